@@ -1,0 +1,16 @@
+import { Command } from 'commander';
+import { registerDbCommands } from './commands/db';
+import { registerDepartmentCommands } from './commands/departments';
+import { registerUserCommands } from './commands/users';
+
+/** `npm run cli -- <command>`; every command has --help. */
+const program = new Command('queuebell')
+  .description('Queuebell administration. Uses DATABASE_URL, or the embedded PostgreSQL under DATA_DIR.')
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride((error) => process.exit(error.exitCode));
+
+registerUserCommands(program);
+registerDepartmentCommands(program);
+registerDbCommands(program);
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,40 @@
+import { Umzug, SequelizeStorage } from 'umzug';
+import type { MigrationParams, RunnableMigration } from 'umzug';
+import type { Sequelize } from 'sequelize';
+import { migrations } from './migrations/index';
+
+/** What a migration gets: plain SQL bound to the migration's own transaction, so each one is atomic. */
+export interface MigrationContext {
+  query(sql: string): Promise<unknown>;
+}
+export type MigrationFn = (params: MigrationParams<MigrationContext>) => Promise<unknown>;
+
+function inTransaction(sequelize: Sequelize, migration: RunnableMigration<MigrationContext>) {
+  const run = (step: MigrationFn | undefined) => async (params: MigrationParams<MigrationContext>) => {
+    if (!step) return;
+    await sequelize.transaction(async (transaction) => {
+      await step({ ...params, context: { query: (sql) => sequelize.query(sql, { transaction }) } });
+    });
+  };
+  return { name: migration.name, up: run(migration.up), down: run(migration.down) };
+}
+
+export function createMigrator(sequelize: Sequelize): Umzug<MigrationContext> {
+  return new Umzug<MigrationContext>({
+    migrations: migrations.map((migration) => inTransaction(sequelize, migration)),
+    context: { query: (sql) => sequelize.query(sql) },
+    storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
+    logger: undefined,
+  });
+}
+
+export async function migrateUp(sequelize: Sequelize): Promise<string[]> {
+  const applied = await createMigrator(sequelize).up();
+  return applied.map((migration) => migration.name);
+}
+
+/** Reverts the last migration, or all of them with `{to: 0}`. */
+export async function migrateDown(sequelize: Sequelize, options: { to?: 0 } = {}): Promise<string[]> {
+  const reverted = await createMigrator(sequelize).down(options.to === 0 ? { to: 0 } : undefined);
+  return reverted.map((migration) => migration.name);
+}

@@ -1,0 +1,10 @@
+import type { RunnableMigration } from 'umzug';
+import type { MigrationContext } from '../migrate';
+import * as m0001 from './0001-accounts';
+import * as m0002 from './0002-departments';
+
+/** Every migration in order. A list rather than a glob, so the set is fixed by the code. */
+export const migrations: RunnableMigration<MigrationContext>[] = [
+  { name: '0001-accounts', ...m0001 },
+  { name: '0002-departments', ...m0002 },
+];

@@ -1,0 +1,42 @@
+import { DataTypes, Model } from 'sequelize';
+import type { CreationOptional, InferAttributes, InferCreationAttributes, Sequelize } from 'sequelize';
+import type { Role } from '../../../shared/constants';
+
+export class User extends Model<InferAttributes<User>, InferCreationAttributes<User>> {
+  declare id: CreationOptional<number>;
+  declare email: string;
+  declare passwordHash: string;
+  declare name: string;
+  declare role: Role;
+  declare locale: CreationOptional<string>;
+  /** null: every department. */
+  declare notifyDepartments: CreationOptional<string[] | null>;
+  declare pushEnabled: CreationOptional<boolean>;
+  declare createdAt: CreationOptional<Date>;
+  declare updatedAt: CreationOptional<Date>;
+
+  static initModel(sequelize: Sequelize): void {
+    User.init(
+      {
+        id: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true, get: bigintGetter('id') },
+        email: { type: DataTypes.TEXT, allowNull: false, unique: true },
+        passwordHash: { type: DataTypes.TEXT, allowNull: false },
+        name: { type: DataTypes.TEXT, allowNull: false },
+        role: { type: DataTypes.TEXT, allowNull: false },
+        locale: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'en' },
+        notifyDepartments: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: true },
+        pushEnabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+        createdAt: DataTypes.DATE,
+        updatedAt: DataTypes.DATE,
+      },
+      { sequelize, tableName: 'users', underscored: true },
+    );
+  }
+}
+
+/** PostgreSQL bigint arrives as a string; ids here stay far below 2^53, so a number is safe and simpler. */
+export function bigintGetter<M extends Model>(field: string) {
+  return function (this: M): number {
+    return Number(this.getDataValue(field as keyof M['_attributes']));
+  };
+}

@@ -1,0 +1,16 @@
+/** Values both the server and the clients rely on. */
+export const ROLES = ['patient', 'nurse', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const STAFF_ROLES: readonly Role[] = ['nurse', 'admin'];
+
+/** Department codes: 2–16 chars of A-Z0-9_ (lower-case input is upper-cased). */
+export const DEPARTMENT_CODE_PATTERN = /^[A-Z0-9_]{2,16}$/;
+
+export const TOKEN_TTL_DAYS = 30;
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export const LOGIN_FAILURE_LIMIT = 10;
+export const LOGIN_FAILURE_WINDOW_MINUTES = 15;
+
+export const DEFAULT_ALERT_POSITION = 3;

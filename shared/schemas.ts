@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { DEPARTMENT_CODE_PATTERN, ROLES } from './constants';
+
+/** Request and response shapes of the HTTP API, typed once for the server and every client. */
+
+const email = z
+  .string()
+  .trim()
+  .max(254)
+  .pipe(z.email({ message: 'must be a valid email address' }))
+  .transform((value) => value.toLowerCase());
+
+const password = z
+  .string()
+  .min(8, { message: 'must be at least 8 characters' })
+  .max(200, { message: 'must be at most 200 characters' });
+
+const personName = z.string().trim().min(1, { message: 'must not be empty' }).max(120);
+
+export const locale = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'must be a language tag such as en or es-MX' });
+
+export const departmentCode = z
+  .string()
+  .trim()
+  .transform((value) => value.toUpperCase())
+  .pipe(z.string().regex(DEPARTMENT_CODE_PATTERN, { message: 'must be 2–16 characters of A-Z, 0-9 and _' }));
+
+export const registerBody = z.strictObject({ email, password, name: personName, locale: locale.optional() });
+export type RegisterBody = z.infer<typeof registerBody>;
+
+export const loginBody = z.strictObject({ email, password: z.string().min(1).max(200) });
+export type LoginBody = z.infer<typeof loginBody>;
+
+export const preferencesBody = z.strictObject({
+  departments: z.union([z.literal('all'), z.array(departmentCode).max(100)]),
+  push: z.boolean(),
+  locale,
+});
+export type Preferences = z.infer<typeof preferencesBody>;
+
+export const createDepartmentBody = z.strictObject({
+  code: departmentCode,
+  name: z.string().trim().min(1).max(120),
+});
+export type CreateDepartmentBody = z.infer<typeof createDepartmentBody>;
+
+export const roleSchema = z.enum(ROLES);
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: z.infer<typeof roleSchema>;
+  locale: string;
+}
+
+export interface AuthAnswer {
+  token: string;
+  user: User;
+}
+
+export interface Department {
+  id: number;
+  code: string;
+  name: string;
+  alertPosition: number;
+}
+
+export interface NowServing {
+  ticket: string;
+  room: string;
+  calledAt: string;
+}
+
+export interface QueueStatus {
+  id: number;
+  department: string;
+  name: string;
+  isOpen: boolean;
+  totalWaiting: number;
+  statusMessage: string;
+  openedAt: string | null;
+  closedAt: string | null;
+  scheduledCloseAt: string | null;
+  manualOverride: boolean;
+  nowServing: NowServing[];
+  estimatedWaitMinutes: number;
+}
