@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config';
 import type { AppContext } from './context';
@@ -6,8 +7,15 @@ import { openDatabase } from './db/open';
 import type { OpenDatabase } from './db/open';
 import { bootstrap } from './bootstrap';
 import type { BootstrapResult } from './bootstrap';
-import { buildHttpApp } from './http/app';
+import { createHttpApp, registerRoutes } from './http/app';
 import type { Logger } from './logger';
+import { createReceipts } from './notifications/receipts';
+import { createOutboxWorker } from './notifications/worker';
+import type { OutboxWorkerOptions } from './notifications/worker';
+import { loadVapidKeys } from './push/keys';
+import { createPushSender } from './push/send';
+import { createRealtime } from './realtime/io';
+import { getOrCreateSetting } from './services/settings';
 
 export interface RunningServer {
   url: string;
@@ -18,20 +26,51 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface ServerOptions {
+  database?: OpenDatabase;
+  /** Tests tune the worker (batch size, push timeout) here. */
+  worker?: Partial<Pick<OutboxWorkerOptions, 'batchSize' | 'concurrency' | 'idleCheckMs'>>;
+  pushTimeoutMs?: number;
+}
+
 /** Everything `npm start` runs, in order; tests start the same thing on port 0. */
-export async function startServer(
-  config: Config,
-  logger: Logger,
-  database?: OpenDatabase,
-): Promise<RunningServer> {
-  const db = database ?? (await openDatabase(config, logger));
+export async function startServer(config: Config, logger: Logger, options: ServerOptions = {}): Promise<RunningServer> {
+  const db = options.database ?? (await openDatabase(config, logger));
+  const { sequelize } = db;
+  const cleanups: Array<() => Promise<void> | void> = [() => db.close()];
+  const close = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  };
   try {
-    const applied = await migrateUp(db.sequelize);
+    const applied = await migrateUp(sequelize);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
-    const firstStart = await bootstrap(db.sequelize, { seedDemo: config.seedDemo });
-    const ctx: AppContext = { config, logger, sequelize: db.sequelize };
-    const http = await buildHttpApp(ctx);
+    const firstStart = await bootstrap(sequelize, { seedDemo: config.seedDemo });
+    const vapid = await loadVapidKeys(sequelize, config);
+    const receipts = createReceipts(
+      await getOrCreateSetting(sequelize, 'receipt_secret', () => crypto.randomBytes(32).toString('base64url')),
+    );
+
+    const http = await createHttpApp(config, logger);
+    cleanups.push(() => http.close());
+    const realtime = createRealtime(http.server, sequelize, logger);
+    cleanups.push(() => realtime.close());
+    const push = createPushSender({ vapid, ...(options.pushTimeoutMs ? { timeoutMs: options.pushTimeoutMs } : {}) });
+    cleanups.push(() => push.close());
+    const outbox = createOutboxWorker({
+      sequelize,
+      databaseUrl: db.url,
+      logger,
+      push,
+      receipts,
+      emitToUser: realtime.emitToUser,
+      ...options.worker,
+    });
+    const ctx: AppContext = { config, logger, sequelize, realtime, outbox, receipts, vapid };
+    await registerRoutes(http, ctx);
     await http.listen({ port: config.port, host: config.host });
+    await outbox.start();
+    cleanups.push(() => outbox.stop());
+
     const address = http.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     let closing: Promise<void> | undefined;
@@ -41,16 +80,10 @@ export async function startServer(
       ctx,
       http,
       firstStart,
-      close() {
-        closing ??= (async () => {
-          await http.close();
-          await db.close();
-        })();
-        return closing;
-      },
+      close: () => (closing ??= close()),
     };
   } catch (error) {
-    await db.close().catch(() => undefined);
+    await close().catch(() => undefined);
     throw error;
   }
 }

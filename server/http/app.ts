@@ -2,21 +2,28 @@ import Fastify, { LogController } from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import { MAX_BODY_BYTES } from '../../shared/constants';
+import type { Config } from '../config';
 import type { AppContext } from '../context';
+import type { Logger } from '../logger';
 import { installErrorHandling } from './error-handler';
 import { accountRoutes } from './routes/accounts';
 import { departmentRoutes } from './routes/departments';
+import { legacyRoutes } from './routes/legacy';
+import { notificationRoutes } from './routes/notifications';
 import { createMetrics, operationsRoutes } from './routes/operations';
+import { pushRoutes } from './routes/push';
+import { queueRoutes } from './routes/queues';
 import { registerStatic } from './static';
 
-export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
+/** The Fastify instance with error format, limits and headers; routes come later, once the context exists. */
+export async function createHttpApp(config: Config, logger: Logger): Promise<FastifyInstance> {
   const app = Fastify({
     // Fastify's logger type is narrower than pino's; the instance is the same pino logger.
-    loggerInstance: ctx.logger as FastifyBaseLogger,
+    loggerInstance: logger as FastifyBaseLogger,
     bodyLimit: MAX_BODY_BYTES,
     // One line per request is noise at info level; debug and trace show them.
     logController: new LogController({
-      disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
+      disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
     routerOptions: { ignoreTrailingSlash: true },
   });
@@ -32,10 +39,17 @@ export async function buildHttpApp(ctx: AppContext): Promise<FastifyInstance> {
     },
     crossOriginEmbedderPolicy: false,
   });
+  return app;
+}
+
+export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const registry = createMetrics(app);
   operationsRoutes(app, ctx, registry);
   accountRoutes(app, ctx);
   departmentRoutes(app, ctx);
+  queueRoutes(app, ctx);
+  legacyRoutes(app, ctx);
+  notificationRoutes(app, ctx);
+  pushRoutes(app, ctx);
   await registerStatic(app);
-  return app;
 }

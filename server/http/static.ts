@@ -30,6 +30,5 @@ export async function registerStatic(app: FastifyInstance): Promise<void> {
       wildcard: false,
       index: ['index.html'],
     });
-    app.get('/console', (_request, reply) => reply.redirect('/console/'));
   }
 }

@@ -3,7 +3,7 @@ import type { Config } from '../../server/config';
 import { createSequelize } from '../../server/db/connection';
 import { createLogger } from '../../server/logger';
 import { startServer } from '../../server/server';
-import type { RunningServer } from '../../server/server';
+import type { RunningServer, ServerOptions } from '../../server/server';
 import type { Role } from '../../shared/constants';
 import { createUser } from '../../server/services/accounts';
 import { createTestDatabase } from './db';
@@ -16,7 +16,10 @@ export interface TestServer extends RunningServer {
 }
 
 /** The real server, on port 0, on a fresh copy of the migrated template database. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: Omit<ServerOptions, 'database'> = {},
+): Promise<TestServer> {
   const db = await createTestDatabase();
   const config: Config = loadConfig({
     DATABASE_URL: db.url,
@@ -28,10 +31,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const logger = createLogger(config.logLevel);
   const sequelize = createSequelize({ url: db.url, poolMax: 10 });
   const server = await startServer(config, logger, {
-    sequelize,
-    url: db.url,
-    embedded: false,
-    close: () => sequelize.close(),
+    ...options,
+    database: { sequelize, url: db.url, embedded: false, close: () => sequelize.close() },
   });
   return {
     ...server,

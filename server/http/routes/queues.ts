@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { auditLogQuery, closeQueueBody, openQueueBody } from '../../../shared/queues';
+import type { AppContext } from '../../context';
+import { auditLog } from '../../services/audit';
+import { getQueueStatus } from '../../services/departments';
+import { changeQueueState } from '../../services/queue-transitions';
+import { currentUser, staffOnly } from '../auth';
+import { parse } from '../validate';
+import { departmentParams } from './departments';
+
+export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.post('/api/queues/:department/open', { preHandler: staffOnly }, async (request) => {
+    const { department } = parse(departmentParams, request.params, 'params');
+    const body = parse(openQueueBody, request.body ?? {});
+    return changeQueueState(ctx, {
+      department,
+      open: true,
+      reason: 'manual',
+      userId: currentUser(request).id,
+      note: body.note,
+      manualOverride: body.manualOverride,
+    });
+  });
+
+  app.post('/api/queues/:department/close', { preHandler: staffOnly }, async (request) => {
+    const { department } = parse(departmentParams, request.params, 'params');
+    const body = parse(closeQueueBody, request.body ?? {});
+    return changeQueueState(ctx, { department, open: false, reason: 'manual', userId: currentUser(request).id, note: body.note });
+  });
+
+  app.get('/api/queues/:department/log', { preHandler: staffOnly }, async (request) => {
+    const { department } = parse(departmentParams, request.params, 'params');
+    const { limit } = parse(auditLogQuery, request.query, 'query');
+    await getQueueStatus(ctx.sequelize, department);
+    return auditLog(ctx.sequelize, department, limit);
+  });
+}

@@ -1,0 +1,210 @@
+import { QueryTypes } from 'sequelize';
+import type { Sequelize } from 'sequelize';
+import type { Notification, PushPayload } from '../../shared/notifications';
+import { MAX_PUSH_ATTEMPTS, nextAttemptDelayMs } from '../push/backoff';
+import type { PushOutcome, PushSender } from '../push/send';
+import { pushOptionsFor } from './content';
+import { NOTIFICATION_COLUMNS, presentNotification } from './presenter';
+import type { NotificationRow } from './presenter';
+import type { Receipts } from './receipts';
+
+/** How long a claimed row stays ours; a crashed worker's rows are picked up again after this. */
+export const LEASE_SECONDS = 60;
+
+interface ClaimedRow extends NotificationRow {
+  user_id: number;
+  push_attempts: number;
+  push_sent_to: number[];
+  push_enabled: boolean;
+}
+
+interface SubscriptionRow {
+  id: number;
+  user_id: number;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+}
+
+export interface DeliveryDeps {
+  sequelize: Sequelize;
+  push: PushSender | undefined;
+  receipts: Receipts;
+  /** Emits to the user's sockets; true when one is connected here. */
+  emitToUser(userId: number, notification: Notification): boolean;
+  concurrency: number;
+}
+
+interface Result {
+  id: number;
+  pushStatus: 'pending' | 'done' | 'failed';
+  acceptedBy: number[];
+  retryInMs: number;
+  lastError: string | null;
+  handedOver: boolean;
+}
+
+/**
+ * Claims a batch of due notifications (SKIP LOCKED, leased), hands each to its owner's sockets and push
+ * subscriptions, and records every outcome in one statement. Only a crash between claim and record can
+ * make a row be sent again, and then with the same id, which clients show once.
+ */
+export async function deliverBatch(deps: DeliveryDeps, batch: number): Promise<number> {
+  const claimed = await claim(deps.sequelize, batch);
+  if (claimed.length === 0) return 0;
+  const subscriptions = await subscriptionsOf(deps.sequelize, claimed);
+  const results = await mapLimited(claimed, deps.concurrency, (row) => deliverOne(deps, row, subscriptions.get(row.user_id) ?? []));
+  await record(deps.sequelize, results);
+  const gone = results.flatMap((result) => result.goneSubscriptions);
+  if (gone.length > 0) {
+    await deps.sequelize.query(`DELETE FROM push_subscriptions WHERE id IN (:gone)`, { replacements: { gone } });
+  }
+  return claimed.length;
+}
+
+async function claim(sequelize: Sequelize, batch: number): Promise<ClaimedRow[]> {
+  return sequelize.query<ClaimedRow>(
+    `WITH due AS (
+       SELECT id FROM notifications
+        WHERE push_status = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
+        ORDER BY next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED),
+     claimed AS (
+       UPDATE notifications n SET lease_until = now() + make_interval(secs => :lease), push_attempts = push_attempts + 1
+         FROM due WHERE n.id = due.id
+       RETURNING n.*)
+     SELECT ${NOTIFICATION_COLUMNS.replaceAll('n.', 'c.')}, c.user_id, c.push_attempts, c.push_sent_to, u.push_enabled
+       FROM claimed c JOIN users u ON u.id = c.user_id LEFT JOIN departments d ON d.id = c.department_id`,
+    { replacements: { batch, lease: LEASE_SECONDS }, type: QueryTypes.SELECT },
+  );
+}
+
+async function subscriptionsOf(sequelize: Sequelize, rows: ClaimedRow[]): Promise<Map<number, SubscriptionRow[]>> {
+  const userIds = [...new Set(rows.filter((row) => row.push_enabled).map((row) => row.user_id))];
+  const byUser = new Map<number, SubscriptionRow[]>();
+  if (userIds.length === 0) return byUser;
+  const subscriptions = await sequelize.query<SubscriptionRow>(
+    `SELECT id, user_id, endpoint, p256dh, auth FROM push_subscriptions WHERE user_id IN (:userIds)`,
+    { replacements: { userIds }, type: QueryTypes.SELECT },
+  );
+  for (const subscription of subscriptions) {
+    const list = byUser.get(Number(subscription.user_id)) ?? [];
+    list.push(subscription);
+    byUser.set(Number(subscription.user_id), list);
+  }
+  return byUser;
+}
+
+async function deliverOne(
+  deps: DeliveryDeps,
+  row: ClaimedRow,
+  subscriptions: SubscriptionRow[],
+): Promise<Result & { goneSubscriptions: number[] }> {
+  const notification = presentNotification(row);
+  // Sockets get it on the first attempt; a client that was away catches up when it reconnects.
+  const onSocket = row.push_attempts === 1 ? deps.emitToUser(Number(row.user_id), notification) : false;
+  const alreadySent = new Set(row.push_sent_to.map(Number));
+  const pending = deps.push ? subscriptions.filter((subscription) => !alreadySent.has(Number(subscription.id))) : [];
+  const payload: PushPayload = {
+    id: notification.id,
+    type: notification.type,
+    title: notification.title,
+    body: notification.body,
+    department: notification.department,
+    url: `/?notification=${notification.id}`,
+    receipt: deps.receipts.sign(notification.id),
+  };
+  const options = pushOptionsFor(notification.type, notification.department);
+  const outcomes = await Promise.all(
+    pending.map(async (subscription) => ({
+      subscription,
+      outcome: await (deps.push as PushSender).send(
+        { endpoint: subscription.endpoint, keys: { p256dh: subscription.p256dh, auth: subscription.auth } },
+        payload,
+        options,
+      ),
+    })),
+  );
+  return summarise(row, outcomes, onSocket || alreadySent.size > 0);
+}
+
+function summarise(
+  row: ClaimedRow,
+  outcomes: Array<{ subscription: SubscriptionRow; outcome: PushOutcome }>,
+  handedOverBefore: boolean,
+): Result & { goneSubscriptions: number[] } {
+  const acceptedBy = outcomes.filter((o) => o.outcome.kind === 'accepted').map((o) => Number(o.subscription.id));
+  const goneSubscriptions = outcomes.filter((o) => o.outcome.kind === 'gone').map((o) => Number(o.subscription.id));
+  const retries = outcomes.flatMap((o) => (o.outcome.kind === 'retry' ? [o.outcome] : []));
+  const errors = outcomes.flatMap((o) =>
+    o.outcome.kind === 'retry' || o.outcome.kind === 'rejected' ? [o.outcome.error ?? `HTTP ${o.outcome.status ?? '?'}`] : [],
+  );
+  const handedOver = handedOverBefore || acceptedBy.length > 0;
+  let pushStatus: Result['pushStatus'] = 'done';
+  let retryInMs = 0;
+  if (retries.length > 0) {
+    if (row.push_attempts >= MAX_PUSH_ATTEMPTS) {
+      pushStatus = 'failed';
+    } else {
+      pushStatus = 'pending';
+      const floor = Math.max(0, ...retries.map((retry) => retry.retryAfterMs ?? 0));
+      retryInMs = nextAttemptDelayMs(row.push_attempts, floor || undefined);
+    }
+  }
+  return {
+    id: Number(row.id),
+    pushStatus,
+    acceptedBy,
+    retryInMs,
+    lastError: errors[0]?.slice(0, 500) ?? null,
+    handedOver,
+    goneSubscriptions,
+  };
+}
+
+/** Every outcome of the batch in one UPDATE. */
+async function record(sequelize: Sequelize, results: Result[]): Promise<void> {
+  await sequelize.query(
+    `UPDATE notifications n SET
+        push_status = r.push_status,
+        push_sent_to = n.push_sent_to || r.accepted_by,
+        next_attempt_at = now() + make_interval(secs => r.retry_in_ms / 1000.0),
+        lease_until = NULL,
+        last_error = COALESCE(r.last_error, n.last_error),
+        delivery_status = CASE
+          WHEN n.delivery_status = 'pending' AND r.handed_over THEN 'sent'
+          WHEN n.delivery_status = 'pending' AND r.push_status = 'failed' THEN 'failed'
+          ELSE n.delivery_status END,
+        sent_at = CASE WHEN r.handed_over THEN COALESCE(n.sent_at, now()) ELSE n.sent_at END
+       FROM jsonb_to_recordset(:results::jsonb)
+         AS r(id bigint, push_status text, accepted_by bigint[], retry_in_ms bigint, last_error text, handed_over boolean)
+      WHERE n.id = r.id`,
+    {
+      replacements: {
+        results: JSON.stringify(
+          results.map((result) => ({
+            id: result.id,
+            push_status: result.pushStatus,
+            accepted_by: result.acceptedBy,
+            retry_in_ms: result.retryInMs,
+            last_error: result.lastError,
+            handed_over: result.handedOver,
+          })),
+        ),
+      },
+    },
+  );
+}
+
+/** Runs fn over items with at most `limit` in flight. */
+export async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index] as T);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
+}

@@ -1,0 +1,111 @@
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+import { QueryTypes } from 'sequelize';
+import type { Sequelize } from 'sequelize';
+import type { Logger } from '../logger';
+import { deliverBatch } from './deliver';
+import type { DeliveryDeps } from './deliver';
+import { expandNextBatch } from './expand';
+import { OUTBOX_CHANNEL } from './fanout';
+
+export interface OutboxWorkerOptions extends Omit<DeliveryDeps, 'concurrency'> {
+  databaseUrl: string;
+  logger: Logger;
+  batchSize?: number;
+  concurrency?: number;
+  /** Longest sleep between passes, to pick up rows whose lease ran out in a crashed process. */
+  idleCheckMs?: number;
+}
+
+export interface OutboxWorker {
+  /** Something was committed to the outbox: run a pass now. */
+  wake(): void;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** 'pass' after every pass that did work; 'idle' when a pass found nothing to do. */
+  events: EventEmitter;
+}
+
+/**
+ * Drains the outbox: expands fan-outs into notifications, then delivers due notifications, batch after
+ * batch, until nothing is due. It runs when this process commits something (wake), when another process
+ * does (LISTEN/NOTIFY), when the next retry falls due, and every idleCheckMs as a safety net.
+ */
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const { sequelize, logger } = options;
+  const batchSize = options.batchSize ?? 500;
+  const deps: DeliveryDeps = { ...options, concurrency: options.concurrency ?? 64 };
+  const events = new EventEmitter();
+  let running: Promise<void> | undefined;
+  let again = false;
+  let stopped = true;
+  let timer: NodeJS.Timeout | undefined;
+  let listener: pg.Client | undefined;
+
+  async function pass(): Promise<void> {
+    let worked = false;
+    while (!stopped && (await expandNextBatch(sequelize)) > 0) worked = true;
+    while (!stopped && (await deliverBatch(deps, batchSize)) > 0) {
+      worked = true;
+      events.emit('pass');
+    }
+    events.emit(worked ? 'pass' : 'idle');
+  }
+
+  function wake(): void {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        try {
+          await pass();
+        } catch (error) {
+          logger.error({ err: error }, 'notification worker pass failed; will retry');
+          events.emit('error-pass', error);
+        }
+      } while (again && !stopped);
+      running = undefined;
+      if (!stopped) await scheduleNext();
+    })();
+  }
+
+  async function scheduleNext(): Promise<void> {
+    clearTimeout(timer);
+    const idle = options.idleCheckMs ?? 15_000;
+    const [row] = await sequelize
+      .query<{ ms: number | null }>(
+        `SELECT (extract(epoch FROM min(greatest(next_attempt_at, coalesce(lease_until, next_attempt_at))) - now()) * 1000)::int AS ms
+           FROM notifications WHERE push_status = 'pending'`,
+        { type: QueryTypes.SELECT },
+      )
+      .catch(() => [{ ms: null }]);
+    const delay = row?.ms === null || row?.ms === undefined ? idle : Math.min(Math.max(row.ms, 0) + 5, idle);
+    timer = setTimeout(wake, delay);
+    timer.unref();
+  }
+
+  return {
+    wake,
+    events,
+    async start() {
+      stopped = false;
+      listener = new pg.Client({ connectionString: options.databaseUrl });
+      listener.on('notification', () => wake());
+      listener.on('error', (error) => logger.warn({ err: error }, 'outbox listener lost; relying on timers'));
+      await listener.connect();
+      await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      wake();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+      await listener?.end().catch(() => undefined);
+    },
+  };
+}
+

@@ -1,0 +1,124 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { Socket } from 'socket.io';
+import { z } from 'zod';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events';
+import type { Notification } from '../../shared/notifications';
+import type { QueueStatus } from '../../shared/schemas';
+import { departmentCode } from '../../shared/schemas';
+import type { Logger } from '../logger';
+import type { Sequelize } from 'sequelize';
+import { markDelivered, markSent, undeliveredFor } from '../notifications/store';
+import { authenticateToken } from '../services/tokens';
+import type { Role } from '../../shared/constants';
+
+interface SocketData {
+  userId: number | null;
+  role: Role | null;
+  departments: string[];
+}
+
+type QueuebellServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type QueuebellSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export interface Realtime {
+  io: QueuebellServer;
+  queueStatus(status: QueueStatus): void;
+  /** Sends a notification to its owner's sockets; true when one of them is connected to this process. */
+  emitToUser(userId: number, notification: Notification): boolean;
+  close(): Promise<void>;
+}
+
+const ACK_TIMEOUT_MS = 10_000;
+const ALL = '*';
+const subscribeArgument = z.union([z.literal('all'), z.array(departmentCode).max(100)]);
+const ackArgument = z.coerce.number().int().positive();
+
+export const userRoom = (userId: number) => `user:${userId}`;
+export const departmentRoom = (code: string) => `dept:${code}`;
+
+export function createRealtime(httpServer: HttpServer, sequelize: Sequelize, logger: Logger): Realtime {
+  const io: QueuebellServer = new Server(httpServer, { path: '/socket.io', serveClient: false });
+
+  io.use(async (socket, next) => {
+    const token: unknown = socket.handshake.auth?.token;
+    socket.data.departments = [];
+    socket.data.userId = null;
+    socket.data.role = null;
+    if (token === undefined || token === null || token === '') return next();
+    const auth = typeof token === 'string' ? await authenticateToken(token).catch(() => undefined) : undefined;
+    if (!auth) return next(new Error('unauthenticated'));
+    socket.data.userId = auth.user.id;
+    socket.data.role = auth.user.role;
+    next();
+  });
+
+  function emitToUser(userId: number, notification: Notification): boolean {
+    const room = userRoom(userId);
+    const connectedHere = (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
+    if (!connectedHere) return false;
+    io.to(room)
+      .timeout(ACK_TIMEOUT_MS)
+      .emit('notification:new', notification, (_error: Error | null, responses: boolean[]) => {
+        if (responses.length === 0) return;
+        markDelivered(sequelize, notification.id, userId).catch((error: unknown) =>
+          logger.warn({ err: error }, 'could not record a socket ack'),
+        );
+      });
+    return true;
+  }
+
+  async function catchUp(socket: QueuebellSocket, userId: number): Promise<void> {
+    const missed = await undeliveredFor(sequelize, userId);
+    for (const notification of missed) {
+      socket.timeout(ACK_TIMEOUT_MS).emit('notification:new', notification, (error: Error | null) => {
+        if (!error) void markDelivered(sequelize, notification.id, userId).catch(() => undefined);
+      });
+    }
+    await markSent(
+      sequelize,
+      missed.map((notification) => notification.id),
+    );
+  }
+
+  io.on('connection', (socket) => {
+    const { userId } = socket.data;
+    if (userId !== null) {
+      void socket.join(userRoom(userId));
+      if (socket.data.role !== 'patient') void socket.join('staff');
+      catchUp(socket, userId).catch((error: unknown) => logger.warn({ err: error }, 'catch-up failed'));
+    }
+
+    socket.on('queue:subscribe', (raw, ack) => {
+      const parsed = subscribeArgument.safeParse(raw);
+      if (!parsed.success) {
+        if (typeof ack === 'function') ack({ ok: false, error: 'departments must be "all" or a list of department codes' });
+        return;
+      }
+      const wanted = parsed.data === 'all' ? [ALL] : [...new Set(parsed.data)];
+      for (const code of socket.data.departments) void socket.leave(departmentRoom(code));
+      for (const code of wanted) void socket.join(departmentRoom(code));
+      socket.data.departments = wanted;
+      if (typeof ack === 'function') ack({ ok: true, departments: parsed.data === 'all' ? ['all'] : wanted });
+    });
+
+    socket.on('notification:ack', (raw) => {
+      const id = ackArgument.safeParse(raw);
+      if (!id.success || userId === null) return;
+      void markDelivered(sequelize, id.data, userId).catch(() => undefined);
+    });
+  });
+
+  return {
+    io,
+    queueStatus(status) {
+      io.to([departmentRoom(status.department), departmentRoom(ALL)]).emit('queue:status', status);
+    },
+    emitToUser,
+    async close() {
+      // The HTTP server is Fastify's and is closed by it; here only the sockets go.
+      io.disconnectSockets(true);
+      await Promise.resolve(io.of('/').adapter.close());
+    },
+  };
+}

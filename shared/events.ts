@@ -1,0 +1,25 @@
+import type { Notification } from './notifications';
+import type { QueueStatus } from './schemas';
+
+/** Socket.IO events, typed once for the server and every client. */
+export interface TicketCalledEvent {
+  department: string;
+  number: string;
+  room: string;
+  calledAt: string;
+}
+
+export type SubscribeAck = (answer: { ok: true; departments: string[] } | { ok: false; error: string }) => void;
+
+export interface ServerToClientEvents {
+  'queue:status': (status: QueueStatus) => void;
+  'ticket:called': (event: TicketCalledEvent) => void;
+  /** The client acknowledges (Socket.IO ack) to mark it delivered. */
+  'notification:new': (notification: Notification, ack: (received: boolean) => void) => void;
+  'ticket:updated': (ticket: Record<string, unknown>) => void;
+}
+
+export interface ClientToServerEvents {
+  'queue:subscribe': (departments: string[] | 'all', ack?: SubscribeAck) => void;
+  'notification:ack': (id: number) => void;
+}
