@@ -7,7 +7,7 @@ import { openDatabase } from './db/open';
 import type { OpenDatabase } from './db/open';
 import { bootstrap } from './bootstrap';
 import type { BootstrapResult } from './bootstrap';
-import { createHttpApp, registerRoutes } from './http/app';
+import { createHttpApp, DESKTOP_ORIGIN, registerRoutes } from './http/app';
 import type { Logger } from './logger';
 import { createReceipts } from './notifications/receipts';
 import { createOutboxWorker } from './notifications/worker';
@@ -52,7 +52,7 @@ export async function startServer(config: Config, logger: Logger, options: Serve
 
     const http = await createHttpApp(config, logger);
     cleanups.push(() => http.close());
-    const realtime = createRealtime(http.server, sequelize, logger);
+    const realtime = createRealtime(http.server, sequelize, logger, [DESKTOP_ORIGIN, ...config.corsOrigins]);
     cleanups.push(() => realtime.close());
     const push = createPushSender({ vapid, ...(options.pushTimeoutMs ? { timeoutMs: options.pushTimeoutMs } : {}) });
     cleanups.push(() => push.close());

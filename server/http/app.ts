@@ -1,5 +1,6 @@
 import Fastify, { LogController } from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import { MAX_BODY_BYTES } from '../../shared/constants';
 import type { Config } from '../config';
@@ -14,6 +15,8 @@ import { createMetrics, operationsRoutes } from './routes/operations';
 import { pushRoutes } from './routes/push';
 import { queueRoutes } from './routes/queues';
 import { registerStatic } from './static';
+
+export const DESKTOP_ORIGIN = 'app://queuebell';
 
 /** The Fastify instance with error format, limits and headers; routes come later, once the context exists. */
 export async function createHttpApp(config: Config, logger: Logger): Promise<FastifyInstance> {
@@ -38,6 +41,13 @@ export async function createHttpApp(config: Config, logger: Logger): Promise<Fas
       },
     },
     crossOriginEmbedderPolicy: false,
+  });
+  // The desktop console's pages come from app://queuebell; other origins only when the operator lists them.
+  await app.register(cors, {
+    origin: [DESKTOP_ORIGIN, ...config.corsOrigins],
+    allowedHeaders: ['authorization', 'content-type'],
+    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    maxAge: 600,
   });
   return app;
 }

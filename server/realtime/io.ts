@@ -37,8 +37,17 @@ const ackArgument = z.coerce.number().int().positive();
 export const userRoom = (userId: number) => `user:${userId}`;
 export const departmentRoom = (code: string) => `dept:${code}`;
 
-export function createRealtime(httpServer: HttpServer, sequelize: Sequelize, logger: Logger): Realtime {
-  const io: QueuebellServer = new Server(httpServer, { path: '/socket.io', serveClient: false });
+export function createRealtime(
+  httpServer: HttpServer,
+  sequelize: Sequelize,
+  logger: Logger,
+  corsOrigins: string[],
+): Realtime {
+  const io: QueuebellServer = new Server(httpServer, {
+    path: '/socket.io',
+    serveClient: false,
+    cors: { origin: corsOrigins, credentials: false },
+  });
 
   io.use(async (socket, next) => {
     const token: unknown = socket.handshake.auth?.token;

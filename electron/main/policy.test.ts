@@ -1,0 +1,111 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  buildContentSecurityPolicy,
+  isAllowedExternalUrl,
+  isAppUrl,
+  parseServerUrl,
+  resolveAppPath,
+} from './policy.js';
+
+const root = path.resolve('/opt/queuebell/renderer/dist');
+
+describe('isAppUrl', () => {
+  it('accepts the console origin only', () => {
+    expect(isAppUrl('app://queuebell/console/index.html')).toBe(true);
+    expect(isAppUrl('app://QUEUEBELL/console/')).toBe(true);
+    expect(isAppUrl('app://other/console/index.html')).toBe(false);
+    expect(isAppUrl('app://queuebell:8080/console/')).toBe(false);
+    expect(isAppUrl('app://user@queuebell/console/')).toBe(false);
+    expect(isAppUrl('https://queuebell/console/')).toBe(false);
+    expect(isAppUrl('file:///etc/passwd')).toBe(false);
+    expect(isAppUrl('not a url')).toBe(false);
+  });
+});
+
+describe('isAllowedExternalUrl', () => {
+  it('lets only http, https and mailto reach the OS', () => {
+    expect(isAllowedExternalUrl('https://example.org/help')).toBe(true);
+    expect(isAllowedExternalUrl('http://example.org')).toBe(true);
+    expect(isAllowedExternalUrl('mailto:ward@example.org')).toBe(true);
+    for (const url of [
+      'file:///C:/Windows/system32/calc.exe',
+      'smb://host/share',
+      'javascript:alert(1)',
+      'ms-settings:',
+      'x',
+    ]) {
+      expect(isAllowedExternalUrl(url)).toBe(false);
+    }
+  });
+});
+
+describe('parseServerUrl', () => {
+  it('keeps the origin of https addresses', () => {
+    expect(parseServerUrl(' https://queue.example.org/some/path?q=1 ')).toBe('https://queue.example.org');
+  });
+  it('allows plain http only on loopback', () => {
+    expect(parseServerUrl('http://localhost:8000')).toBe('http://localhost:8000');
+    expect(parseServerUrl('http://127.0.0.1:8000/')).toBe('http://127.0.0.1:8000');
+    expect(parseServerUrl('http://[::1]:8000')).toBe('http://[::1]:8000');
+    expect(parseServerUrl('http://10.0.0.5:8000')).toBeNull();
+  });
+  it('rejects other schemes, credentials and non-strings', () => {
+    expect(parseServerUrl('ftp://example.org')).toBeNull();
+    expect(parseServerUrl('file:///tmp')).toBeNull();
+    expect(parseServerUrl('https://user:pass@example.org')).toBeNull();
+    expect(parseServerUrl(42)).toBeNull();
+    expect(parseServerUrl('')).toBeNull();
+  });
+});
+
+describe('resolveAppPath', () => {
+  it('maps console URLs to files inside the dist folder', () => {
+    expect(resolveAppPath(root, 'app://queuebell/console/')).toBe(path.join(root, 'index.html'));
+    expect(resolveAppPath(root, 'app://queuebell/console/assets/index-abc.js')).toBe(
+      path.join(root, 'assets', 'index-abc.js'),
+    );
+    expect(resolveAppPath(root, 'app://queuebell/console/a%20b.png')).toBe(path.join(root, 'a b.png'));
+  });
+
+  it('rejects plain .. traversal', () => {
+    expect(resolveAppPath(root, 'app://queuebell/console/../../../etc/passwd')).toBeNull();
+    expect(resolveAppPath(root, 'app://queuebell/console/assets/../../secret')).toBeNull();
+  });
+
+  it('rejects encoded traversal', () => {
+    for (const url of [
+      'app://queuebell/console/%2e%2e/%2e%2e/etc/passwd',
+      'app://queuebell/console/..%2f..%2f..%2fetc%2fpasswd',
+      'app://queuebell/console/%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+      'app://queuebell/console/assets%2f..%2f..%2fsecret',
+      'app://queuebell/console/%2fetc%2fpasswd',
+      'app://queuebell/console/..',
+      'app://queuebell/console/index.html%00.png',
+      'app://queuebell/console/%E0%A4%A',
+    ]) {
+      expect(resolveAppPath(root, url), url).toBeNull();
+    }
+  });
+
+  it('rejects other hosts and paths outside /console/', () => {
+    expect(resolveAppPath(root, 'app://evil/console/index.html')).toBeNull();
+    expect(resolveAppPath(root, 'app://queuebell/index.html')).toBeNull();
+    expect(resolveAppPath(root, 'app://queuebell/consoleX/index.html')).toBeNull();
+    expect(resolveAppPath(root, 'https://queuebell/console/index.html')).toBeNull();
+  });
+
+  it('does not mistake a sibling folder with the same prefix for the root', () => {
+    expect(resolveAppPath(root, 'app://queuebell/console/..%2fdist-other%2fx.js')).toBeNull();
+  });
+});
+
+describe('buildContentSecurityPolicy', () => {
+  it('allows connections to the configured server and its WebSocket origin only', () => {
+    const csp = buildContentSecurityPolicy('https://queue.example.org');
+    expect(csp).toContain("connect-src 'self' https://queue.example.org wss://queue.example.org");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(buildContentSecurityPolicy(null)).toContain("connect-src 'self';");
+  });
+});

@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import { errorMessage } from './api';
+import { bridge } from './bridge';
+import { DepartmentBoard } from './DepartmentBoard';
+import { ServerForm } from './ServerForm';
+import { restoreSession, signOut } from './session';
+import type { Session } from './session';
+import { SignInForm } from './SignInForm';
+
+type Screen =
+  | { kind: 'loading' }
+  | { kind: 'server'; current: string | null }
+  | { kind: 'sign-in'; serverUrl: string; notice?: string }
+  | { kind: 'board'; session: Session };
+
+export function App() {
+  const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    async function start(): Promise<Screen> {
+      const serverUrl = await bridge.getServerUrl();
+      if (!serverUrl) return { kind: 'server', current: null };
+      try {
+        const session = await restoreSession(serverUrl);
+        return session ? { kind: 'board', session } : { kind: 'sign-in', serverUrl };
+      } catch (error) {
+        return { kind: 'sign-in', serverUrl, notice: errorMessage(error) };
+      }
+    }
+    void start().then((next) => {
+      if (!cancelled) setScreen(next);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  switch (screen.kind) {
+    case 'loading':
+      return <p aria-live="polite">Loading…</p>;
+    case 'server':
+      return (
+        <main>
+          <ServerForm current={screen.current} />
+        </main>
+      );
+    case 'sign-in':
+      return (
+        <main>
+          {screen.notice && (
+            <p role="alert" className="error">
+              {screen.notice}
+            </p>
+          )}
+          <SignInForm
+            serverUrl={screen.serverUrl}
+            onSignedIn={(session) => setScreen({ kind: 'board', session })}
+            onChangeServer={() => setScreen({ kind: 'server', current: screen.serverUrl })}
+          />
+        </main>
+      );
+    case 'board':
+      return (
+        <DepartmentBoard
+          session={screen.session}
+          onSignOut={() => {
+            const { session } = screen;
+            void signOut(session).finally(() => setScreen({ kind: 'sign-in', serverUrl: session.serverUrl }));
+          }}
+        />
+      );
+  }
+}

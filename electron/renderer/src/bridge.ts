@@ -1,0 +1,36 @@
+import type { DesktopBridge } from '../../../shared/bridge';
+
+const TOKEN_KEY = 'queuebell.console.token';
+
+/**
+ * The same console runs in a plain browser at /console/. There the server is the page's own origin,
+ * the token lives for the tab only (sessionStorage: a shared ward PC forgets it when the tab closes),
+ * notifications use the Notification API, and desktop-only features do nothing.
+ */
+function createBrowserBridge(): DesktopBridge {
+  return {
+    getServerUrl: async () => location.origin,
+    setServerUrl: async () => {
+      throw new Error('In a browser the console always uses the server it was loaded from');
+    },
+    saveToken: async (token) => sessionStorage.setItem(TOKEN_KEY, token),
+    loadToken: async () => sessionStorage.getItem(TOKEN_KEY),
+    clearToken: async () => sessionStorage.removeItem(TOKEN_KEY),
+    openKiosk: async () => {
+      window.open('/kiosk', '_blank', 'noopener');
+    },
+    notify: async (title, body) => {
+      if (!('Notification' in window)) return;
+      const permission =
+        Notification.permission === 'default'
+          ? await Notification.requestPermission()
+          : Notification.permission;
+      if (permission === 'granted') new Notification(title, { body });
+    },
+    setTrayCount: async () => undefined,
+    listDisplays: async () => [],
+  };
+}
+
+export const isDesktop = window.queuebell !== undefined;
+export const bridge: DesktopBridge = window.queuebell ?? createBrowserBridge();

@@ -1,0 +1,47 @@
+import type { AuthAnswer, User } from '../../../shared/schemas';
+import { ApiError, apiRequest } from './api';
+import { bridge } from './bridge';
+
+export interface Session {
+  serverUrl: string;
+  token: string;
+  user: User;
+}
+
+/** A stored token that the server no longer accepts is dropped; any other failure is the caller's to show. */
+export async function restoreSession(serverUrl: string): Promise<Session | null> {
+  const token = await bridge.loadToken();
+  if (!token) return null;
+  try {
+    const { user } = await apiRequest<{ user: User }>(serverUrl, '/api/me', { token });
+    return { serverUrl, token, user };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      await bridge.clearToken();
+      return null;
+    }
+    throw error;
+  }
+}
+
+export async function signIn(serverUrl: string, email: string, password: string): Promise<Session> {
+  const { token, user } = await apiRequest<AuthAnswer>(serverUrl, '/api/auth/login', {
+    method: 'POST',
+    body: { email, password },
+  });
+  if (user.role === 'patient') {
+    // Patients use the PWA; don't keep a patient token in a staff tool.
+    await apiRequest(serverUrl, '/api/auth/logout', { method: 'POST', token }).catch(() => undefined);
+    throw new Error('This console is for staff accounts. Patients use the Queuebell app.');
+  }
+  await bridge.saveToken(token);
+  return { serverUrl, token, user };
+}
+
+/** The local token goes even if the server cannot be told, so signing out always works. */
+export async function signOut(session: Session): Promise<void> {
+  await apiRequest(session.serverUrl, '/api/auth/logout', { method: 'POST', token: session.token }).catch(
+    () => undefined,
+  );
+  await bridge.clearToken();
+}
