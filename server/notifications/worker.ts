@@ -1,7 +1,6 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import { QueryTypes } from 'sequelize';
-import type { Sequelize } from 'sequelize';
 import type { Logger } from '../logger';
 import { deliverBatch } from './deliver';
 import type { DeliveryDeps } from './deliver';
@@ -108,4 +107,3 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     },
   };
 }
-

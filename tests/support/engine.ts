@@ -1,0 +1,116 @@
+import { QueryTypes } from 'sequelize';
+import { io } from 'socket.io-client';
+import type { Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events';
+import type { PushReceiver } from './push-receiver';
+import { api, signedInUser } from './server';
+import type { TestServer } from './server';
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface Patient {
+  id: number;
+  token: string;
+  endpoint: string | null;
+}
+
+/** Patients signed in, each with a push subscription at the receiver unless told otherwise. */
+export async function createPatients(
+  server: TestServer,
+  receiver: PushReceiver | null,
+  count: number,
+  options: { departments?: string[]; push?: boolean } = {},
+): Promise<Patient[]> {
+  const patients: Patient[] = [];
+  for (let index = 0; index < count; index++) {
+    const user = await signedInUser(server, 'patient', { name: `Zelda Privatename ${index}` });
+    let endpoint: string | null = null;
+    if (receiver) {
+      const subscription = receiver.subscriptionFor();
+      const saved = await api(server, 'POST', '/api/push/subscriptions', {
+        token: user.token,
+        body: subscription,
+      });
+      if (saved.status !== 201) throw new Error(`subscription refused: ${JSON.stringify(saved.body)}`);
+      endpoint = subscription.endpoint;
+    }
+    if (options.departments || options.push === false) {
+      await api(server, 'PUT', '/api/me/preferences', {
+        token: user.token,
+        body: { departments: options.departments ?? 'all', push: options.push ?? true, locale: 'en' },
+      });
+    }
+    patients.push({ id: user.id, token: user.token, endpoint });
+  }
+  return patients;
+}
+
+/**
+ * Resolves once `condition` (a SQL query answering one boolean `ok`) holds, checking again every time
+ * the delivery worker finishes a pass: driven by the worker's own events, not by sleeping.
+ */
+export function outboxSettles(server: TestServer, sql: string, timeoutMs = 20_000): Promise<void> {
+  const { outbox, sequelize } = server.ctx;
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const check = async () => {
+      if (done) return;
+      const [row] = await sequelize.query<{ ok: boolean }>(sql, { type: QueryTypes.SELECT });
+      if (row?.ok && !done) finish();
+    };
+    const onEvent = () => void check().catch(() => undefined);
+    const finish = (error?: Error) => {
+      done = true;
+      clearTimeout(timer);
+      outbox.events.off('pass', onEvent);
+      outbox.events.off('idle', onEvent);
+      if (error) reject(error);
+      else resolve();
+    };
+    const timer = setTimeout(() => finish(new Error(`outbox did not settle: ${sql}`)), timeoutMs);
+    outbox.events.on('pass', onEvent);
+    outbox.events.on('idle', onEvent);
+    onEvent();
+    outbox.wake();
+  });
+}
+
+/** Every fan-out expanded and no push still due or in flight. */
+export const ALL_DELIVERED = `SELECT NOT EXISTS (SELECT 1 FROM fanouts WHERE NOT done)
+  AND NOT EXISTS (SELECT 1 FROM notifications WHERE push_status = 'pending') AS ok`;
+
+export function connectSocket(server: { url: string }, token?: string): Promise<ClientSocket> {
+  const socket: ClientSocket = io(server.url, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    auth: token ? { token } : {},
+    reconnection: false,
+    forceNew: true,
+  });
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+}
+
+/** The next event of that name on the socket. */
+export function nextEvent<E extends keyof ServerToClientEvents>(
+  socket: ClientSocket,
+  event: E,
+  timeoutMs = 10_000,
+): Promise<Parameters<ServerToClientEvents[E]>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+    const listener = (...args: Parameters<ServerToClientEvents[E]>) => {
+      clearTimeout(timer);
+      resolve(args);
+    };
+    // socket.io-client's typed `once` cannot express the generic listener; the event map types it for callers.
+    (
+      socket.once as (event: string, listener: (...args: Parameters<ServerToClientEvents[E]>) => void) => void
+    )(event, listener);
+  });
+}
