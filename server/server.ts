@@ -34,7 +34,11 @@ export interface ServerOptions {
 }
 
 /** Everything `npm start` runs, in order; tests start the same thing on port 0. */
-export async function startServer(config: Config, logger: Logger, options: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
   const db = options.database ?? (await openDatabase(config, logger));
   const { sequelize } = db;
   const cleanups: Array<() => Promise<void> | void> = [() => db.close()];
@@ -47,14 +51,19 @@ export async function startServer(config: Config, logger: Logger, options: Serve
     const firstStart = await bootstrap(sequelize, { seedDemo: config.seedDemo });
     const vapid = await loadVapidKeys(sequelize, config);
     const receipts = createReceipts(
-      await getOrCreateSetting(sequelize, 'receipt_secret', () => crypto.randomBytes(32).toString('base64url')),
+      await getOrCreateSetting(sequelize, 'receipt_secret', () =>
+        crypto.randomBytes(32).toString('base64url'),
+      ),
     );
 
     const http = await createHttpApp(config, logger);
     cleanups.push(() => http.close());
     const realtime = createRealtime(http.server, sequelize, logger, [DESKTOP_ORIGIN, ...config.corsOrigins]);
     cleanups.push(() => realtime.close());
-    const push = createPushSender({ vapid, ...(options.pushTimeoutMs ? { timeoutMs: options.pushTimeoutMs } : {}) });
+    const push = createPushSender({
+      vapid,
+      ...(options.pushTimeoutMs ? { timeoutMs: options.pushTimeoutMs } : {}),
+    });
     cleanups.push(() => push.close());
     const outbox = createOutboxWorker({
       sequelize,

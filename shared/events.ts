@@ -9,7 +9,9 @@ export interface TicketCalledEvent {
   calledAt: string;
 }
 
-export type SubscribeAck = (answer: { ok: true; departments: string[] } | { ok: false; error: string }) => void;
+export type SubscribeAck = (
+  answer: { ok: true; departments: string[] } | { ok: false; error: string },
+) => void;
 
 export interface ServerToClientEvents {
   'queue:status': (status: QueueStatus) => void;

@@ -19,7 +19,13 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const env = () => ({ DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: undefined, LOG_LEVEL: 'info' });
+const env = () => ({
+  DATA_DIR: dataDir,
+  PORT: '0',
+  HOST: '127.0.0.1',
+  DATABASE_URL: undefined,
+  LOG_LEVEL: 'info',
+});
 
 async function startMain() {
   const server = spawnTs('server/main.ts', [], env());
@@ -34,14 +40,32 @@ it('starts on embedded PostgreSQL, keeps its data across a stop and a second sta
   const email = first.server.output().match(/^Admin email: (.+)$/m)?.[1];
   const password = first.server.output().match(/^Admin password: (.+)$/m)?.[1];
   expect(email).toBe('admin@queuebell.local');
-  const adminLogin = await api<{ token: string; user: { role: string } }>(first.base, 'POST', '/api/auth/login', {
-    body: { email, password },
-  });
+  const adminLogin = await api<{ token: string; user: { role: string } }>(
+    first.base,
+    'POST',
+    '/api/auth/login',
+    {
+      body: { email, password },
+    },
+  );
   expect(adminLogin.status).toBe(200);
   expect(adminLogin.body.user.role).toBe('admin');
 
   // The CLI joins the cluster the server is running, and leaves it running for the server.
-  const created = await runCli(['user:create', '--role', 'nurse', '--email', 'nurse@ward.example', '--name', 'Nina', '--password', 'nurse-password-1'], env());
+  const created = await runCli(
+    [
+      'user:create',
+      '--role',
+      'nurse',
+      '--email',
+      'nurse@ward.example',
+      '--name',
+      'Nina',
+      '--password',
+      'nurse-password-1',
+    ],
+    env(),
+  );
   expect(created.output).toContain('Created nurse nurse@ward.example');
   expect(created.code).toBe(0);
   expect((await api(first.base, 'GET', '/healthz')).body).toEqual({ status: 'ok', db: 'ok' });

@@ -16,7 +16,17 @@ afterAll(async () => {
 describe('CLI', () => {
   it('creates a nurse who can then sign in', async () => {
     const result = await runCli(
-      ['user:create', '--role', 'nurse', '--email', 'Nora@Ward.example', '--name', 'Nora', '--password', 'nurse-pass-123'],
+      [
+        'user:create',
+        '--role',
+        'nurse',
+        '--email',
+        'Nora@Ward.example',
+        '--name',
+        'Nora',
+        '--password',
+        'nurse-pass-123',
+      ],
       env,
     );
     expect(result.code).toBe(0);
@@ -29,24 +39,45 @@ describe('CLI', () => {
   });
 
   it('prints a generated password when none is given', async () => {
-    const result = await runCli(['user:create', '--role', 'admin', '--email', 'boss@ward.example', '--name', 'Boss'], env);
+    const result = await runCli(
+      ['user:create', '--role', 'admin', '--email', 'boss@ward.example', '--name', 'Boss'],
+      env,
+    );
     expect(result.code).toBe(0);
     const password = result.output.match(/^Password: (\S+)$/m)?.[1];
-    const login = await api(server, 'POST', '/api/auth/login', { body: { email: 'boss@ward.example', password } });
+    const login = await api(server, 'POST', '/api/auth/login', {
+      body: { email: 'boss@ward.example', password },
+    });
     expect(login.status).toBe(200);
   });
 
   it('fails with a clear message and a non-zero exit on bad input', async () => {
-    const role = await runCli(['user:create', '--role', 'patient', '--email', 'p@x.example', '--name', 'P'], env);
+    const role = await runCli(
+      ['user:create', '--role', 'patient', '--email', 'p@x.example', '--name', 'P'],
+      env,
+    );
     expect(role.code).toBe(1);
     expect(role.output).toContain('--role must be nurse or admin');
     const duplicate = await runCli(
-      ['user:create', '--role', 'nurse', '--email', 'nora@ward.example', '--name', 'Nora', '--password', 'another-pass-1'],
+      [
+        'user:create',
+        '--role',
+        'nurse',
+        '--email',
+        'nora@ward.example',
+        '--name',
+        'Nora',
+        '--password',
+        'another-pass-1',
+      ],
       env,
     );
     expect(duplicate.code).toBe(1);
     expect(duplicate.output).toContain('already exists');
-    const short = await runCli(['user:create', '--role', 'nurse', '--email', 'x@ward.example', '--name', 'X', '--password', 'short'], env);
+    const short = await runCli(
+      ['user:create', '--role', 'nurse', '--email', 'x@ward.example', '--name', 'X', '--password', 'short'],
+      env,
+    );
     expect(short.code).toBe(1);
     expect(short.output).toMatch(/--password: must be at least 8 characters/);
     const missing = await runCli(['department:create', '--code', 'ICU'], env);

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerDbCommands } from './commands/db';
 import { registerDepartmentCommands } from './commands/departments';
+import { registerNotificationCommands } from './commands/notifications';
 import { registerUserCommands } from './commands/users';
 
 /** `npm run cli -- <command>`; every command has --help. */
@@ -11,6 +12,7 @@ const program = new Command('queuebell')
 
 registerUserCommands(program);
 registerDepartmentCommands(program);
+registerNotificationCommands(program);
 registerDbCommands(program);
 
 await program.parseAsync(process.argv);

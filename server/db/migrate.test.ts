@@ -29,7 +29,9 @@ async function tables(): Promise<string[]> {
 it('runs every migration up, down one by one, and up again', async () => {
   expect(await migrateUp(sequelize)).toEqual(migrations.map((migration) => migration.name));
   const full = await tables();
-  expect(full).toEqual(expect.arrayContaining(['users', 'sessions', 'departments', 'queues', 'login_failures']));
+  expect(full).toEqual(
+    expect.arrayContaining(['users', 'sessions', 'departments', 'queues', 'login_failures']),
+  );
 
   for (let step = migrations.length - 1; step >= 0; step--) {
     expect(await migrateDown(sequelize)).toEqual([migrations[step]?.name]);

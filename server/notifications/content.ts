@@ -3,7 +3,10 @@ import type { PushSendOptions } from '../push/send';
 
 /** Words of each notification. Never a patient's name or anything clinical: pushes cross third parties. */
 export function queueOpenedText(departmentName: string) {
-  return { title: `${departmentName} is open`, body: `The ${departmentName} queue is open. You can join it in the app.` };
+  return {
+    title: `${departmentName} is open`,
+    body: `The ${departmentName} queue is open. You can join it in the app.`,
+  };
 }
 
 export function queueClosedText(departmentName: string) {

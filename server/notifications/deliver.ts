@@ -53,11 +53,15 @@ export async function deliverBatch(deps: DeliveryDeps, batch: number): Promise<n
   const claimed = await claim(deps.sequelize, batch);
   if (claimed.length === 0) return 0;
   const subscriptions = await subscriptionsOf(deps.sequelize, claimed);
-  const results = await mapLimited(claimed, deps.concurrency, (row) => deliverOne(deps, row, subscriptions.get(row.user_id) ?? []));
+  const results = await mapLimited(claimed, deps.concurrency, (row) =>
+    deliverOne(deps, row, subscriptions.get(row.user_id) ?? []),
+  );
   await record(deps.sequelize, results);
   const gone = results.flatMap((result) => result.goneSubscriptions);
   if (gone.length > 0) {
-    await deps.sequelize.query(`DELETE FROM push_subscriptions WHERE id IN (:gone)`, { replacements: { gone } });
+    await deps.sequelize.query(`DELETE FROM push_subscriptions WHERE id IN (:gone)`, {
+      replacements: { gone },
+    });
   }
   return claimed.length;
 }
@@ -78,7 +82,10 @@ async function claim(sequelize: Sequelize, batch: number): Promise<ClaimedRow[]>
   );
 }
 
-async function subscriptionsOf(sequelize: Sequelize, rows: ClaimedRow[]): Promise<Map<number, SubscriptionRow[]>> {
+async function subscriptionsOf(
+  sequelize: Sequelize,
+  rows: ClaimedRow[],
+): Promise<Map<number, SubscriptionRow[]>> {
   const userIds = [...new Set(rows.filter((row) => row.push_enabled).map((row) => row.user_id))];
   const byUser = new Map<number, SubscriptionRow[]>();
   if (userIds.length === 0) return byUser;
@@ -103,7 +110,9 @@ async function deliverOne(
   // Sockets get it on the first attempt; a client that was away catches up when it reconnects.
   const onSocket = row.push_attempts === 1 ? deps.emitToUser(Number(row.user_id), notification) : false;
   const alreadySent = new Set(row.push_sent_to.map(Number));
-  const pending = deps.push ? subscriptions.filter((subscription) => !alreadySent.has(Number(subscription.id))) : [];
+  const pending = deps.push
+    ? subscriptions.filter((subscription) => !alreadySent.has(Number(subscription.id)))
+    : [];
   const payload: PushPayload = {
     id: notification.id,
     type: notification.type,
@@ -132,11 +141,17 @@ function summarise(
   outcomes: Array<{ subscription: SubscriptionRow; outcome: PushOutcome }>,
   handedOverBefore: boolean,
 ): Result & { goneSubscriptions: number[] } {
-  const acceptedBy = outcomes.filter((o) => o.outcome.kind === 'accepted').map((o) => Number(o.subscription.id));
-  const goneSubscriptions = outcomes.filter((o) => o.outcome.kind === 'gone').map((o) => Number(o.subscription.id));
+  const acceptedBy = outcomes
+    .filter((o) => o.outcome.kind === 'accepted')
+    .map((o) => Number(o.subscription.id));
+  const goneSubscriptions = outcomes
+    .filter((o) => o.outcome.kind === 'gone')
+    .map((o) => Number(o.subscription.id));
   const retries = outcomes.flatMap((o) => (o.outcome.kind === 'retry' ? [o.outcome] : []));
   const errors = outcomes.flatMap((o) =>
-    o.outcome.kind === 'retry' || o.outcome.kind === 'rejected' ? [o.outcome.error ?? `HTTP ${o.outcome.status ?? '?'}`] : [],
+    o.outcome.kind === 'retry' || o.outcome.kind === 'rejected'
+      ? [o.outcome.error ?? `HTTP ${o.outcome.status ?? '?'}`]
+      : [],
   );
   const handedOver = handedOverBefore || acceptedBy.length > 0;
   let pushStatus: Result['pushStatus'] = 'done';

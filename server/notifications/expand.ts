@@ -24,7 +24,10 @@ export async function expandNextBatch(sequelize: Sequelize, batch = EXPAND_BATCH
     );
     if (!fanout) return 0;
     if (!isAudience(fanout.audience)) {
-      await sequelize.query(`UPDATE fanouts SET done = true WHERE id = :id`, { replacements: { id: fanout.id }, transaction });
+      await sequelize.query(`UPDATE fanouts SET done = true WHERE id = :id`, {
+        replacements: { id: fanout.id },
+        transaction,
+      });
       return 0;
     }
     const where = AUDIENCES[fanout.audience]('f.created_at', 'd.code');

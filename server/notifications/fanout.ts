@@ -22,7 +22,11 @@ export const OUTBOX_CHANNEL = 'queuebell_outbox';
  * that PostgreSQL delivers to every server process only if the transaction commits. Workers expand it
  * into notifications (see outbox-worker.ts), so the nurse's answer does not wait for 100,000 inserts.
  */
-export async function recordFanout(sequelize: Sequelize, transaction: Transaction, spec: FanoutSpec): Promise<number> {
+export async function recordFanout(
+  sequelize: Sequelize,
+  transaction: Transaction,
+  spec: FanoutSpec,
+): Promise<number> {
   const [row] = await sequelize.query<{ recipients: number }>(
     `WITH inserted AS (
        INSERT INTO fanouts (event_key, type, department_id, audience, title, body, data, recipients)

@@ -5,7 +5,8 @@ import crypto from 'node:crypto';
  * notification id under a server secret, so a receipt is good for that one notification only.
  */
 export function createReceipts(secret: string) {
-  const sign = (id: number) => crypto.createHmac('sha256', secret).update(`notification:${id}`).digest('base64url').slice(0, 32);
+  const sign = (id: number) =>
+    crypto.createHmac('sha256', secret).update(`notification:${id}`).digest('base64url').slice(0, 32);
   return {
     sign,
     verify(id: number, receipt: string): boolean {

@@ -15,7 +15,11 @@ export async function markDelivered(sequelize: Sequelize, id: number, userId?: n
 }
 
 /** What a reconnecting client has not confirmed yet, oldest first, so it can catch up without a gap. */
-export async function undeliveredFor(sequelize: Sequelize, userId: number, limit = 100): Promise<Notification[]> {
+export async function undeliveredFor(
+  sequelize: Sequelize,
+  userId: number,
+  limit = 100,
+): Promise<Notification[]> {
   const rows = await sequelize.query<NotificationRow>(
     `SELECT ${NOTIFICATION_COLUMNS} FROM notifications n LEFT JOIN departments d ON d.id = n.department_id
       WHERE n.user_id = :userId AND n.delivery_status IN ('pending', 'sent', 'failed')

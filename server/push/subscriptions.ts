@@ -56,7 +56,12 @@ export function checkKeys(keys: PushSubscriptionBody['keys']): void {
   }
   try {
     crypto.createPublicKey({
-      key: { kty: 'EC', crv: 'P-256', x: p256dh.subarray(1, 33).toString('base64url'), y: p256dh.subarray(33).toString('base64url') },
+      key: {
+        kty: 'EC',
+        crv: 'P-256',
+        x: p256dh.subarray(1, 33).toString('base64url'),
+        y: p256dh.subarray(33).toString('base64url'),
+      },
       format: 'jwk',
     });
   } catch {
@@ -72,7 +77,11 @@ function decodeBase64Url(value: string): Buffer | undefined {
 }
 
 /** Idempotent by endpoint: a browser re-subscribing (or a device changing hands) updates the one row. */
-export async function saveSubscription(sequelize: Sequelize, userId: number, body: PushSubscriptionBody): Promise<void> {
+export async function saveSubscription(
+  sequelize: Sequelize,
+  userId: number,
+  body: PushSubscriptionBody,
+): Promise<void> {
   await sequelize.query(
     `INSERT INTO push_subscriptions (user_id, endpoint, p256dh, auth) VALUES (:userId, :endpoint, :p256dh, :auth)
      ON CONFLICT (endpoint) DO UPDATE SET user_id = excluded.user_id, p256dh = excluded.p256dh,
@@ -81,7 +90,11 @@ export async function saveSubscription(sequelize: Sequelize, userId: number, bod
   );
 }
 
-export async function deleteSubscription(sequelize: Sequelize, userId: number, endpoint: string): Promise<void> {
+export async function deleteSubscription(
+  sequelize: Sequelize,
+  userId: number,
+  endpoint: string,
+): Promise<void> {
   await sequelize.query(`DELETE FROM push_subscriptions WHERE user_id = :userId AND endpoint = :endpoint`, {
     replacements: { userId, endpoint },
   });

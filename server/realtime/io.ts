@@ -55,7 +55,8 @@ export function createRealtime(
     socket.data.userId = null;
     socket.data.role = null;
     if (token === undefined || token === null || token === '') return next();
-    const auth = typeof token === 'string' ? await authenticateToken(token).catch(() => undefined) : undefined;
+    const auth =
+      typeof token === 'string' ? await authenticateToken(token).catch(() => undefined) : undefined;
     if (!auth) return next(new Error('unauthenticated'));
     socket.data.userId = auth.user.id;
     socket.data.role = auth.user.role;
@@ -101,7 +102,8 @@ export function createRealtime(
     socket.on('queue:subscribe', (raw, ack) => {
       const parsed = subscribeArgument.safeParse(raw);
       if (!parsed.success) {
-        if (typeof ack === 'function') ack({ ok: false, error: 'departments must be "all" or a list of department codes' });
+        if (typeof ack === 'function')
+          ack({ ok: false, error: 'departments must be "all" or a list of department codes' });
         return;
       }
       const wanted = parsed.data === 'all' ? [ALL] : [...new Set(parsed.data)];

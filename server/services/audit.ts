@@ -28,7 +28,8 @@ export async function auditLog(sequelize: Sequelize, code: string, limit: number
     previousStatus: row.previous_status,
     newStatus: row.new_status,
     reason: row.reason,
-    changedBy: row.changed_by === null ? null : { id: Number(row.changed_by), name: row.changed_by_name ?? '' },
+    changedBy:
+      row.changed_by === null ? null : { id: Number(row.changed_by), name: row.changed_by_name ?? '' },
     note: row.note,
     changedAt: iso(row.changed_at) ?? '',
   }));

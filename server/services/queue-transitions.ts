@@ -81,7 +81,11 @@ export async function changeQueueState(ctx: AppContext, change: QueueChange): Pr
   };
 }
 
-async function flip(sequelize: Sequelize, change: QueueChange, transaction: Transaction): Promise<Flipped | undefined> {
+async function flip(
+  sequelize: Sequelize,
+  change: QueueChange,
+  transaction: Transaction,
+): Promise<Flipped | undefined> {
   const rows = await sequelize.query<Flipped>(
     change.open
       ? `UPDATE queues q SET is_open = true, manual_override = :manualOverride, opened_at = now(), updated_at = now()

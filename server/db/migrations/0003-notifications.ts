@@ -77,5 +77,7 @@ export const up: MigrationFn = async ({ context: sql }) => {
 };
 
 export const down: MigrationFn = async ({ context: sql }) => {
-  await sql.query(`DROP TABLE push_subscriptions; DROP TABLE notifications; DROP TABLE fanouts; DROP TABLE queue_events;`);
+  await sql.query(
+    `DROP TABLE push_subscriptions; DROP TABLE notifications; DROP TABLE fanouts; DROP TABLE queue_events;`,
+  );
 };

@@ -17,7 +17,12 @@ describe('departments and queue status', () => {
     expect(list.status).toBe(200);
     expect(list.body.map((status) => status.department).sort()).toEqual(['LAB', 'OPD', 'PHARM']);
     for (const status of list.body) {
-      expect(status).toMatchObject({ isOpen: false, totalWaiting: 0, statusMessage: 'Queue Closed', nowServing: [] });
+      expect(status).toMatchObject({
+        isOpen: false,
+        totalWaiting: 0,
+        statusMessage: 'Queue Closed',
+        nowServing: [],
+      });
       expect(Object.keys(status).sort()).toEqual(
         [
           'closedAt',
@@ -50,10 +55,15 @@ describe('departments and queue status', () => {
 
   it('lets an admin create a department, closed, and refuses a duplicate with 409', async () => {
     const admin = await signedInUser(server, 'admin');
-    const created = await api<{ department: { code: string; name: string } }>(server, 'POST', '/api/departments', {
-      token: admin.token,
-      body: { code: 'xray', name: 'Radiology' },
-    });
+    const created = await api<{ department: { code: string; name: string } }>(
+      server,
+      'POST',
+      '/api/departments',
+      {
+        token: admin.token,
+        body: { code: 'xray', name: 'Radiology' },
+      },
+    );
     expect(created.status).toBe(201);
     expect(created.body.department).toMatchObject({ code: 'XRAY', name: 'Radiology' });
     const status = await api<QueueStatus>(server, 'GET', '/api/queues/XRAY');

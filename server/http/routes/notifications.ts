@@ -15,7 +15,10 @@ import { notFound, unauthenticated } from '../errors';
 import { parse } from '../validate';
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
-const statsQuery = z.strictObject({ department: departmentCode.optional(), since: z.iso.datetime().optional() });
+const statsQuery = z.strictObject({
+  department: departmentCode.optional(),
+  since: z.iso.datetime().optional(),
+});
 
 export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void {
   const { sequelize } = ctx;
@@ -26,7 +29,10 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void 
       `SELECT ${NOTIFICATION_COLUMNS} FROM notifications n LEFT JOIN departments d ON d.id = n.department_id
         WHERE n.user_id = :userId ${before ? 'AND n.id < :before' : ''}
         ORDER BY n.id DESC LIMIT :limit`,
-      { replacements: { userId: currentUser(request).id, before: before ?? null, limit: limit + 1 }, type: QueryTypes.SELECT },
+      {
+        replacements: { userId: currentUser(request).id, before: before ?? null, limit: limit + 1 },
+        type: QueryTypes.SELECT,
+      },
     );
     const items = rows.slice(0, limit).map(presentNotification);
     const last = items[items.length - 1];
@@ -75,15 +81,21 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   app.get('/api/notifications/stats', { preHandler: staffOnly }, async (request) => {
     const query = parse(statsQuery, request.query, 'query');
-    return notificationStats(sequelize, { department: query.department, since: query.since ? new Date(query.since) : undefined });
+    return notificationStats(sequelize, {
+      department: query.department,
+      since: query.since ? new Date(query.since) : undefined,
+    });
   });
 }
 
 /** Someone else's notification is answered like a missing one, so ids reveal nothing. */
 async function ownNotification(ctx: AppContext, id: number, userId: number): Promise<void> {
-  const [row] = await ctx.sequelize.query(`SELECT 1 FROM notifications WHERE id = :id AND user_id = :userId`, {
-    replacements: { id, userId },
-    type: QueryTypes.SELECT,
-  });
+  const [row] = await ctx.sequelize.query(
+    `SELECT 1 FROM notifications WHERE id = :id AND user_id = :userId`,
+    {
+      replacements: { id, userId },
+      type: QueryTypes.SELECT,
+    },
+  );
   if (!row) throw notFound('No such notification.');
 }

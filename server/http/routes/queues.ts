@@ -25,7 +25,13 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/queues/:department/close', { preHandler: staffOnly }, async (request) => {
     const { department } = parse(departmentParams, request.params, 'params');
     const body = parse(closeQueueBody, request.body ?? {});
-    return changeQueueState(ctx, { department, open: false, reason: 'manual', userId: currentUser(request).id, note: body.note });
+    return changeQueueState(ctx, {
+      department,
+      open: false,
+      reason: 'manual',
+      userId: currentUser(request).id,
+      note: body.note,
+    });
   });
 
   app.get('/api/queues/:department/log', { preHandler: staffOnly }, async (request) => {
