@@ -2,6 +2,13 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /** Configuration comes from the environment only (see docs and README). */
+function flag(fallback: boolean) {
+  return z
+    .enum(['true', 'false'])
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => value === 'true');
+}
+
 const envSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
@@ -18,10 +25,8 @@ const envSchema = z.object({
   PUSH_ALLOWED_ORIGINS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: z.string().default(''),
-  SEED_DEMO: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((value) => value === 'true'),
+  SEED_DEMO: flag(true),
+  DELIVERY_WORKERS: flag(true),
 });
 
 export interface Config {
@@ -36,6 +41,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   corsOrigins: string[];
   seedDemo: boolean;
+  /** false: this process answers HTTP and sockets but leaves notification delivery to other processes. */
+  deliveryWorkers: boolean;
 }
 
 function isValidTimeZone(zone: string): boolean {
@@ -75,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     corsOrigins: list(e.CORS_ORIGINS),
     seedDemo: e.SEED_DEMO,
+    deliveryWorkers: e.DELIVERY_WORKERS,
   };
 }

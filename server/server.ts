@@ -77,8 +77,10 @@ export async function startServer(
     const ctx: AppContext = { config, logger, sequelize, realtime, outbox, receipts, vapid };
     await registerRoutes(http, ctx);
     await http.listen({ port: config.port, host: config.host });
-    await outbox.start();
-    cleanups.push(() => outbox.stop());
+    if (config.deliveryWorkers) {
+      await outbox.start();
+      cleanups.push(() => outbox.stop());
+    }
 
     const address = http.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
