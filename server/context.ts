@@ -1,4 +1,5 @@
 import type { Sequelize } from 'sequelize';
+import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import type { Receipts } from './notifications/receipts';
@@ -15,4 +16,5 @@ export interface AppContext {
   outbox: OutboxWorker;
   receipts: Receipts;
   vapid: VapidConfig;
+  clock: Clock;
 }

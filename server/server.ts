@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { systemClock } from './clock';
+import type { Clock } from './clock';
 import type { Config } from './config';
 import type { AppContext } from './context';
 import { migrateUp } from './db/migrate';
@@ -31,6 +33,7 @@ export interface ServerOptions {
   /** Tests tune the worker (batch size, push timeout) here. */
   worker?: Partial<Pick<OutboxWorkerOptions, 'batchSize' | 'concurrency' | 'idleCheckMs'>>;
   pushTimeoutMs?: number;
+  clock?: Clock;
 }
 
 /** Everything `npm start` runs, in order; tests start the same thing on port 0. */
@@ -74,7 +77,8 @@ export async function startServer(
       emitToUser: realtime.emitToUser,
       ...options.worker,
     });
-    const ctx: AppContext = { config, logger, sequelize, realtime, outbox, receipts, vapid };
+    const clock = options.clock ?? systemClock;
+    const ctx: AppContext = { config, logger, sequelize, realtime, outbox, receipts, vapid, clock };
     await registerRoutes(http, ctx);
     await http.listen({ port: config.port, host: config.host });
     if (config.deliveryWorkers) {

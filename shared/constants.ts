@@ -14,3 +14,6 @@ export const LOGIN_FAILURE_LIMIT = 10;
 export const LOGIN_FAILURE_WINDOW_MINUTES = 15;
 
 export const DEFAULT_ALERT_POSITION = 3;
+
+/** Minutes per patient assumed before a department has completed any ticket today. */
+export const DEFAULT_SERVICE_MINUTES = 5;

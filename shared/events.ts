@@ -1,5 +1,6 @@
 import type { Notification } from './notifications';
 import type { QueueStatus } from './schemas';
+import type { StaffTicket, Ticket } from './tickets';
 
 /** Socket.IO events, typed once for the server and every client. */
 export interface TicketCalledEvent {
@@ -18,7 +19,8 @@ export interface ServerToClientEvents {
   'ticket:called': (event: TicketCalledEvent) => void;
   /** The client acknowledges (Socket.IO ack) to mark it delivered. */
   'notification:new': (notification: Notification, ack: (received: boolean) => void) => void;
-  'ticket:updated': (ticket: Record<string, unknown>) => void;
+  /** Owners get a Ticket; staff get a StaffTicket (with the patient's name and priority). */
+  'ticket:updated': (ticket: Ticket | StaffTicket) => void;
 }
 
 export interface ClientToServerEvents {

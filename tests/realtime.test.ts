@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
+import type { ServerToClientEvents } from '../shared/events';
 import type { Notification } from '../shared/notifications';
 import { api, signedInUser, startTestServer } from './support/server';
 import type { TestServer } from './support/server';
@@ -107,12 +108,13 @@ it('catches a client up on reconnect with what it missed', async () => {
   );
   expect(await deliveryStatus(Number(missed?.id))).toBe('pending');
 
-  const again = await connectSocket(server, erin.token).then((socket) => {
-    sockets.push(socket);
-    return socket;
+  let caughtUp: Promise<Parameters<ServerToClientEvents['notification:new']>> | undefined;
+  const again = await connectSocket(server, erin.token, (socket) => {
+    caughtUp = nextEvent(socket, 'notification:new');
   });
-  const [caughtUp] = await nextEvent(again, 'notification:new');
-  expect(caughtUp.id).toBe(Number(missed?.id));
+  sockets.push(again);
+  const [notification] = (await caughtUp) ?? [];
+  expect(notification?.id).toBe(Number(missed?.id));
 });
 
 it('refuses a bad token and bad subscribe arguments', async () => {

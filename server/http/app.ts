@@ -15,6 +15,7 @@ import { createMetrics, operationsRoutes } from './routes/operations';
 import { pushRoutes } from './routes/push';
 import { queueRoutes } from './routes/queues';
 import { registerStatic } from './static';
+import { ticketRoutes } from './routes/tickets';
 
 export const DESKTOP_ORIGIN = 'app://queuebell';
 
@@ -61,5 +62,6 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   legacyRoutes(app, ctx);
   notificationRoutes(app, ctx);
   pushRoutes(app, ctx);
+  ticketRoutes(app, ctx);
   await registerStatic(app);
 }

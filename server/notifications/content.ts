@@ -33,3 +33,21 @@ export function pushOptionsFor(type: NotificationType, department: string | null
       return { ttlSeconds: 4 * 60 * 60, urgency: 'normal', topic: `queue-status-${department ?? 'all'}` };
   }
 }
+
+export function ticketCalledText(number: string, room: string) {
+  return { title: 'It is your turn', body: `Please go to room ${room} now. Your ticket: ${number}.` };
+}
+
+export function almostYourTurnText(departmentName: string) {
+  return {
+    title: 'Almost your turn',
+    body: `You will be called soon at ${departmentName}. Please stay nearby.`,
+  };
+}
+
+export function ticketNoShowText(number: string) {
+  return {
+    title: 'We missed you',
+    body: `Ticket ${number} was called but we could not find you. Please speak to reception.`,
+  };
+}

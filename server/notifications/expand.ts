@@ -30,7 +30,7 @@ export async function expandNextBatch(sequelize: Sequelize, batch = EXPAND_BATCH
       });
       return 0;
     }
-    const where = AUDIENCES[fanout.audience]('f.created_at', 'd.code');
+    const where = AUDIENCES[fanout.audience]('f.created_at', 'd.code', 'f.department_id');
     const [progress] = await sequelize.query<{ covered: number; last: number | null }>(
       `WITH f AS (SELECT * FROM fanouts WHERE id = :id),
             d AS (SELECT departments.* FROM departments, f WHERE departments.id = f.department_id),

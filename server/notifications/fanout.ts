@@ -31,7 +31,7 @@ export async function recordFanout(
     `WITH inserted AS (
        INSERT INTO fanouts (event_key, type, department_id, audience, title, body, data, recipients)
        SELECT :eventKey, :type, :departmentId, :audience, :title, :body, :data::jsonb, count(*)
-         FROM users u WHERE ${AUDIENCES[spec.audience]('now()', ':departmentCode')}
+         FROM users u WHERE ${AUDIENCES[spec.audience]('now()', ':departmentCode', ':departmentId')}
        ON CONFLICT (event_key) DO NOTHING
        RETURNING recipients)
      SELECT recipients FROM inserted`,

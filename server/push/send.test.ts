@@ -59,7 +59,6 @@ describe('push sender against an RFC 8030 receiver', () => {
     );
     expect(message?.headers).toEqual({ ttl: 600, urgency: 'normal', topic: toPushTopic(topic) });
     expect(toPushTopic(topic)).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    expect(toPushTopic(topic)).toBe(toPushTopic(`${topic}`));
     expect(toPushTopic(`${topic}x`)).not.toBe(toPushTopic(topic));
   });
 
@@ -138,11 +137,16 @@ describe('push sender against an RFC 8030 receiver', () => {
     receiver.setBehaviour(subscription.endpoint, { hang: true });
     const impatient = createPushSender({ vapid, timeoutMs: 150 });
     try {
+      // A kept-alive connection first, so that the short timeout is not spent on the TLS handshake.
+      expect(await impatient.send(receiver.subscriptionFor(), payload, ttl)).toMatchObject({
+        kind: 'accepted',
+      });
       const outcome = await impatient.send(subscription, payload, ttl);
       expect(outcome).toMatchObject({
         kind: 'retry',
         error: expect.stringMatching(/no answer within 150 ms/),
       });
+      expect(outcome).not.toHaveProperty('status');
       expect(receiver.requestCount(subscription.endpoint)).toBe(1);
     } finally {
       impatient.close();

@@ -2,7 +2,8 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Socket } from 'socket.io';
 import { z } from 'zod';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/events';
+import type { ClientToServerEvents, ServerToClientEvents, TicketCalledEvent } from '../../shared/events';
+import type { StaffTicket, Ticket } from '../../shared/tickets';
 import type { Notification } from '../../shared/notifications';
 import type { QueueStatus } from '../../shared/schemas';
 import { departmentCode } from '../../shared/schemas';
@@ -26,11 +27,15 @@ export interface Realtime {
   queueStatus(status: QueueStatus): void;
   /** Sends a notification to its owner's sockets; true when one of them is connected to this process. */
   emitToUser(userId: number, notification: Notification): boolean;
+  /** Public: ticket number and room only, for the waiting-room displays. */
+  ticketCalled(event: TicketCalledEvent): void;
+  ticketUpdated(ownerId: number, ticket: Ticket, staffTicket: StaffTicket): void;
   close(): Promise<void>;
 }
 
 const ACK_TIMEOUT_MS = 10_000;
 const ALL = '*';
+const STAFF_ROOM = 'staff';
 const subscribeArgument = z.union([z.literal('all'), z.array(departmentCode).max(100)]);
 const ackArgument = z.coerce.number().int().positive();
 
@@ -95,7 +100,7 @@ export function createRealtime(
     const { userId } = socket.data;
     if (userId !== null) {
       void socket.join(userRoom(userId));
-      if (socket.data.role !== 'patient') void socket.join('staff');
+      if (socket.data.role !== 'patient') void socket.join(STAFF_ROOM);
       catchUp(socket, userId).catch((error: unknown) => logger.warn({ err: error }, 'catch-up failed'));
     }
 
@@ -126,6 +131,13 @@ export function createRealtime(
       io.to([departmentRoom(status.department), departmentRoom(ALL)]).emit('queue:status', status);
     },
     emitToUser,
+    ticketCalled(event) {
+      io.to([departmentRoom(event.department), departmentRoom(ALL)]).emit('ticket:called', event);
+    },
+    ticketUpdated(ownerId, ticket, staffTicket) {
+      io.to(userRoom(ownerId)).except(STAFF_ROOM).emit('ticket:updated', ticket);
+      io.to(STAFF_ROOM).emit('ticket:updated', staffTicket);
+    },
     async close() {
       // The HTTP server is Fastify's and is closed by it; here only the sockets go.
       io.disconnectSockets(true);

@@ -4,6 +4,7 @@ import type { CreateDepartmentBody, Department as DepartmentJson, QueueStatus } 
 import { Department, Queue } from '../db/models/index';
 import { conflict, notFound } from '../http/errors';
 import { iso, statusMessage } from '../http/presenters';
+import { estimateMinutes, ROOMS_SQL, SERVICE_MINUTES_SQL } from '../tickets/estimates';
 
 export async function createDepartment(
   sequelize: Sequelize,
@@ -35,6 +36,10 @@ export function presentDepartment(department: Department): DepartmentJson {
 
 interface QueueRow {
   id: number;
+  total_waiting: number;
+  now_serving: Array<{ ticket: string; room: string; calledAt: string }>;
+  service_minutes: number | null;
+  rooms: number;
   code: string;
   name: string;
   is_open: boolean;
@@ -49,7 +54,12 @@ export async function listQueueStatuses(
   options: { codes?: string[]; transaction?: Transaction } = {},
 ): Promise<QueueStatus[]> {
   const rows = await sequelize.query<QueueRow>(
-    `SELECT d.id, d.code, d.name, q.is_open, q.manual_override, q.opened_at, q.closed_at
+    `SELECT d.id, d.code, d.name, q.is_open, q.manual_override, q.opened_at, q.closed_at,
+            (SELECT count(*) FROM tickets t WHERE t.department_id = d.id AND t.status = 'waiting')::int AS total_waiting,
+            (SELECT coalesce(json_agg(json_build_object('ticket', t.number, 'room', t.room, 'calledAt', t.last_called_at)
+                                      ORDER BY t.last_called_at DESC), '[]')
+               FROM tickets t WHERE t.department_id = d.id AND t.status IN ('called', 'serving')) AS now_serving,
+            ${SERVICE_MINUTES_SQL('d.id')} AS service_minutes, ${ROOMS_SQL('d.id')}::int AS rooms
        FROM departments d JOIN queues q ON q.department_id = d.id
       ${options.codes ? 'WHERE d.code IN (:codes)' : ''}
       ORDER BY d.code`,
@@ -76,7 +86,7 @@ export async function getQueueStatus(
 }
 
 function presentQueueRow(row: QueueRow): QueueStatus {
-  const totalWaiting = 0;
+  const totalWaiting = row.total_waiting;
   return {
     id: Number(row.id),
     department: row.code,
@@ -88,7 +98,18 @@ function presentQueueRow(row: QueueRow): QueueStatus {
     closedAt: iso(row.closed_at),
     scheduledCloseAt: null,
     manualOverride: row.manual_override,
-    nowServing: [],
-    estimatedWaitMinutes: 0,
+    nowServing: row.now_serving.map((serving) => ({
+      ...serving,
+      calledAt: iso(new Date(serving.calledAt)) ?? '',
+    })),
+    // What someone joining now can expect: everyone waiting is ahead of them.
+    estimatedWaitMinutes:
+      totalWaiting === 0
+        ? 0
+        : estimateMinutes(
+            totalWaiting,
+            row.service_minutes === null ? null : Number(row.service_minutes),
+            row.rooms,
+          ),
   };
 }

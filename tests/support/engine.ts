@@ -79,14 +79,22 @@ export function outboxSettles(server: TestServer, sql: string, timeoutMs = 20_00
 export const ALL_DELIVERED = `SELECT NOT EXISTS (SELECT 1 FROM fanouts WHERE NOT done)
   AND NOT EXISTS (SELECT 1 FROM notifications WHERE push_status = 'pending') AS ok`;
 
-export function connectSocket(server: { url: string }, token?: string): Promise<ClientSocket> {
+/** `listen` attaches handlers before the connection opens, so events sent on connect are not missed. */
+export function connectSocket(
+  server: { url: string },
+  token?: string,
+  listen?: (socket: ClientSocket) => void,
+): Promise<ClientSocket> {
   const socket: ClientSocket = io(server.url, {
     path: '/socket.io',
     transports: ['websocket'],
     auth: token ? { token } : {},
     reconnection: false,
     forceNew: true,
+    autoConnect: false,
   });
+  listen?.(socket);
+  socket.connect();
   return new Promise((resolve, reject) => {
     socket.once('connect', () => resolve(socket));
     socket.once('connect_error', (error) => {

@@ -78,7 +78,7 @@ export async function startPushReceiver(opts: PushReceiverOptions = {}): Promise
   const waiters = new Set<Waiter>();
   let nextSeededId = 0;
 
-  const server = createServer({ ...(opts.tls ?? loadTestTls()) });
+  const server = createServer(opts.tls ?? loadTestTls());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());

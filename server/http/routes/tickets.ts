@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { callNextBody, metricsQuery, priorityBody } from '../../../shared/tickets';
+import type { AppContext } from '../../context';
+import { getQueueStatus } from '../../services/departments';
+import { ticketMetrics } from '../../tickets/metrics';
+import { findTickets, presentStaffTicket, presentTicket } from '../../tickets/queries';
+import {
+  callNext,
+  cancelTicket,
+  joinQueue,
+  nurseTransition,
+  setPriority,
+  today,
+} from '../../tickets/service';
+import type { NurseAction } from '../../tickets/service';
+import { currentUser, patientOnly, staffOnly } from '../auth';
+import { parse } from '../validate';
+import { departmentParams } from './departments';
+
+const ticketParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const CALL_ORDER = 't.priority_weight DESC, t.joined_at, t.id';
+
+export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const { sequelize } = ctx;
+
+  app.post('/api/queues/:department/tickets', { preHandler: patientOnly }, async (request, reply) => {
+    const { department } = parse(departmentParams, request.params, 'params');
+    parse(z.strictObject({}).optional(), request.body);
+    const ticket = await joinQueue(ctx, currentUser(request).id, department);
+    return reply.code(201).send({ ticket });
+  });
+
+  app.get('/api/tickets/mine', { preHandler: patientOnly }, async (request) => {
+    const rows = await findTickets(
+      sequelize,
+      `t.user_id = :userId AND t.status IN ('waiting', 'called', 'serving')`,
+      { userId: currentUser(request).id },
+    );
+    return rows.map(presentTicket);
+  });
+
+  app.delete('/api/tickets/:id', { preHandler: patientOnly }, async (request) => {
+    const { id } = parse(ticketParams, request.params, 'params');
+    return { ticket: await cancelTicket(ctx, currentUser(request).id, id) };
+  });
+
+  app.get('/api/queues/:department/tickets', { preHandler: staffOnly }, async (request) => {
+    const { department } = parse(departmentParams, request.params, 'params');
+    await getQueueStatus(sequelize, department);
+    const rows = await findTickets(
+      sequelize,
+      `d.code = :department AND t.status IN ('waiting', 'called')`,
+      { department },
+      undefined,
+      `CASE t.status WHEN 'called' THEN 0 ELSE 1 END, ${CALL_ORDER}`,
+    );
+    return rows.map(presentStaffTicket);
+  });
+
+  app.post('/api/queues/:department/call-next', { preHandler: staffOnly }, async (request) => {
+    const { department } = parse(departmentParams, request.params, 'params');
+    const { room } = parse(callNextBody, request.body);
+    return { ticket: await callNext(ctx, currentUser(request).id, department, room) };
+  });
+
+  const actions: Array<[string, NurseAction]> = [
+    ['recall', 'recall'],
+    ['serve', 'serve'],
+    ['complete', 'complete'],
+    ['no-show', 'no_show'],
+  ];
+  for (const [path, action] of actions) {
+    app.post(`/api/tickets/:id/${path}`, { preHandler: staffOnly }, async (request) => {
+      const { id } = parse(ticketParams, request.params, 'params');
+      parse(z.strictObject({}).optional(), request.body);
+      return { ticket: await nurseTransition(ctx, currentUser(request).id, id, action) };
+    });
+  }
+
+  app.post('/api/tickets/:id/priority', { preHandler: staffOnly }, async (request) => {
+    const { id } = parse(ticketParams, request.params, 'params');
+    const body = parse(priorityBody, request.body);
+    return { ticket: await setPriority(ctx, currentUser(request).id, id, body.priority, body.reason) };
+  });
+
+  app.get('/api/queues/:department/metrics', { preHandler: staffOnly }, async (request) => {
+    const { department } = parse(departmentParams, request.params, 'params');
+    const { date } = parse(metricsQuery, request.query, 'query');
+    const status = await getQueueStatus(sequelize, department);
+    return ticketMetrics(
+      sequelize,
+      { id: status.id, code: department },
+      date ?? today(ctx),
+      ctx.config.timeZone,
+    );
+  });
+}

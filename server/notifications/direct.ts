@@ -1,0 +1,29 @@
+import type { Sequelize, Transaction } from 'sequelize';
+import type { NotificationType } from '../../shared/notifications';
+import { OUTBOX_CHANNEL } from './fanout';
+
+export interface DirectNotification {
+  userId: number;
+  departmentId: number;
+  type: NotificationType;
+  /** Unique per user: recording the same event twice records one notification. */
+  eventKey: string;
+  title: string;
+  body: string;
+  data: Record<string, unknown>;
+}
+
+/** One patient's notification, recorded in the caller's transaction; workers deliver it after commit. */
+export async function recordNotification(
+  sequelize: Sequelize,
+  transaction: Transaction,
+  notification: DirectNotification,
+): Promise<void> {
+  await sequelize.query(
+    `INSERT INTO notifications (user_id, department_id, type, event_key, title, body, data)
+     VALUES (:userId, :departmentId, :type, :eventKey, :title, :body, :data::jsonb)
+     ON CONFLICT (user_id, event_key) DO NOTHING;
+     SELECT pg_notify('${OUTBOX_CHANNEL}', 'direct')`,
+    { replacements: { ...notification, data: JSON.stringify(notification.data) }, transaction },
+  );
+}

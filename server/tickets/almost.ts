@@ -1,0 +1,35 @@
+import type { Sequelize, Transaction } from 'sequelize';
+import { almostYourTurnText } from '../notifications/content';
+import { OUTBOX_CHANNEL } from '../notifications/fanout';
+
+/**
+ * "Almost your turn", once per ticket: every waiting ticket now at or above the department's alert
+ * position that has not been told yet is flagged and gets one notification, in the caller's transaction.
+ * Positions can jump (a cancellation, an emergency ahead), so this is "reached", not "equals".
+ */
+export async function notifyAlmostYourTurn(
+  sequelize: Sequelize,
+  transaction: Transaction,
+  department: { id: number; name: string; alertPosition: number },
+): Promise<void> {
+  const text = almostYourTurnText(department.name);
+  await sequelize.query(
+    `WITH ranked AS (
+       SELECT id, row_number() OVER (ORDER BY priority_weight DESC, joined_at, id) AS position
+         FROM tickets WHERE department_id = :departmentId AND status = 'waiting'),
+     due AS (
+       UPDATE tickets t SET almost_notified = true FROM ranked r
+        WHERE t.id = r.id AND r.position <= :alertPosition AND NOT t.almost_notified
+       RETURNING t.id, t.user_id, t.number, r.position)
+     INSERT INTO notifications (user_id, department_id, type, event_key, title, body, data)
+     SELECT user_id, :departmentId, 'almost_your_turn', 'almost_your_turn:' || id, :title, :body,
+            jsonb_build_object('ticket', number, 'position', position)
+       FROM due
+     ON CONFLICT (user_id, event_key) DO NOTHING;
+     SELECT pg_notify('${OUTBOX_CHANNEL}', 'almost')`,
+    {
+      replacements: { departmentId: department.id, alertPosition: department.alertPosition, ...text },
+      transaction,
+    },
+  );
+}

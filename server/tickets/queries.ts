@@ -1,0 +1,86 @@
+import { QueryTypes } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
+import type { Priority, StaffTicket, Ticket, TicketStatus } from '../../shared/tickets';
+import { iso } from '../http/presenters';
+import { estimateMinutes, ROOMS_SQL, SERVICE_MINUTES_SQL } from './estimates';
+
+export interface TicketRow {
+  id: number;
+  user_id: number;
+  department_id: number;
+  code: string;
+  department_name: string;
+  alert_position: number;
+  number: string;
+  status: TicketStatus;
+  priority: Priority;
+  room: string | null;
+  call_count: number;
+  joined_at: Date;
+  called_at: Date | null;
+  completed_at: Date | null;
+  position: number | null;
+  service_minutes: number | null;
+  rooms: number;
+  patient_name: string;
+}
+
+/** Call order: priority first, then arrival. Position is 1 + the waiting tickets ahead. */
+const POSITION = `CASE WHEN t.status = 'waiting' THEN 1 + (
+    SELECT count(*) FROM tickets o
+     WHERE o.department_id = t.department_id AND o.status = 'waiting'
+       AND (o.priority_weight > t.priority_weight
+            OR (o.priority_weight = t.priority_weight AND (o.joined_at, o.id) < (t.joined_at, t.id))))
+  END`;
+
+const SELECT_TICKETS = `SELECT t.id, t.user_id, t.department_id, d.code, d.name AS department_name, d.alert_position,
+    t.number, t.status, t.priority, t.room, t.call_count, t.joined_at, t.called_at, t.completed_at,
+    ${POSITION}::int AS position, ${SERVICE_MINUTES_SQL('t.department_id')} AS service_minutes,
+    ${ROOMS_SQL('t.department_id')}::int AS rooms, u.name AS patient_name
+  FROM tickets t JOIN departments d ON d.id = t.department_id JOIN users u ON u.id = t.user_id`;
+
+export async function findTickets(
+  sequelize: Sequelize,
+  where: string,
+  replacements: Record<string, unknown>,
+  transaction?: Transaction,
+  order = 't.id',
+): Promise<TicketRow[]> {
+  return sequelize.query<TicketRow>(`${SELECT_TICKETS} WHERE ${where} ORDER BY ${order}`, {
+    replacements,
+    type: QueryTypes.SELECT,
+    ...(transaction ? { transaction } : {}),
+  });
+}
+
+export function presentTicket(row: TicketRow): Ticket {
+  const position = row.position === null ? null : Number(row.position);
+  return {
+    id: Number(row.id),
+    number: row.number,
+    department: row.code,
+    status: row.status,
+    position,
+    estimatedWaitMinutes:
+      position === null
+        ? null
+        : estimateMinutes(
+            position,
+            row.service_minutes === null ? null : Number(row.service_minutes),
+            row.rooms,
+          ),
+    room: row.room,
+    joinedAt: iso(row.joined_at) ?? '',
+    calledAt: iso(row.called_at),
+    completedAt: iso(row.completed_at),
+  };
+}
+
+export function presentStaffTicket(row: TicketRow): StaffTicket {
+  return {
+    ...presentTicket(row),
+    patientName: row.patient_name,
+    priority: row.priority,
+    callCount: row.call_count,
+  };
+}

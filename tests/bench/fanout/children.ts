@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:https';
+import { onCleanup, onHardExit } from './cleanup';
+import { spawnTs } from './spawn';
+import type { Spawned } from './spawn';
+
+export interface Child {
+  spawned: Spawned;
+  pid: number;
+  /** SIGTERM, then SIGKILL if it has not exited within `graceMs`. Idempotent. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+function track(spawned: Spawned, label: string): Child {
+  const pid = spawned.child.pid;
+  if (pid === undefined) throw new Error(`${label} did not start`);
+  const forget = onHardExit(() => {
+    if (spawned.child.exitCode === null) spawned.child.kill('SIGKILL');
+  });
+  let stopping: Promise<void> | undefined;
+  const stop = (graceMs = 15_000) =>
+    (stopping ??= (async () => {
+      if (spawned.child.exitCode === null && spawned.child.signalCode === null) {
+        const timer = setTimeout(() => spawned.child.kill('SIGKILL'), graceMs);
+        spawned.child.kill('SIGTERM');
+        await spawned.exited;
+        clearTimeout(timer);
+      }
+      forget();
+    })());
+  onCleanup(label, () => stop());
+  return { spawned, pid, stop };
+}
+
+export interface ReceiverProcess extends Child {
+  origin: string;
+  stats(): Promise<ReceiverStats>;
+}
+
+export interface ReceiverStats {
+  acceptedTotal: number;
+  requestsTotal: number;
+  rejectedTotal: number;
+}
+
+/** The push receiver in its own process, counting without decrypting, keys derived from `seed`. */
+export async function startReceiver(
+  seed: string,
+  tlsDir: string,
+  caCertPath: string,
+): Promise<ReceiverProcess> {
+  const spawned = spawnTs('tests/support/push-receiver-main.ts', [JSON.stringify({ seed, decrypt: false })], {
+    QB_TEST_TLS_DIR: tlsDir,
+  });
+  const child = track(spawned, 'push receiver');
+  const [, origin] = (await spawned.waitFor(/\{"origin":"(https:\/\/[^"]+)"\}/)) as [string, string];
+  // Only this process's own polling trusts the test CA this way; the server and the naive sender get it
+  // through NODE_EXTRA_CA_CERTS like any other Node process.
+  const agent = new Agent({ keepAlive: true, maxSockets: 1, ca: readFileSync(caCertPath) });
+  onCleanup('receiver stats agent', () => agent.destroy());
+  const stats = () =>
+    new Promise<ReceiverStats>((resolve, reject) => {
+      request(`${origin}/stats`, { agent }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          try {
+            resolve(JSON.parse(text) as ReceiverStats);
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+          }
+        });
+      })
+        .on('error', reject)
+        .end();
+    });
+  return { ...child, origin, stats };
+}
+
+export interface ServerProcess extends Child {
+  url: string;
+}
+
+/**
+ * `node --import tsx server/main.ts` on DATABASE_URL, on a port it picks itself. With BENCH_PROFILE=<dir>
+ * the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools or speedscope).
+ */
+export async function startServerProcess(env: {
+  databaseUrl: string;
+  receiverOrigin: string;
+  caCertPath: string;
+  deliveryWorkers: boolean;
+}): Promise<ServerProcess> {
+  const profileDir = process.env.BENCH_PROFILE;
+  const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const spawned = spawnTs(
+    'server/main.ts',
+    [],
+    {
+      DATABASE_URL: env.databaseUrl,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      PUSH_ALLOWED_ORIGINS: env.receiverOrigin,
+      NODE_EXTRA_CA_CERTS: env.caCertPath,
+      DELIVERY_WORKERS: String(env.deliveryWorkers),
+      SEED_DEMO: 'false',
+    },
+    nodeArgs,
+  );
+  const child = track(spawned, `server (workers ${env.deliveryWorkers ? 'on' : 'off'})`);
+  const [, port] = (await spawned.waitFor(/Patient app:\s+http:\/\/[^:]+:(\d+)\//)) as [string, string];
+  return { ...child, url: `http://127.0.0.1:${port}` };
+}

@@ -1,0 +1,42 @@
+/** Command-line flags of `npm run bench:fanout`. */
+export interface BenchOptions {
+  /** Patients, each with one push subscription at the receiver. */
+  patients: number;
+  /** Subscriptions for the naive (web-push one by one) and floor (encryption only) measurements. */
+  sample: number;
+  /** Measured open/close cycles for the answer time, after `warmup` unmeasured ones. */
+  cycles: number;
+  warmup: number;
+}
+
+const DEFAULTS: BenchOptions = { patients: 100_000, sample: 2_000, cycles: 20, warmup: 3 };
+
+const USAGE = `Usage: npm run bench:fanout -- [--patients N] [--sample N] [--cycles N] [--warmup N]
+  --patients  patients with a push subscription (default ${DEFAULTS.patients})
+  --sample    sends for the naive and floor comparisons (default ${DEFAULTS.sample})
+  --cycles    measured open/close cycles for the answer time (default ${DEFAULTS.cycles})
+  --warmup    unmeasured cycles before them (default ${DEFAULTS.warmup})
+Environment: BENCH_DATABASE_URL (an admin URL; default: an embedded PostgreSQL in a temp dir).`;
+
+export class UsageError extends Error {}
+
+export function parseOptions(argv: string[]): BenchOptions | 'help' {
+  const options = { ...DEFAULTS };
+  for (let index = 0; index < argv.length; index++) {
+    const flag = argv[index] ?? '';
+    if (flag === '--help' || flag === '-h') return 'help';
+    const [name, inline] = flag.split('=', 2);
+    const key = name?.replace(/^--/, '') ?? '';
+    if (!name?.startsWith('--') || !(key in options)) throw new UsageError(`unknown flag ${flag}\n${USAGE}`);
+    const text = inline ?? argv[++index];
+    const value = Number(text);
+    const min = key === 'warmup' ? 0 : 1;
+    if (!Number.isInteger(value) || value < min) {
+      throw new UsageError(`${name} needs an integer ≥ ${min}, got ${text ?? 'nothing'}\n${USAGE}`);
+    }
+    options[key as keyof BenchOptions] = value;
+  }
+  return options;
+}
+
+export { USAGE };

@@ -1,0 +1,199 @@
+import os from 'node:os';
+import type { SampleResult } from './sample-main';
+import type { AnswerResult, FanoutResult } from './phases';
+import type { BenchOptions } from './options';
+
+export interface Row {
+  figure: string;
+  measured: string;
+  target: string;
+  result: 'OK' | 'MISS' | 'PASS' | 'FAIL' | '';
+}
+
+export interface Measurements {
+  options: BenchOptions;
+  database: string;
+  answers: AnswerResult;
+  fanout: FanoutResult;
+  sample: SampleResult;
+}
+
+const ms = (value: number | null) => (value === null ? 'timed out' : `${value.toFixed(0)} ms`);
+const seconds = (value: number | null) => (value === null ? 'timed out' : `${(value / 1000).toFixed(2)} s`);
+const perSecond = (value: number) => `${Math.round(value).toLocaleString('en')} /s`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const within = (value: number | null, limit: number): Row['result'] =>
+  value !== null && value <= limit ? 'OK' : 'MISS';
+
+/** Our push rate: every patient's push accepted, counted from the nurse's click. */
+export function pushRate(m: Measurements): number {
+  return m.fanout.acceptedMs === null ? 0 : (m.options.patients / m.fanout.acceptedMs) * 1000;
+}
+
+export function rows(m: Measurements): Row[] {
+  const { answers, fanout, sample } = m;
+  const n = m.options.patients.toLocaleString('en');
+  const rate = pushRate(m);
+  const naiveRatio = rate / sample.naive.perSecond;
+  const floorFraction = rate / sample.floor.perSecond;
+  const peakRss = Math.max(answers.peakRss, fanout.peakRss);
+  const correct = Object.values(fanout.checks).every((check) => check.ok) && answers.recipientsOk;
+  const naiveOk = sample.naive.accepted === sample.naive.count;
+  return [
+    {
+      figure: `open answer p50 (${m.options.cycles} cycles, no workers)`,
+      measured: ms(answers.open.p50),
+      target: '',
+      result: '',
+    },
+    {
+      figure: 'open answer p95',
+      measured: ms(answers.open.p95),
+      target: '≤ 150 ms',
+      result: within(answers.open.p95, 150),
+    },
+    {
+      figure: 'close answer p50 / p95',
+      measured: `${ms(answers.close.p50)} / ${ms(answers.close.p95)}`,
+      target: '',
+      result: '',
+    },
+    {
+      figure: 'open answer with workers on (the fan-out run)',
+      measured: ms(fanout.openMs),
+      target: '≤ 150 ms',
+      result: within(fanout.openMs, 150),
+    },
+    {
+      figure: `all ${n} notifications recorded`,
+      measured: seconds(fanout.recordedMs),
+      target: '≤ 5 s',
+      result: within(fanout.recordedMs, 5_000),
+    },
+    {
+      figure: `all ${n} pushes accepted by the receiver`,
+      measured: seconds(fanout.acceptedMs),
+      target: '≤ 45 s',
+      result: within(fanout.acceptedMs, 45_000),
+    },
+    {
+      figure: 'our push rate (patients / time to all accepted)',
+      measured: perSecond(rate),
+      target: '',
+      result: '',
+    },
+    {
+      figure: `naive rate (web-push one by one, ${sample.naive.count} sends)`,
+      measured: perSecond(sample.naive.perSecond),
+      target: '',
+      result: '',
+    },
+    {
+      figure: 'ours ÷ naive',
+      measured: `${naiveRatio.toFixed(1)}×`,
+      target: '≥ 5×',
+      result: naiveRatio >= 5 ? 'OK' : 'MISS',
+    },
+    {
+      figure: `floor (RFC 8291 encryption only, ${sample.floor.count} messages)`,
+      measured: perSecond(sample.floor.perSecond),
+      target: '',
+      result: '',
+    },
+    { figure: 'ours ÷ floor', measured: `${(100 * floorFraction).toFixed(0)} %`, target: '', result: '' },
+    {
+      figure: 'peak server RSS',
+      measured: mb(peakRss),
+      target: '≤ 500 MB',
+      result: peakRss <= 500 * 1024 * 1024 ? 'OK' : 'MISS',
+    },
+    {
+      figure: 'server / receiver CPU during the fan-out',
+      measured: `${fanout.cpu.serverSeconds.toFixed(1)} s / ${fanout.cpu.receiverSeconds.toFixed(1)} s`,
+      target: '',
+      result: '',
+    },
+    {
+      figure: 'machine CPU busy during the fan-out',
+      measured: `${fanout.cpu.machineBusyPercent.toFixed(0)} %`,
+      target: '',
+      result: '',
+    },
+    {
+      figure: 'correctness: one push per patient, none rejected',
+      measured: correct ? 'yes' : 'no',
+      target: 'yes',
+      result: correct ? 'PASS' : 'FAIL',
+    },
+    {
+      figure: 'correctness: naive sends all accepted',
+      measured: `${sample.naive.accepted} / ${sample.naive.count}`,
+      target: 'all',
+      result: naiveOk ? 'PASS' : 'FAIL',
+    },
+  ];
+}
+
+export function formatTable(table: Row[]): string {
+  const headers: Row = { figure: 'figure', measured: 'measured', target: 'target', result: '' };
+  const widths = (['figure', 'measured', 'target'] as const).map((key) =>
+    Math.max(...[headers, ...table].map((row) => row[key].length)),
+  );
+  const line = (row: Row) =>
+    [
+      row.figure.padEnd(widths[0] ?? 0),
+      row.measured.padStart(widths[1] ?? 0),
+      row.target.padEnd(widths[2] ?? 0),
+      row.result,
+    ]
+      .join('  ')
+      .trimEnd();
+  return [
+    line(headers),
+    '-'.repeat((widths[0] ?? 0) + (widths[1] ?? 0) + (widths[2] ?? 0) + 10),
+    ...table.map(line),
+  ].join('\n');
+}
+
+export function machine() {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 1024 ** 3),
+    node: process.version,
+    loadAverageAtStart: os.loadavg().map((value) => Number(value.toFixed(2))),
+  };
+}
+
+export function resultsJson(m: Measurements, table: Row[], startedAt: Date, loadAtStart: number[]) {
+  return {
+    benchmark: 'fanout',
+    date: startedAt.toISOString(),
+    machine: { ...machine(), loadAverageAtStart: loadAtStart },
+    options: m.options,
+    database: m.database,
+    figures: {
+      openAnswerMs: {
+        p50: m.answers.open.p50,
+        p95: m.answers.open.p95,
+        max: m.answers.open.max,
+        samples: m.answers.open.samples,
+      },
+      closeAnswerMs: m.answers.close,
+      openAnswerWithWorkersMs: m.fanout.openMs,
+      allRecordedMs: m.fanout.recordedMs,
+      allAcceptedMs: m.fanout.acceptedMs,
+      pushRatePerSecond: pushRate(m),
+      naive: m.sample.naive,
+      floor: m.sample.floor,
+      oursOverNaive: pushRate(m) / m.sample.naive.perSecond,
+      oursOverFloor: pushRate(m) / m.sample.floor.perSecond,
+      peakServerRssBytes: Math.max(m.answers.peakRss, m.fanout.peakRss),
+      peakServerRssBytesByPhase: { answers: m.answers.peakRss, fanout: m.fanout.peakRss },
+      cpuDuringFanout: m.fanout.cpu,
+    },
+    checks: m.fanout.checks,
+    table,
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The comparison points, in their own process so that NODE_EXTRA_CA_CERTS (read only at start) makes the
+ * receiver trusted with web-push's default options, and so they share no heap with the benchmark:
+ * - naive: web-push's sendNotification to each subscription, awaited one by one (how the older system sent);
+ * - floor: the RFC 8291 encryption alone (server/push/encrypt.ts, bare node:crypto), no I/O.
+ * Usage: tsx tests/bench/fanout/sample-main.ts '{"origin":"https://127.0.0.1:PORT","seed":"s","sample":2000}'
+ * Prints one JSON line: SampleResult.
+ */
+import { randomBytes } from 'node:crypto';
+import webpush from 'web-push';
+import { z } from 'zod';
+import { encryptPushPayload } from '../../../server/push/encrypt';
+import { deterministicSubscription } from '../../support/push-receiver';
+
+export interface RateResult {
+  count: number;
+  ms: number;
+  perSecond: number;
+}
+
+export interface SampleResult {
+  naive: RateResult & { accepted: number; failed: number; firstError: string | null };
+  floor: RateResult;
+}
+
+const Args = z.object({ origin: z.string().url(), seed: z.string().min(1), sample: z.number().int().min(1) });
+const args = Args.parse(JSON.parse(process.argv[2] ?? '{}'));
+
+/** Shaped and sized like a queue_opened push from the delivery worker. */
+function payloadFor(index: number): string {
+  const id = 900_000 + index;
+  return JSON.stringify({
+    id,
+    type: 'queue_opened',
+    title: 'Outpatients is open',
+    body: 'The Outpatients queue is open. You can join it in the app.',
+    department: 'OPD',
+    url: `/?notification=${id}`,
+    receipt: randomBytes(24).toString('base64url'),
+  });
+}
+
+const subscriptions = Array.from({ length: args.sample }, (_, index) =>
+  deterministicSubscription({ origin: args.origin, seed: args.seed, id: `naive${index}` }),
+);
+const payloads = subscriptions.map((_, index) => payloadFor(index));
+const rate = (count: number, ms: number): RateResult => ({ count, ms, perSecond: (count / ms) * 1000 });
+
+function floor(): RateResult {
+  // Warm the JIT and OpenSSL's tables first; the server's encryptions run warm too.
+  for (let index = 0; index < Math.min(200, args.sample); index++) {
+    encryptPushPayload(
+      Buffer.from(payloads[index] ?? ''),
+      subscriptions[index]?.keys ?? { p256dh: '', auth: '' },
+    );
+  }
+  const started = performance.now();
+  subscriptions.forEach((subscription, index) => {
+    encryptPushPayload(Buffer.from(payloads[index] ?? ''), subscription.keys);
+  });
+  return rate(args.sample, performance.now() - started);
+}
+
+async function naive(): Promise<SampleResult['naive']> {
+  const keys = webpush.generateVAPIDKeys();
+  webpush.setVapidDetails('mailto:bench@queuebell.invalid', keys.publicKey, keys.privateKey);
+  let accepted = 0;
+  let failed = 0;
+  let firstError: string | null = null;
+  const started = performance.now();
+  for (const [index, subscription] of subscriptions.entries()) {
+    try {
+      const result = await webpush.sendNotification(subscription, payloads[index] ?? '');
+      if (result.statusCode >= 200 && result.statusCode < 300) accepted += 1;
+      else failed += 1;
+    } catch (error) {
+      failed += 1;
+      firstError ??= error instanceof Error ? error.message : String(error);
+    }
+  }
+  return { ...rate(args.sample, performance.now() - started), accepted, failed, firstError };
+}
+
+const result: SampleResult = { floor: floor(), naive: await naive() };
+process.stdout.write(`${JSON.stringify(result)}\n`);
