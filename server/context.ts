@@ -5,16 +5,18 @@ import type { Logger } from './logger';
 import type { Receipts } from './notifications/receipts';
 import type { OutboxWorker } from './notifications/worker';
 import type { VapidConfig } from './push/vapid';
-import type { Realtime } from './realtime/io';
+import type { Broadcaster } from './realtime/io';
+import type { Scheduler } from './schedules/scheduler';
 
 /** What routes, sockets and workers share: passed explicitly, never imported as globals. */
 export interface AppContext {
   config: Config;
   logger: Logger;
   sequelize: Sequelize;
-  realtime: Realtime;
-  outbox: OutboxWorker;
+  realtime: Broadcaster;
+  outbox: Pick<OutboxWorker, 'wake'>;
   receipts: Receipts;
   vapid: VapidConfig;
   clock: Clock;
+  scheduler: Pick<Scheduler, 'refresh'>;
 }

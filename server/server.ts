@@ -13,11 +13,17 @@ import { createHttpApp, DESKTOP_ORIGIN, registerRoutes } from './http/app';
 import type { Logger } from './logger';
 import { createReceipts } from './notifications/receipts';
 import { createOutboxWorker } from './notifications/worker';
-import type { OutboxWorkerOptions } from './notifications/worker';
+import type { OutboxWorker, OutboxWorkerOptions } from './notifications/worker';
 import { loadVapidKeys } from './push/keys';
 import { createPushSender } from './push/send';
 import { createRealtime } from './realtime/io';
+import { createScheduler } from './schedules/scheduler';
+import type { Scheduler } from './schedules/scheduler';
+import { changeQueueState } from './services/queue-transitions';
 import { getOrCreateSetting } from './services/settings';
+
+/** A timer may fire a hair early; a close within this of its time counts as due. */
+const SCHEDULE_TOLERANCE_MS = 1000;
 
 export interface RunningServer {
   url: string;
@@ -25,6 +31,8 @@ export interface RunningServer {
   ctx: AppContext;
   http: FastifyInstance;
   firstStart: BootstrapResult;
+  outbox: OutboxWorker;
+  scheduler: Scheduler;
   close(): Promise<void>;
 }
 
@@ -78,9 +86,39 @@ export async function startServer(
       ...options.worker,
     });
     const clock = options.clock ?? systemClock;
-    const ctx: AppContext = { config, logger, sequelize, realtime, outbox, receipts, vapid, clock };
+    // The scheduler runs the same transitions as a nurse, which need the context it is part of.
+    const scheduled = (open: boolean) => (code: string) =>
+      changeQueueState(ctx, {
+        department: code,
+        open,
+        reason: 'schedule',
+        userId: null,
+        ...(open ? {} : { dueBy: new Date(clock.now().getTime() + SCHEDULE_TOLERANCE_MS) }),
+      }).then((answer) => answer.message);
+    const scheduler = createScheduler({
+      sequelize,
+      databaseUrl: db.url,
+      logger,
+      clock,
+      timeZone: config.timeZone,
+      close: scheduled(false),
+      open: scheduled(true),
+    });
+    const ctx: AppContext = {
+      config,
+      logger,
+      sequelize,
+      realtime,
+      outbox,
+      receipts,
+      vapid,
+      clock,
+      scheduler,
+    };
     await registerRoutes(http, ctx);
     await http.listen({ port: config.port, host: config.host });
+    await scheduler.start();
+    cleanups.push(() => scheduler.stop());
     if (config.deliveryWorkers) {
       await outbox.start();
       cleanups.push(() => outbox.stop());
@@ -95,6 +133,8 @@ export async function startServer(
       ctx,
       http,
       firstStart,
+      outbox,
+      scheduler,
       close: () => (closing ??= close()),
     };
   } catch (error) {

@@ -35,3 +35,38 @@ export interface AuditEntry {
   note: string | null;
   changedAt: string;
 }
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time HH:MM (00:00–23:59)' });
+
+export const scheduleFields = {
+  daysOfWeek: z
+    .array(z.number().int().min(1).max(7))
+    .min(1)
+    .max(7)
+    .refine((days) => new Set(days).size === days.length, { message: 'must not repeat a day' }),
+  startTime: time,
+  endTime: time,
+  autoOpen: z.boolean().optional(),
+  isActive: z.boolean().optional(),
+};
+
+/** A window that ends at or before its start runs past midnight (22:00–06:00 ends the next morning). */
+export const scheduleBody = z
+  .strictObject({ department: departmentCode, ...scheduleFields })
+  .refine((body) => body.startTime !== body.endTime, {
+    message: 'must differ from startTime',
+    path: ['endTime'],
+  });
+export type ScheduleBody = z.infer<typeof scheduleBody>;
+
+export const scheduleListQuery = z.strictObject({ department: departmentCode.optional() });
+
+export interface Schedule {
+  id: number;
+  department: string;
+  daysOfWeek: number[];
+  startTime: string;
+  endTime: string;
+  autoOpen: boolean;
+  isActive: boolean;
+}

@@ -33,7 +33,7 @@ afterAll(async () => {
 it('resumes after a crash mid-batch, repeating only the sends whose outcome was never recorded', async () => {
   const nurse = await signedInUser(server, 'nurse');
   const patients = await createPatients(server, receiver, 8);
-  await server.ctx.outbox.stop();
+  await server.outbox.stop();
 
   await api(server, 'POST', '/api/queues/OPD/open', { token: nurse.token });
   while ((await expandNextBatch(server.ctx.sequelize)) > 0);
@@ -73,7 +73,7 @@ it('resumes after a crash mid-batch, repeating only the sends whose outcome was 
   await server.ctx.sequelize.query(
     `UPDATE notifications SET lease_until = now() - interval '1 second' WHERE lease_until IS NOT NULL`,
   );
-  await server.ctx.outbox.start();
+  await server.outbox.start();
   await outboxSettles(server, ALL_DELIVERED);
 
   const ids = (list: readonly { payload: unknown }[]) =>

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerDbCommands } from './commands/db';
 import { registerDepartmentCommands } from './commands/departments';
+import { registerQueueCommands } from './commands/queues';
 import { registerNotificationCommands } from './commands/notifications';
 import { registerUserCommands } from './commands/users';
 
@@ -12,6 +13,7 @@ const program = new Command('queuebell')
 
 registerUserCommands(program);
 registerDepartmentCommands(program);
+registerQueueCommands(program);
 registerNotificationCommands(program);
 registerDbCommands(program);
 

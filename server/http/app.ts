@@ -15,6 +15,7 @@ import { createMetrics, operationsRoutes } from './routes/operations';
 import { pushRoutes } from './routes/push';
 import { queueRoutes } from './routes/queues';
 import { registerStatic } from './static';
+import { scheduleRoutes } from './routes/schedules';
 import { ticketRoutes } from './routes/tickets';
 
 export const DESKTOP_ORIGIN = 'app://queuebell';
@@ -63,5 +64,6 @@ export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Pro
   notificationRoutes(app, ctx);
   pushRoutes(app, ctx);
   ticketRoutes(app, ctx);
+  scheduleRoutes(app, ctx);
   await registerStatic(app);
 }

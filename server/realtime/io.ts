@@ -22,16 +22,28 @@ interface SocketData {
 type QueuebellServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type QueuebellSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export interface Realtime {
-  io: QueuebellServer;
+/** What the rest of the server may tell connected clients. */
+export interface Broadcaster {
   queueStatus(status: QueueStatus): void;
   /** Sends a notification to its owner's sockets; true when one of them is connected to this process. */
   emitToUser(userId: number, notification: Notification): boolean;
   /** Public: ticket number and room only, for the waiting-room displays. */
   ticketCalled(event: TicketCalledEvent): void;
   ticketUpdated(ownerId: number, ticket: Ticket, staffTicket: StaffTicket): void;
+}
+
+export interface Realtime extends Broadcaster {
+  io: QueuebellServer;
   close(): Promise<void>;
 }
+
+/** For processes without sockets (the CLI): the database and NOTIFY still carry every change. */
+export const silentBroadcaster: Broadcaster = {
+  queueStatus: () => undefined,
+  emitToUser: () => false,
+  ticketCalled: () => undefined,
+  ticketUpdated: () => undefined,
+};
 
 const ACK_TIMEOUT_MS = 10_000;
 const ALL = '*';

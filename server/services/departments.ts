@@ -46,6 +46,7 @@ interface QueueRow {
   manual_override: boolean;
   opened_at: Date | null;
   closed_at: Date | null;
+  scheduled_close_at: Date | null;
 }
 
 /** One query for every department's status: the public board is read far more often than it changes. */
@@ -54,7 +55,7 @@ export async function listQueueStatuses(
   options: { codes?: string[]; transaction?: Transaction } = {},
 ): Promise<QueueStatus[]> {
   const rows = await sequelize.query<QueueRow>(
-    `SELECT d.id, d.code, d.name, q.is_open, q.manual_override, q.opened_at, q.closed_at,
+    `SELECT d.id, d.code, d.name, q.is_open, q.manual_override, q.opened_at, q.closed_at, q.scheduled_close_at,
             (SELECT count(*) FROM tickets t WHERE t.department_id = d.id AND t.status = 'waiting')::int AS total_waiting,
             (SELECT coalesce(json_agg(json_build_object('ticket', t.number, 'room', t.room, 'calledAt', t.last_called_at)
                                       ORDER BY t.last_called_at DESC), '[]')
@@ -96,7 +97,7 @@ function presentQueueRow(row: QueueRow): QueueStatus {
     statusMessage: statusMessage(row.is_open, totalWaiting),
     openedAt: iso(row.opened_at),
     closedAt: iso(row.closed_at),
-    scheduledCloseAt: null,
+    scheduledCloseAt: iso(row.scheduled_close_at),
     manualOverride: row.manual_override,
     nowServing: row.now_serving.map((serving) => ({
       ...serving,

@@ -5,6 +5,7 @@ import type { AppContext } from '../context';
 import { notFound } from '../http/errors';
 import { queueClosedText, queueOpenedText } from '../notifications/content';
 import { recordFanout } from '../notifications/fanout';
+import { refreshScheduledClose } from '../schedules/store';
 import { getQueueStatus } from './departments';
 
 export type ChangeReason = 'manual' | 'schedule' | 'api';
@@ -16,6 +17,8 @@ export interface QueueChange {
   userId: number | null;
   note?: string | undefined;
   manualOverride?: boolean | undefined;
+  /** Scheduled closes only: close only if the queue's scheduled close time is at or before this. */
+  dueBy?: Date;
 }
 
 interface Flipped {
@@ -32,11 +35,11 @@ export async function changeQueueState(ctx: AppContext, change: QueueChange): Pr
   const { sequelize } = ctx;
   const verb = change.open ? 'opened' : 'closed';
   const result = await sequelize.transaction(async (transaction) => {
-    const flipped = await flip(sequelize, change, transaction);
+    const flipped = await flip(sequelize, change, transaction, ctx.clock.now());
     if (!flipped) return { changed: false as const };
     const [event] = await sequelize.query<{ id: number }>(
-      `INSERT INTO queue_events (department_id, previous_status, new_status, reason, changed_by, note)
-       VALUES (:departmentId, :previous, :next, :reason, :userId, :note) RETURNING id`,
+      `INSERT INTO queue_events (department_id, previous_status, new_status, reason, changed_by, note, changed_at)
+       VALUES (:departmentId, :previous, :next, :reason, :userId, :note, :now) RETURNING id`,
       {
         replacements: {
           departmentId: flipped.department_id,
@@ -45,6 +48,7 @@ export async function changeQueueState(ctx: AppContext, change: QueueChange): Pr
           reason: change.reason,
           userId: change.userId,
           note: change.note ?? null,
+          now: ctx.clock.now().toISOString(),
         },
         type: QueryTypes.SELECT,
         transaction,
@@ -60,6 +64,7 @@ export async function changeQueueState(ctx: AppContext, change: QueueChange): Pr
       ...text,
       data: { department: change.department },
     });
+    await refreshScheduledClose(sequelize, transaction, change.department, ctx.config.timeZone);
     const status = await getQueueStatus(sequelize, change.department, transaction);
     return { changed: true as const, status, recipients };
   });
@@ -67,13 +72,17 @@ export async function changeQueueState(ctx: AppContext, change: QueueChange): Pr
   if (!result.changed) {
     const status = await getQueueStatus(sequelize, change.department);
     return {
-      message: `Queue is already ${change.open ? 'open' : 'closed'}`,
+      message:
+        status.isOpen === change.open
+          ? `Queue is already ${change.open ? 'open' : 'closed'}`
+          : 'Queue is not due to close yet',
       status,
       notificationStats: { totalPatientsNotified: 0, notificationFailures: 0 },
     };
   }
   ctx.realtime.queueStatus(result.status);
   ctx.outbox.wake();
+  ctx.scheduler.refresh();
   return {
     message: `Queue ${verb} successfully`,
     status: result.status,
@@ -85,17 +94,24 @@ async function flip(
   sequelize: Sequelize,
   change: QueueChange,
   transaction: Transaction,
+  now: Date,
 ): Promise<Flipped | undefined> {
   const rows = await sequelize.query<Flipped>(
     change.open
-      ? `UPDATE queues q SET is_open = true, manual_override = :manualOverride, opened_at = now(), updated_at = now()
+      ? `UPDATE queues q SET is_open = true, manual_override = :manualOverride, opened_at = :now, updated_at = now()
            FROM departments d WHERE d.id = q.department_id AND d.code = :code AND NOT q.is_open
          RETURNING q.department_id, d.name`
-      : `UPDATE queues q SET is_open = false, manual_override = false, closed_at = now(), updated_at = now()
+      : `UPDATE queues q SET is_open = false, manual_override = false, closed_at = :now, updated_at = now()
            FROM departments d WHERE d.id = q.department_id AND d.code = :code AND q.is_open
+            ${change.dueBy ? 'AND q.scheduled_close_at <= :dueBy' : ''}
          RETURNING q.department_id, d.name`,
     {
-      replacements: { code: change.department, manualOverride: change.manualOverride ?? false },
+      replacements: {
+        code: change.department,
+        manualOverride: change.manualOverride ?? false,
+        dueBy: change.dueBy ?? null,
+        now: now.toISOString(),
+      },
       type: QueryTypes.SELECT,
       transaction,
     },

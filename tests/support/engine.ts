@@ -50,7 +50,8 @@ export async function createPatients(
  * the delivery worker finishes a pass: driven by the worker's own events, not by sleeping.
  */
 export function outboxSettles(server: TestServer, sql: string, timeoutMs = 20_000): Promise<void> {
-  const { outbox, sequelize } = server.ctx;
+  const { outbox } = server;
+  const { sequelize } = server.ctx;
   return new Promise((resolve, reject) => {
     let done = false;
     const check = async () => {

@@ -20,7 +20,15 @@ export async function startTestServer(
   env: Record<string, string> = {},
   options: Omit<ServerOptions, 'database'> = {},
 ): Promise<TestServer> {
-  const db = await createTestDatabase();
+  return startTestServerOn(await createTestDatabase(), env, options);
+}
+
+/** The real server on a given test database, e.g. a second start on the data of a stopped one. */
+export async function startTestServerOn(
+  db: TestDatabase,
+  env: Record<string, string> = {},
+  options: Omit<ServerOptions, 'database'> = {},
+): Promise<TestServer> {
   const config: Config = loadConfig({
     DATABASE_URL: db.url,
     PORT: '0',

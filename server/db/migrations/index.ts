@@ -4,6 +4,7 @@ import * as m0001 from './0001-accounts';
 import * as m0002 from './0002-departments';
 import * as m0003 from './0003-notifications';
 import * as m0004 from './0004-tickets';
+import * as m0005 from './0005-schedules';
 
 /** Every migration in order. A list rather than a glob, so the set is fixed by the code. */
 export const migrations: RunnableMigration<MigrationContext>[] = [
@@ -11,4 +12,5 @@ export const migrations: RunnableMigration<MigrationContext>[] = [
   { name: '0002-departments', ...m0002 },
   { name: '0003-notifications', ...m0003 },
   { name: '0004-tickets', ...m0004 },
+  { name: '0005-schedules', ...m0005 },
 ];

@@ -1,0 +1,36 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { scheduleBody, scheduleListQuery } from '../../../shared/queues';
+import type { AppContext } from '../../context';
+import { createSchedule, deleteSchedule, updateSchedule } from '../../schedules/service';
+import { listSchedules } from '../../schedules/store';
+import { getQueueStatus } from '../../services/departments';
+import { staffOnly } from '../auth';
+import { parse } from '../validate';
+
+const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+export function scheduleRoutes(app: FastifyInstance, ctx: AppContext): void {
+  app.get('/api/schedules', { preHandler: staffOnly }, async (request) => {
+    const { department } = parse(scheduleListQuery, request.query, 'query');
+    if (department) await getQueueStatus(ctx.sequelize, department);
+    return listSchedules(ctx.sequelize, { department });
+  });
+
+  app.post('/api/schedules', { preHandler: staffOnly }, async (request, reply) => {
+    const body = parse(scheduleBody, request.body);
+    return reply.code(201).send({ schedule: await createSchedule(ctx, body) });
+  });
+
+  app.put('/api/schedules/:id', { preHandler: staffOnly }, async (request) => {
+    const { id } = parse(idParams, request.params, 'params');
+    const body = parse(scheduleBody, request.body);
+    return { schedule: await updateSchedule(ctx, id, body) };
+  });
+
+  app.delete('/api/schedules/:id', { preHandler: staffOnly }, async (request, reply) => {
+    const { id } = parse(idParams, request.params, 'params');
+    await deleteSchedule(ctx, id);
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,159 @@
+import pg from 'pg';
+import schedule from 'node-schedule';
+import type { Job } from 'node-schedule';
+import { QueryTypes } from 'sequelize';
+import type { Sequelize } from 'sequelize';
+import type { Clock } from '../clock';
+import type { Logger } from '../logger';
+import { currentAutoOpenWindow, nextAutoOpen } from './plan';
+import { listSchedules, SCHEDULES_CHANNEL, toWindow } from './store';
+
+export interface SchedulerDeps {
+  sequelize: Sequelize;
+  databaseUrl: string;
+  logger: Logger;
+  clock: Clock;
+  timeZone: string;
+  /**
+   * The same conditional transitions a nurse uses; a no-op when the queue is already in that state (or,
+   * for a close, no longer due). They answer with what happened, for the log.
+   */
+  close(code: string): Promise<string>;
+  open(code: string): Promise<string>;
+}
+
+export interface Scheduler {
+  start(): Promise<void>;
+  /** Re-plan every job (a queue opened or closed, a schedule changed). */
+  refresh(): void;
+  stop(): Promise<void>;
+  /** For tests and the CLI: the queues whose close time has passed. */
+  closeOverdue(): Promise<string[]>;
+}
+
+interface OpenQueue {
+  code: string;
+  scheduled_close_at: Date;
+}
+
+/**
+ * One node-schedule job per open queue's scheduled close and per department's next auto-open, fired at
+ * the exact instant. Every process may hold the same jobs: the transitions are conditional updates, so
+ * only one close or open happens. Jobs are rebuilt at start-up, on every queue or schedule change (from
+ * this process or, through LISTEN, another), and a start-up sweep handles what fell due while down.
+ */
+export function createScheduler(deps: SchedulerDeps): Scheduler {
+  const { sequelize, logger } = deps;
+  let jobs: Job[] = [];
+  let listener: pg.Client | undefined;
+  let stopped = true;
+  let planning: Promise<void> | undefined;
+  let replan = false;
+
+  async function closeOverdue(): Promise<string[]> {
+    const due = await sequelize.query<{ code: string }>(
+      `SELECT d.code FROM queues q JOIN departments d ON d.id = q.department_id
+        WHERE q.is_open AND q.scheduled_close_at <= :now`,
+      { replacements: { now: deps.clock.now() }, type: QueryTypes.SELECT },
+    );
+    for (const { code } of due) await deps.close(code);
+    return due.map((row) => row.code);
+  }
+
+  /** Opens at start-up a queue whose auto-open window is running, unless someone changed it since it began. */
+  async function openMissed(): Promise<void> {
+    const schedules = await listSchedules(sequelize, { activeOnly: true });
+    const now = deps.clock.now();
+    for (const code of new Set(schedules.filter((s) => s.autoOpen).map((s) => s.department))) {
+      const window = currentAutoOpenWindow(
+        schedules.filter((s) => s.department === code).map(toWindow),
+        now,
+        deps.timeZone,
+      );
+      if (!window) continue;
+      const [touched] = await sequelize.query(
+        `SELECT 1 FROM queue_events e JOIN departments d ON d.id = e.department_id
+          WHERE d.code = :code AND e.changed_at >= :since LIMIT 1`,
+        { replacements: { code, since: window.start.toJSDate() }, type: QueryTypes.SELECT },
+      );
+      if (!touched) await deps.open(code);
+    }
+  }
+
+  async function plan(): Promise<void> {
+    for (const job of jobs) job.cancel();
+    jobs = [];
+    const open = await sequelize.query<OpenQueue>(
+      `SELECT d.code, q.scheduled_close_at FROM queues q JOIN departments d ON d.id = q.department_id
+        WHERE q.is_open AND q.scheduled_close_at IS NOT NULL`,
+      { type: QueryTypes.SELECT },
+    );
+    for (const queue of open)
+      at(new Date(queue.scheduled_close_at), `close ${queue.code}`, () => deps.close(queue.code));
+
+    const schedules = await listSchedules(sequelize, { activeOnly: true });
+    for (const code of new Set(schedules.filter((s) => s.autoOpen).map((s) => s.department))) {
+      const next = nextAutoOpen(
+        schedules.filter((s) => s.department === code).map(toWindow),
+        deps.clock.now(),
+        deps.timeZone,
+      );
+      if (next) at(next.start.toJSDate(), `open ${code}`, () => deps.open(code));
+    }
+  }
+
+  function at(when: Date, label: string, action: () => Promise<string>): void {
+    const run = () => {
+      action()
+        .then((outcome) => logger.info({ job: label, outcome }, `scheduled ${label}: ${outcome}`))
+        .catch((error: unknown) => logger.error({ err: error, job: label }, 'scheduled queue change failed'))
+        .finally(() => refresh());
+    };
+    // Instants are in the server clock's frame; the timer runs on the machine's (they differ only in tests).
+    const delay = when.getTime() - deps.clock.now().getTime();
+    const job = delay <= 0 ? null : schedule.scheduleJob(new Date(Date.now() + delay), run);
+    if (job) jobs.push(job);
+    else setImmediate(run);
+  }
+
+  function refresh(): void {
+    if (stopped) return;
+    if (planning) {
+      replan = true;
+      return;
+    }
+    planning = (async () => {
+      do {
+        replan = false;
+        await plan().catch((error: unknown) => logger.error({ err: error }, 'could not plan schedule jobs'));
+      } while (replan && !stopped);
+      planning = undefined;
+    })();
+  }
+
+  return {
+    closeOverdue,
+    refresh,
+    async start() {
+      stopped = false;
+      const closed = await closeOverdue();
+      if (closed.length > 0)
+        logger.info({ closed }, 'closed queues whose scheduled end passed while the server was down');
+      await openMissed();
+      listener = new pg.Client({ connectionString: deps.databaseUrl });
+      listener.on('notification', () => refresh());
+      listener.on('error', (error) => logger.warn({ err: error }, 'schedule listener lost'));
+      await listener.connect();
+      await listener.query(`LISTEN ${SCHEDULES_CHANNEL}`);
+      refresh();
+      await planning;
+    },
+    async stop() {
+      stopped = true;
+      for (const job of jobs) job.cancel();
+      jobs = [];
+      await planning;
+      await listener?.end().catch(() => undefined);
+    },
+  };
+}
