@@ -8,6 +8,7 @@ import type { EmbeddedCluster } from '../../server/db/embedded';
 import { migrateUp } from '../../server/db/migrate';
 import { createLogger } from '../../server/logger';
 import { createTestTls } from './test-tls';
+import { ROOT } from './process';
 
 /**
  * One PostgreSQL for the whole run: the embedded one (default) or TEST_DATABASE_URL's server. A template
@@ -15,7 +16,16 @@ import { createTestTls } from './test-tls';
  * Also a throwaway certificate authority that every test worker trusts (Node reads NODE_EXTRA_CA_CERTS
  * only at start, and the workers start after this), for the HTTPS push receiver.
  */
+/** Browser tests load the built apps from the server; build them from the current sources first. */
+async function buildWebApps(): Promise<void> {
+  const { build } = await import('vite');
+  for (const config of ['pwa/vite.config.ts', 'electron/renderer/vite.config.ts']) {
+    await build({ configFile: path.join(ROOT, config), logLevel: 'warn' });
+  }
+}
+
 export default async function setup(): Promise<() => Promise<void>> {
+  if (process.env.QB_SKIP_WEB_BUILD !== 'true') await buildWebApps();
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'queuebell-test-'));
   // The embedded cluster runs as the `postgres` OS user when we are root; it must reach its directory.
   fs.chmodSync(workDir, 0o755);
