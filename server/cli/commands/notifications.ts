@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
 import { departmentCode } from '../../../shared/schemas';
-import { OUTBOX_CHANNEL } from '../../notifications/fanout';
+import { retryFailed } from '../../notifications/retry';
 import { notificationStats } from '../../notifications/stats';
 import { CliError, reportFailure, withDatabase } from '../run';
 
@@ -203,28 +203,7 @@ Devices that already accepted it are not sent it again.`,
         const department = departmentOption(options.department);
         await withDatabase(async ({ sequelize, out }) => {
           const id = department === undefined ? null : await departmentId(sequelize, department);
-          const queued = await sequelize.transaction(async (transaction) => {
-            const [row] = await sequelize.query<{ count: number }>(
-              `WITH queued AS (
-                 UPDATE notifications SET
-                     push_status = 'pending',
-                     push_attempts = 0,
-                     next_attempt_at = now(),
-                     lease_until = NULL,
-                     last_error = NULL,
-                     delivery_status = CASE WHEN delivery_status = 'failed' THEN 'pending' ELSE delivery_status END
-                  WHERE (delivery_status = 'failed' OR push_status = 'failed')
-                    AND (:id::bigint IS NULL OR department_id = :id)
-                 RETURNING 1)
-               SELECT count(*)::int AS count FROM queued`,
-              { replacements: { id }, type: QueryTypes.SELECT, transaction },
-            );
-            const count = row?.count ?? 0;
-            // Delivered on commit, to every server process LISTENing on the outbox channel.
-            if (count > 0)
-              await sequelize.query(`SELECT pg_notify('${OUTBOX_CHANNEL}', 'retry')`, { transaction });
-            return count;
-          });
+          const queued = await retryFailed(sequelize, id);
           const where = department === undefined ? '' : ` for ${department}`;
           out(
             queued === 0

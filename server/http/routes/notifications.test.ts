@@ -170,3 +170,50 @@ describe('delivery statistics', () => {
     ).toBe(400);
   });
 });
+
+describe('retrying failed notifications', () => {
+  it('lets staff queue failed notifications again, per department', async () => {
+    const failed = await insertNotifications(other.id, 2, 'PHARM');
+    await server.ctx.sequelize.query(
+      `UPDATE notifications SET delivery_status = 'failed', push_status = 'failed', push_attempts = 6, last_error = 'HTTP 503'
+        WHERE id IN (:failed)`,
+      { replacements: { failed } },
+    );
+    expect(
+      (await api(server, 'POST', '/api/notifications/retry-failed', { token: patient.token, body: {} }))
+        .status,
+    ).toBe(403);
+    expect(
+      (
+        await api(server, 'POST', '/api/notifications/retry-failed', {
+          token: nurse.token,
+          body: { department: 'NOPE' },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await api(server, 'POST', '/api/notifications/retry-failed', {
+          token: nurse.token,
+          body: { all: true },
+        })
+      ).status,
+    ).toBe(400);
+    const lab = await api(server, 'POST', '/api/notifications/retry-failed', {
+      token: nurse.token,
+      body: { department: 'LAB' },
+    });
+    expect(opd.body).toEqual({ queued: 0 });
+    const pharm = await api(server, 'POST', '/api/notifications/retry-failed', {
+      token: nurse.token,
+      body: { department: 'PHARM' },
+    });
+    expect(pharm.status).toBe(200);
+    expect(pharm.body).toEqual({ queued: 2 });
+    const rows = await server.ctx.sequelize.query<{ delivery_status: string; last_error: string | null }>(
+      `SELECT delivery_status, last_error FROM notifications WHERE id IN (:failed)`,
+      { replacements: { failed }, type: QueryTypes.SELECT },
+    );
+    expect(rows.every((row) => row.delivery_status !== 'failed' && row.last_error === null)).toBe(true);
+  });
+});

@@ -8,13 +8,16 @@ import type { AppContext } from '../../context';
 import { NOTIFICATION_COLUMNS, presentNotification } from '../../notifications/presenter';
 import type { NotificationRow } from '../../notifications/presenter';
 import { notificationStats } from '../../notifications/stats';
+import { retryFailed } from '../../notifications/retry';
 import { markDelivered } from '../../notifications/store';
+import { getQueueStatus } from '../../services/departments';
 import { authenticateToken } from '../../services/tokens';
 import { bearerToken, currentUser, patientOnly, staffOnly } from '../auth';
 import { notFound, unauthenticated } from '../errors';
 import { parse } from '../validate';
 
 const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+const retryFailedBody = z.strictObject({ department: departmentCode.optional() });
 const statsQuery = z.strictObject({
   department: departmentCode.optional(),
   since: z.iso.datetime().optional(),
@@ -77,6 +80,15 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void 
       { replacements: { userId: currentUser(request).id } },
     );
     return reply.code(204).send();
+  });
+
+  // Staff can send failed notifications again from the console (the CLI has the same command).
+  app.post('/api/notifications/retry-failed', { preHandler: staffOnly }, async (request) => {
+    const body = parse(retryFailedBody, request.body ?? {});
+    const departmentId = body.department ? (await getQueueStatus(sequelize, body.department)).id : null;
+    const queued = await retryFailed(sequelize, departmentId);
+    if (queued > 0) ctx.outbox.wake();
+    return { queued };
   });
 
   app.get('/api/notifications/stats', { preHandler: staffOnly }, async (request) => {
