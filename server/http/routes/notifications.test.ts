@@ -199,9 +199,9 @@ describe('retrying failed notifications', () => {
         })
       ).status,
     ).toBe(400);
-    const lab = await api(server, 'POST', '/api/notifications/retry-failed', {
+    const opd = await api(server, 'POST', '/api/notifications/retry-failed', {
       token: nurse.token,
-      body: { department: 'LAB' },
+      body: { department: 'OPD' },
     });
     expect(opd.body).toEqual({ queued: 0 });
     const pharm = await api(server, 'POST', '/api/notifications/retry-failed', {
