@@ -27,6 +27,11 @@ const envSchema = z.object({
   CORS_ORIGINS: z.string().default(''),
   SEED_DEMO: flag(true),
   DELIVERY_WORKERS: flag(true),
+  CLUSTER: flag(false),
+  DELIVERY_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
+  DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  PUSH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  SOCKET_ADAPTER: z.enum(['memory', 'postgres']).optional(),
 });
 
 export interface Config {
@@ -43,6 +48,15 @@ export interface Config {
   seedDemo: boolean;
   /** false: this process answers HTTP and sockets but leaves notification delivery to other processes. */
   deliveryWorkers: boolean;
+  /** How Socket.IO reaches sockets held by other processes: not at all, or through PostgreSQL NOTIFY. */
+  socketAdapter: 'memory' | 'postgres';
+  delivery: {
+    /** Notifications claimed per batch: also the most that a crash can leave with an unknown outcome. */
+    batchSize: number;
+    /** How long a claimed batch stays with its process before another may take it over. */
+    leaseSeconds: number;
+    pushTimeoutMs: number;
+  };
 }
 
 function isValidTimeZone(zone: string): boolean {
@@ -83,5 +97,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: list(e.CORS_ORIGINS),
     seedDemo: e.SEED_DEMO,
     deliveryWorkers: e.DELIVERY_WORKERS,
+    socketAdapter: e.SOCKET_ADAPTER ?? (e.DATABASE_URL && e.CLUSTER ? 'postgres' : 'memory'),
+    delivery: {
+      batchSize: e.DELIVERY_BATCH_SIZE,
+      leaseSeconds: e.DELIVERY_LEASE_SECONDS,
+      pushTimeoutMs: e.PUSH_TIMEOUT_MS,
+    },
   };
 }

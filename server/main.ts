@@ -33,6 +33,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+  // Started by `npm run start:cluster`: stop when the supervisor goes away.
+  if (process.send) process.once('disconnect', () => stop('supervisor exited'));
 }
 
 main().catch((error: unknown) => {

@@ -69,7 +69,10 @@ export async function startServer(
 
     const http = await createHttpApp(config, logger);
     cleanups.push(() => http.close());
-    const realtime = createRealtime(http.server, sequelize, logger, [DESKTOP_ORIGIN, ...config.corsOrigins]);
+    const realtime = createRealtime(http.server, sequelize, logger, {
+      corsOrigins: [DESKTOP_ORIGIN, ...config.corsOrigins],
+      adapterUrl: config.socketAdapter === 'postgres' ? db.url : undefined,
+    });
     cleanups.push(() => realtime.close());
     const push = createPushSender({
       vapid,
@@ -82,7 +85,10 @@ export async function startServer(
       logger,
       push,
       receipts,
+      connectedUsers: realtime.connectedUsers,
       emitToUser: realtime.emitToUser,
+      batchSize: config.delivery.batchSize,
+      leaseSeconds: config.delivery.leaseSeconds,
       ...options.worker,
     });
     const clock = options.clock ?? systemClock;

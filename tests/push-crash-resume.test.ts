@@ -42,8 +42,10 @@ it('resumes after a crash mid-batch, repeating only the sends whose outcome was 
     sequelize: server.ctx.sequelize,
     push,
     receipts: server.ctx.receipts,
-    emitToUser: () => false,
+    connectedUsers: async () => new Set<number>(),
+    emitToUser: () => undefined,
     concurrency: 4,
+    leaseSeconds: 60,
   });
   // Batch 1 goes out and is recorded.
   expect(await deliverBatch(deps(sender), 3)).toBe(3);

@@ -8,9 +8,6 @@ import { NOTIFICATION_COLUMNS, presentNotification } from './presenter';
 import type { NotificationRow } from './presenter';
 import type { Receipts } from './receipts';
 
-/** How long a claimed row stays ours; a crashed worker's rows are picked up again after this. */
-export const LEASE_SECONDS = 60;
-
 interface ClaimedRow extends NotificationRow {
   user_id: number;
   push_attempts: number;
@@ -30,9 +27,13 @@ export interface DeliveryDeps {
   sequelize: Sequelize;
   push: PushSender | undefined;
   receipts: Receipts;
-  /** Emits to the user's sockets; true when one is connected here. */
-  emitToUser(userId: number, notification: Notification): boolean;
+  /** The users among these with a socket connected to any server process. */
+  connectedUsers(userIds: number[]): Promise<Set<number>>;
+  /** Emits to the user's sockets, wherever they are connected. */
+  emitToUser(userId: number, notification: Notification): void;
   concurrency: number;
+  /** How long a claimed row stays ours; a crashed worker's rows are picked up again after this. */
+  leaseSeconds: number;
 }
 
 interface Result {
@@ -50,11 +51,15 @@ interface Result {
  * make a row be sent again, and then with the same id, which clients show once.
  */
 export async function deliverBatch(deps: DeliveryDeps, batch: number): Promise<number> {
-  const claimed = await claim(deps.sequelize, batch);
+  const claimed = await claim(deps.sequelize, batch, deps.leaseSeconds);
   if (claimed.length === 0) return 0;
   const subscriptions = await subscriptionsOf(deps.sequelize, claimed);
+  // Sockets get a notification on its first attempt; a client that was away catches up when it reconnects.
+  const connected = await deps.connectedUsers([
+    ...new Set(claimed.filter((row) => row.push_attempts === 1).map((row) => Number(row.user_id))),
+  ]);
   const results = await mapLimited(claimed, deps.concurrency, (row) =>
-    deliverOne(deps, row, subscriptions.get(row.user_id) ?? []),
+    deliverOne(deps, row, subscriptions.get(row.user_id) ?? [], connected),
   );
   await record(deps.sequelize, results);
   const gone = results.flatMap((result) => result.goneSubscriptions);
@@ -66,7 +71,7 @@ export async function deliverBatch(deps: DeliveryDeps, batch: number): Promise<n
   return claimed.length;
 }
 
-async function claim(sequelize: Sequelize, batch: number): Promise<ClaimedRow[]> {
+async function claim(sequelize: Sequelize, batch: number, lease: number): Promise<ClaimedRow[]> {
   return sequelize.query<ClaimedRow>(
     `WITH due AS (
        SELECT id FROM notifications
@@ -78,7 +83,7 @@ async function claim(sequelize: Sequelize, batch: number): Promise<ClaimedRow[]>
        RETURNING n.*)
      SELECT ${NOTIFICATION_COLUMNS.replaceAll('n.', 'c.')}, c.user_id, c.push_attempts, c.push_sent_to, u.push_enabled
        FROM claimed c JOIN users u ON u.id = c.user_id LEFT JOIN departments d ON d.id = c.department_id`,
-    { replacements: { batch, lease: LEASE_SECONDS }, type: QueryTypes.SELECT },
+    { replacements: { batch, lease }, type: QueryTypes.SELECT },
   );
 }
 
@@ -105,10 +110,11 @@ async function deliverOne(
   deps: DeliveryDeps,
   row: ClaimedRow,
   subscriptions: SubscriptionRow[],
+  connected: Set<number>,
 ): Promise<Result & { goneSubscriptions: number[] }> {
   const notification = presentNotification(row);
-  // Sockets get it on the first attempt; a client that was away catches up when it reconnects.
-  const onSocket = row.push_attempts === 1 ? deps.emitToUser(Number(row.user_id), notification) : false;
+  const onSocket = row.push_attempts === 1 && connected.has(Number(row.user_id));
+  if (onSocket) deps.emitToUser(Number(row.user_id), notification);
   const alreadySent = new Set(row.push_sent_to.map(Number));
   const pending = deps.push
     ? subscriptions.filter((subscription) => !alreadySent.has(Number(subscription.id)))

@@ -7,11 +7,12 @@ import type { DeliveryDeps } from './deliver';
 import { expandNextBatch } from './expand';
 import { OUTBOX_CHANNEL } from './fanout';
 
-export interface OutboxWorkerOptions extends Omit<DeliveryDeps, 'concurrency'> {
+export interface OutboxWorkerOptions extends Omit<DeliveryDeps, 'concurrency' | 'leaseSeconds'> {
   databaseUrl: string;
   logger: Logger;
   batchSize?: number;
   concurrency?: number;
+  leaseSeconds?: number;
   /** Longest sleep between passes, to pick up rows whose lease ran out in a crashed process. */
   idleCheckMs?: number;
 }
@@ -33,7 +34,11 @@ export interface OutboxWorker {
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { sequelize, logger } = options;
   const batchSize = options.batchSize ?? 500;
-  const deps: DeliveryDeps = { ...options, concurrency: options.concurrency ?? 64 };
+  const deps: DeliveryDeps = {
+    ...options,
+    concurrency: options.concurrency ?? 64,
+    leaseSeconds: options.leaseSeconds ?? 60,
+  };
   const events = new EventEmitter();
   let running: Promise<void> | undefined;
   let again = false;

@@ -1,4 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/postgres-adapter';
+import pg from 'pg';
 import { Server } from 'socket.io';
 import type { Socket } from 'socket.io';
 import { z } from 'zod';
@@ -25,8 +27,10 @@ type QueuebellSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record
 /** What the rest of the server may tell connected clients. */
 export interface Broadcaster {
   queueStatus(status: QueueStatus): void;
-  /** Sends a notification to its owner's sockets; true when one of them is connected to this process. */
-  emitToUser(userId: number, notification: Notification): boolean;
+  /** The users among these with a socket on any process (cluster mode) or on this one. */
+  connectedUsers(userIds: number[]): Promise<Set<number>>;
+  /** Sends a notification to its owner's sockets; an ack from one of them marks it delivered. */
+  emitToUser(userId: number, notification: Notification): void;
   /** Public: ticket number and room only, for the waiting-room displays. */
   ticketCalled(event: TicketCalledEvent): void;
   ticketUpdated(ownerId: number, ticket: Ticket, staffTicket: StaffTicket): void;
@@ -40,7 +44,8 @@ export interface Realtime extends Broadcaster {
 /** For processes without sockets (the CLI): the database and NOTIFY still carry every change. */
 export const silentBroadcaster: Broadcaster = {
   queueStatus: () => undefined,
-  emitToUser: () => false,
+  connectedUsers: async () => new Set(),
+  emitToUser: () => undefined,
   ticketCalled: () => undefined,
   ticketUpdated: () => undefined,
 };
@@ -54,17 +59,34 @@ const ackArgument = z.coerce.number().int().positive();
 export const userRoom = (userId: number) => `user:${userId}`;
 export const departmentRoom = (code: string) => `dept:${code}`;
 
+export interface RealtimeOptions {
+  corsOrigins: string[];
+  /** Cluster mode: the database whose NOTIFY carries events between server processes. */
+  adapterUrl?: string | undefined;
+}
+
 export function createRealtime(
   httpServer: HttpServer,
   sequelize: Sequelize,
   logger: Logger,
-  corsOrigins: string[],
+  options: RealtimeOptions,
 ): Realtime {
   const io: QueuebellServer = new Server(httpServer, {
     path: '/socket.io',
     serveClient: false,
-    cors: { origin: corsOrigins, credentials: false },
+    cors: { origin: options.corsOrigins, credentials: false },
   });
+  const adapterPool = options.adapterUrl
+    ? new pg.Pool({ connectionString: options.adapterUrl, max: 4 })
+    : undefined;
+  if (adapterPool) {
+    adapterPool.on('error', (error) => logger.warn({ err: error }, 'socket adapter connection lost'));
+    io.adapter(
+      createAdapter(adapterPool, {
+        errorHandler: (error) => logger.warn({ err: error }, 'socket adapter error'),
+      }),
+    );
+  }
 
   io.use(async (socket, next) => {
     const token: unknown = socket.handshake.auth?.token;
@@ -80,10 +102,21 @@ export function createRealtime(
     next();
   });
 
-  function emitToUser(userId: number, notification: Notification): boolean {
+  /**
+   * Which users have a socket: here, the local rooms; in cluster mode, one request to every process for
+   * the whole batch, so emits cross processes only for users who are actually connected.
+   */
+  async function connectedUsers(userIds: number[]): Promise<Set<number>> {
+    if (userIds.length === 0) return new Set();
+    if (!adapterPool) {
+      return new Set(userIds.filter((id) => (io.sockets.adapter.rooms.get(userRoom(id))?.size ?? 0) > 0));
+    }
+    const sockets = await io.in(userIds.map(userRoom)).fetchSockets();
+    return new Set(sockets.flatMap((socket) => (socket.data.userId === null ? [] : [socket.data.userId])));
+  }
+
+  function emitToUser(userId: number, notification: Notification): void {
     const room = userRoom(userId);
-    const connectedHere = (io.sockets.adapter.rooms.get(room)?.size ?? 0) > 0;
-    if (!connectedHere) return false;
     io.to(room)
       .timeout(ACK_TIMEOUT_MS)
       .emit('notification:new', notification, (_error: Error | null, responses: boolean[]) => {
@@ -92,7 +125,6 @@ export function createRealtime(
           logger.warn({ err: error }, 'could not record a socket ack'),
         );
       });
-    return true;
   }
 
   async function catchUp(socket: QueuebellSocket, userId: number): Promise<void> {
@@ -142,6 +174,7 @@ export function createRealtime(
     queueStatus(status) {
       io.to([departmentRoom(status.department), departmentRoom(ALL)]).emit('queue:status', status);
     },
+    connectedUsers,
     emitToUser,
     ticketCalled(event) {
       io.to([departmentRoom(event.department), departmentRoom(ALL)]).emit('ticket:called', event);
@@ -154,6 +187,7 @@ export function createRealtime(
       // The HTTP server is Fastify's and is closed by it; here only the sockets go.
       io.disconnectSockets(true);
       await Promise.resolve(io.of('/').adapter.close());
+      await adapterPool?.end();
     },
   };
 }

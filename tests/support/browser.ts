@@ -26,7 +26,10 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh profile per test, so service workers and storage never leak between tests. */
-export function newContext(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+export function newContext(
+  browser: Browser,
+  options: Parameters<Browser['newContext']>[0] = {},
+): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
 }
 

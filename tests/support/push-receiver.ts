@@ -51,6 +51,8 @@ export interface PushReceiver {
   endpointIdOf(endpoint: string): string;
   /** Resolves with all received pushes (count) or the matching ones (predicate) once satisfied. */
   waitFor(condition: WaitCondition, timeoutMs?: number): Promise<ReceivedPush[]>;
+  /** Resolves once `check` holds; checked again on every request (answered or hanging) and every push. */
+  waitUntil(check: () => boolean, timeoutMs?: number): Promise<void>;
   /** `target`: an endpoint id or endpoint URL, or 'all'. */
   setBehaviour(target: BehaviourTarget, behaviour: PushBehaviour): void;
   /** POST requests received, valid or not, for one endpoint (id or URL) or in total. */
@@ -109,6 +111,7 @@ export async function startPushReceiver(opts: PushReceiverOptions = {}): Promise
       vapid: createVapidChecker({ audience: origin, expectedPublicKey: opts.expectedVapidPublicKey }),
       secretsFor,
       onAccepted: settleWaiters,
+      onRequest: settleWaiters,
     }),
   );
 
@@ -136,11 +139,15 @@ export async function startPushReceiver(opts: PushReceiverOptions = {}): Promise
     if (typeof condition === 'function' && !decrypt) {
       return Promise.reject(new Error('waitFor(predicate) needs decrypt: true; wait for a count instead'));
     }
-    const satisfied = (): ReceivedPush[] | null => {
+    return waitForResult(() => {
       if (typeof condition === 'number') return state.acceptedTotal >= condition ? [...state.received] : null;
       const matches = state.received.filter(condition);
       return matches.length > 0 ? matches : null;
-    };
+    }, timeoutMs);
+  }
+
+  /** Re-checked on every request and every accepted push: no polling. */
+  function waitForResult<T>(satisfied: () => T | null, timeoutMs: number): Promise<T> {
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
         check() {
@@ -181,6 +188,8 @@ export async function startPushReceiver(opts: PushReceiverOptions = {}): Promise
     subscriptionFor,
     endpointIdOf,
     waitFor,
+    waitUntil: (check, timeoutMs = 5_000) =>
+      waitForResult(() => (check() ? true : null), timeoutMs).then(() => undefined),
     setBehaviour: (target, behaviour) =>
       behaviours.set(target === 'all' ? target : endpointIdOf(target), behaviour),
     requestCount: (endpoint) =>

@@ -5,6 +5,7 @@ import * as m0002 from './0002-departments';
 import * as m0003 from './0003-notifications';
 import * as m0004 from './0004-tickets';
 import * as m0005 from './0005-schedules';
+import * as m0006 from './0006-socket-io';
 
 /** Every migration in order. A list rather than a glob, so the set is fixed by the code. */
 export const migrations: RunnableMigration<MigrationContext>[] = [
@@ -13,4 +14,5 @@ export const migrations: RunnableMigration<MigrationContext>[] = [
   { name: '0003-notifications', ...m0003 },
   { name: '0004-tickets', ...m0004 },
   { name: '0005-schedules', ...m0005 },
+  { name: '0006-socket-io', ...m0006 },
 ];

@@ -22,6 +22,8 @@ export interface HandlerDeps {
   /** null: no such subscription (404). 'skip': accept without decrypting (count-only mode). */
   secretsFor(endpointId: string): SubscriptionSecrets | 'skip' | null;
   onAccepted(message: ReceivedPush | null): void;
+  /** Every push request, answered or not yet (a hanging one included). */
+  onRequest(): void;
 }
 
 class Refusal extends Error {
@@ -96,6 +98,7 @@ export function createPushHandler(deps: HandlerDeps) {
   async function acceptPush(req: IncomingMessage, res: ServerResponse, endpointId: string): Promise<void> {
     state.requestsTotal += 1;
     state.requestsByEndpoint.set(endpointId, (state.requestsByEndpoint.get(endpointId) ?? 0) + 1);
+    deps.onRequest();
     const body = await readBody(req);
     const secrets = deps.secretsFor(endpointId);
     if (secrets === null) throw new Refusal(404, 'no such subscription');
