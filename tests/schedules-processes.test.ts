@@ -73,6 +73,7 @@ it('with two server processes on one database, closes once', async () => {
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
     HOSPITAL_TIMEZONE: 'UTC',
+    CLUSTER: 'true',
   };
   const [a, b] = [spawnTs('server/main.ts', [], env), spawnTs('server/main.ts', [], env)] as [
     Spawned,
