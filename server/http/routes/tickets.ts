@@ -5,15 +5,9 @@ import type { AppContext } from '../../context';
 import { getQueueStatus } from '../../services/departments';
 import { ticketMetrics } from '../../tickets/metrics';
 import { findTickets, presentStaffTicket, presentTicket } from '../../tickets/queries';
-import {
-  callNext,
-  cancelTicket,
-  joinQueue,
-  nurseTransition,
-  setPriority,
-  today,
-} from '../../tickets/service';
-import type { NurseAction } from '../../tickets/service';
+import { callNext, nurseTransition, setPriority } from '../../tickets/nurse';
+import type { NurseAction } from '../../tickets/nurse';
+import { cancelTicket, joinQueue, today } from '../../tickets/service';
 import { currentUser, patientOnly, staffOnly } from '../auth';
 import { parse } from '../validate';
 import { departmentParams } from './departments';
