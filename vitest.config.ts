@@ -11,7 +11,8 @@ export default defineConfig({
     ],
     globalSetup: ['tests/support/global-setup.ts'],
     pool: 'forks',
-    testTimeout: 30_000,
+    // Generous: several tests start real processes, slow on a busy 2-core machine.
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     reporters: ['default'],
   },
