@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -31,6 +32,7 @@ const envSchema = z.object({
   DELIVERY_BATCH_SIZE: z.coerce.number().int().min(1).max(5000).default(500),
   DELIVERY_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   PUSH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  PUSH_ENCRYPT_THREADS: z.coerce.number().int().min(0).max(16).optional(),
   SOCKET_ADAPTER: z.enum(['memory', 'postgres']).optional(),
 });
 
@@ -56,6 +58,8 @@ export interface Config {
     /** How long a claimed batch stays with its process before another may take it over. */
     leaseSeconds: number;
     pushTimeoutMs: number;
+    /** Worker threads for push encryption; 0 encrypts on the event loop. */
+    encryptThreads: number;
   };
 }
 
@@ -102,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       batchSize: e.DELIVERY_BATCH_SIZE,
       leaseSeconds: e.DELIVERY_LEASE_SECONDS,
       pushTimeoutMs: e.PUSH_TIMEOUT_MS,
+      // One per core up to four: encryption is the CPU-heavy part of a fan-out, the event loop stays free.
+      encryptThreads: e.PUSH_ENCRYPT_THREADS ?? Math.min(4, os.availableParallelism()),
     },
   };
 }

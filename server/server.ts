@@ -15,6 +15,7 @@ import { createReceipts } from './notifications/receipts';
 import { createOutboxWorker } from './notifications/worker';
 import type { OutboxWorker, OutboxWorkerOptions } from './notifications/worker';
 import { loadVapidKeys } from './push/keys';
+import { createEncryptPool } from './push/encrypt-pool';
 import { createPushSender } from './push/send';
 import { createRealtime } from './realtime/io';
 import { createScheduler } from './schedules/scheduler';

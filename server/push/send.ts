@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Agent, request } from 'node:https';
-import { encryptPushPayload, PushPayloadError } from './encrypt';
+import { PushPayloadError } from './encrypt';
+import { inlineEncrypt } from './encrypt-pool';
+import type { Encrypt } from './encrypt-pool';
 import type { PushSubscriptionKeys } from './encrypt';
 import { outcomeForStatus } from './outcome';
 import type { PushOutcome } from './outcome';
@@ -38,6 +40,8 @@ export interface PushSenderOptions {
   now?: () => number;
   /** Concurrent connections per push service origin. Default 64. */
   maxSockets?: number;
+  /** Where the RFC 8291 encryption runs (a thread pool in the server); default: this thread. */
+  encrypt?: Encrypt;
 }
 
 type RawResult =
@@ -55,6 +59,7 @@ export function toPushTopic(topic: string): string {
 export function createPushSender(options: PushSenderOptions): PushSender {
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const encrypt = options.encrypt ?? inlineEncrypt;
   const signer = createVapidSigner({ ...options.vapid, now });
   // Default CAs, which include NODE_EXTRA_CA_CERTS: no push service gets a relaxed certificate check.
   const agent = new Agent({ keepAlive: true, maxSockets: options.maxSockets ?? 64 });
@@ -114,7 +119,7 @@ export function createPushSender(options: PushSenderOptions): PushSender {
     if (url.protocol !== 'https:') return { kind: 'rejected', error: 'endpoint is not https' };
     let body: Buffer;
     try {
-      body = encryptPushPayload(Buffer.from(JSON.stringify(payload)), subscription.keys);
+      body = await encrypt(Buffer.from(JSON.stringify(payload)), subscription.keys);
     } catch (error) {
       if (error instanceof PushPayloadError) return { kind: 'rejected', error: error.message };
       throw error;

@@ -1,0 +1,43 @@
+import { createECDH, randomBytes } from 'node:crypto';
+import ece from 'http_ece';
+import { afterAll, expect, it } from 'vitest';
+import { createLogger } from '../logger';
+import { PushPayloadError } from './encrypt';
+import { createEncryptPool } from './encrypt-pool';
+
+const pool = createEncryptPool(2, createLogger('silent'));
+afterAll(async () => {
+  await pool.close();
+});
+
+function userAgent() {
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  const authSecret = randomBytes(16);
+  const keys = { p256dh: ecdh.getPublicKey().toString('base64url'), auth: authSecret.toString('base64url') };
+  return {
+    keys,
+    decrypt: (body: Buffer) => ece.decrypt(body, { version: 'aes128gcm', privateKey: ecdh, authSecret }),
+  };
+}
+
+it('encrypts in its threads what an independent implementation decrypts', async () => {
+  const agents = Array.from({ length: 20 }, userAgent);
+  const bodies = await Promise.all(
+    agents.map((agent, index) => pool.encrypt(Buffer.from(JSON.stringify({ id: index })), agent.keys)),
+  );
+  bodies.forEach((body, index) => {
+    expect(JSON.parse(agents[index]?.decrypt(body).toString() ?? '')).toEqual({ id: index });
+  });
+  // The work ran in the pool's threads, none of which failed over to the main thread.
+  expect(pool.threads()).toBe(2);
+});
+
+it('reports a bad subscription key as the payload error it is', async () => {
+  const bad = {
+    p256dh: Buffer.alloc(65, 1).toString('base64url'),
+    auth: randomBytes(16).toString('base64url'),
+  };
+  await expect(pool.encrypt(Buffer.from('{}'), bad)).rejects.toBeInstanceOf(PushPayloadError);
+  expect(pool.threads()).toBe(2);
+});
