@@ -20,7 +20,9 @@ function processCount(argv: string[]): number {
   const index = argv.findIndex((arg) => arg === '-n' || arg === '--processes');
   const value = index >= 0 ? Number(argv[index + 1]) : os.availableParallelism();
   if (!Number.isInteger(value) || value < 1 || value > 64) {
-    throw new ConfigError('Give the number of server processes as -n N (1 to 64), e.g. npm run start:cluster -- -n 2');
+    throw new ConfigError(
+      'Give the number of server processes as -n N (1 to 64), e.g. npm run start:cluster -- -n 2',
+    );
   }
   return value;
 }
@@ -41,7 +43,9 @@ async function main(): Promise<void> {
   const firstStart = await bootstrap(sequelize, { seedDemo: config.seedDemo });
   await sequelize.close();
   if (firstStart.admin) {
-    console.log('\nFirst start: an administrator account was created. Keep this password; it is not shown again.');
+    console.log(
+      '\nFirst start: an administrator account was created. Keep this password; it is not shown again.',
+    );
     console.log(`Admin email: ${firstStart.admin.email}`);
     console.log(`Admin password: ${firstStart.admin.password}\n`);
   }
@@ -51,7 +55,13 @@ async function main(): Promise<void> {
   for (let index = 0; index < count; index++) {
     const port = config.port + index;
     const child = spawn(process.execPath, [...process.execArgv, entry], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), CLUSTER: 'true', SOCKET_ADAPTER: 'postgres' },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        CLUSTER: 'true',
+        SOCKET_ADAPTER: 'postgres',
+      },
       // The IPC channel closes when this supervisor dies, however it dies, and the servers then stop too.
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     });

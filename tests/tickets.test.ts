@@ -254,6 +254,11 @@ describe('calling', () => {
     expect(call_count).toBe(2);
     expect((await act(ticket.id, 'priority', { priority: 'urgent', reason: 'x' })).status).toBe(409);
     expect((await act(ticket.id, 'serve')).body.ticket.status).toBe('serving');
+    // A console that reloads still sees the patient being seen, so it can complete the visit.
+    const staffView = await api<StaffTicket[]>(server, 'GET', `/api/queues/${department}/tickets`, {
+      token: nurse.token,
+    });
+    expect(staffView.body.map((entry) => [entry.id, entry.status])).toEqual([[ticket.id, 'serving']]);
     const done = await act(ticket.id, 'complete');
     expect(done.body.ticket.status).toBe('done');
     expect(done.body.ticket.completedAt).not.toBeNull();

@@ -1,10 +1,10 @@
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
-import type { NotificationStats } from '../../shared/notifications';
+import type { NotificationStats, NotificationType } from '../../shared/notifications';
 
 export async function notificationStats(
   sequelize: Sequelize,
-  filter: { department?: string | undefined; since?: Date | undefined },
+  filter: { department?: string | undefined; since?: Date | undefined; type?: NotificationType | undefined },
 ): Promise<NotificationStats> {
   const [row] = await sequelize.query<NotificationStats>(
     `SELECT count(*)::int AS total,
@@ -15,9 +15,14 @@ export async function notificationStats(
             count(*) FILTER (WHERE read_at IS NOT NULL)::int AS read
        FROM notifications n
       WHERE (:department::text IS NULL OR n.department_id = (SELECT id FROM departments WHERE code = :department))
-        AND (:since::timestamptz IS NULL OR n.created_at >= :since)`,
+        AND (:since::timestamptz IS NULL OR n.created_at >= :since)
+        AND (:type::text IS NULL OR n.type = :type)`,
     {
-      replacements: { department: filter.department ?? null, since: filter.since ?? null },
+      replacements: {
+        department: filter.department ?? null,
+        since: filter.since ?? null,
+        type: filter.type ?? null,
+      },
       type: QueryTypes.SELECT,
     },
   );

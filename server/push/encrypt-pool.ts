@@ -18,7 +18,10 @@ export interface EncryptPool {
 /** Encryption on the calling thread: for tests and single-core machines. */
 export const inlineEncrypt: Encrypt = async (plaintext, keys) => encryptPushPayload(plaintext, keys);
 
-const THREAD_ENTRY = new URL(`./encrypt-thread${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+const THREAD_ENTRY = new URL(
+  `./encrypt-thread${path.extname(fileURLToPath(import.meta.url))}`,
+  import.meta.url,
+);
 
 /**
  * Run from TypeScript sources (tsx, vitest), a thread needs tsx's loader before it can load its entry;

@@ -168,6 +168,17 @@ describe('delivery statistics', () => {
     expect(
       (await api(server, 'GET', '/api/notifications/stats?since=yesterday', { token: nurse.token })).status,
     ).toBe(400);
+    const calls = await api(server, 'GET', '/api/notifications/stats?department=LAB&type=ticket_called', {
+      token: nurse.token,
+    });
+    expect(calls.body).toMatchObject({ total: 0 });
+    const opens = await api(server, 'GET', '/api/notifications/stats?department=LAB&type=queue_opened', {
+      token: nurse.token,
+    });
+    expect(opens.body).toMatchObject({ total: 4 });
+    expect(
+      (await api(server, 'GET', '/api/notifications/stats?type=party', { token: nurse.token })).status,
+    ).toBe(400);
   });
 });
 

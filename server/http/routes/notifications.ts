@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { QueryTypes } from 'sequelize';
 import { z } from 'zod';
-import { notificationListQuery, receiptQuery } from '../../../shared/notifications';
+import { NOTIFICATION_TYPES, notificationListQuery, receiptQuery } from '../../../shared/notifications';
 import type { NotificationPage } from '../../../shared/notifications';
 import { departmentCode } from '../../../shared/schemas';
 import type { AppContext } from '../../context';
@@ -21,6 +21,7 @@ const retryFailedBody = z.strictObject({ department: departmentCode.optional() }
 const statsQuery = z.strictObject({
   department: departmentCode.optional(),
   since: z.iso.datetime().optional(),
+  type: z.enum(NOTIFICATION_TYPES).optional(),
 });
 
 export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -96,6 +97,7 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void 
     return notificationStats(sequelize, {
       department: query.department,
       since: query.since ? new Date(query.since) : undefined,
+      type: query.type,
     });
   });
 }

@@ -44,10 +44,11 @@ export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
     await getQueueStatus(sequelize, department);
     const rows = await findTickets(
       sequelize,
-      `d.code = :department AND t.status IN ('waiting', 'called')`,
+      `d.code = :department AND t.status IN ('waiting', 'called', 'serving')`,
       { department },
       undefined,
-      `CASE t.status WHEN 'called' THEN 0 ELSE 1 END, ${CALL_ORDER}`,
+      // Being seen, then called, then the waiting list in call order.
+      `CASE t.status WHEN 'serving' THEN 0 WHEN 'called' THEN 1 ELSE 2 END, ${CALL_ORDER}`,
     );
     return rows.map(presentStaffTicket);
   });
