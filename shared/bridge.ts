@@ -10,6 +10,8 @@ export interface DisplayInfo {
   primary: boolean;
   width: number;
   height: number;
+  /** The screen the waiting-room display last opened on (remembered by the desktop app). */
+  lastUsedForKiosk: boolean;
 }
 
 export interface DesktopBridge {
@@ -22,7 +24,9 @@ export interface DesktopBridge {
   clearToken(): Promise<void>;
   /** Opens the waiting-room display full screen, on the given display or the primary one. */
   openKiosk(displayId?: number): Promise<void>;
+  /** A native notification; the browser fallback shows one only once the nurse has allowed them. */
   notify(title: string, body: string): Promise<void>;
+  /** The number waiting, on the tray icon and the launcher badge. */
   setTrayCount(count: number): Promise<void>;
   listDisplays(): Promise<DisplayInfo[]>;
 }

@@ -15,7 +15,6 @@ const electron = vi.hoisted(() => {
       }),
       { isSupported: () => true },
     ),
-    app: { setBadgeCount: vi.fn() },
     screen: {
       getPrimaryDisplay: () => ({ id: 2 }),
       getAllDisplays: () => [
@@ -28,8 +27,10 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', () => electron);
 
 const { createBridgeHandlers } = await import('./handlers.js');
+const { createSettingsSaver, defaultSettings } = await import('./settings.js');
 
 let workdir: string;
+let settingsFile: string;
 let context: HandlerContext;
 const tokens: TokenStore = {
   save: vi.fn(async () => undefined),
@@ -39,23 +40,27 @@ const tokens: TokenStore = {
 
 beforeEach(async () => {
   workdir = await mkdtemp(path.join(tmpdir(), 'queuebell-handlers-'));
+  settingsFile = path.join(workdir, 'settings.json');
+  const settings = defaultSettings();
   context = {
-    settingsFile: path.join(workdir, 'settings.json'),
-    settings: { serverUrl: null },
+    settings,
+    saveSettings: createSettingsSaver(settingsFile, settings),
     tokens,
     openKiosk: vi.fn(async () => undefined),
+    setTrayCount: vi.fn(),
+    onSettingsChanged: vi.fn(),
   };
 });
 afterEach(() => rm(workdir, { recursive: true, force: true }));
+
+const savedSettings = async (): Promise<unknown> => JSON.parse(await readFile(settingsFile, 'utf8'));
 
 describe('bridge handlers', () => {
   it('stores a valid server address as its origin, in memory and on disk', async () => {
     const handlers = createBridgeHandlers(context);
     await handlers.setServerUrl('https://queue.example.org/console/');
     expect(await handlers.getServerUrl()).toBe('https://queue.example.org');
-    expect(JSON.parse(await readFile(context.settingsFile, 'utf8'))).toEqual({
-      serverUrl: 'https://queue.example.org',
-    });
+    expect(await savedSettings()).toMatchObject({ serverUrl: 'https://queue.example.org' });
   });
 
   it('rejects server addresses that would send the token in clear or elsewhere', async () => {
@@ -78,10 +83,12 @@ describe('bridge handlers', () => {
     await handlers.notify('Queue opened', 'OPD is open');
     expect(electron.show).toHaveBeenCalledOnce();
 
-    await expect(handlers.setTrayCount(-1)).rejects.toThrow();
-    await expect(handlers.setTrayCount(1.5)).rejects.toThrow();
+    for (const bad of [-1, 1.5, 10_000, '3', Number.NaN]) {
+      await expect(handlers.setTrayCount(bad)).rejects.toThrow();
+    }
+    expect(context.setTrayCount).not.toHaveBeenCalled();
     await handlers.setTrayCount(4);
-    expect(electron.app.setBadgeCount).toHaveBeenCalledWith(4);
+    expect(context.setTrayCount).toHaveBeenCalledWith(4);
 
     await expect(handlers.openKiosk('1')).rejects.toThrow();
   });
@@ -94,11 +101,29 @@ describe('bridge handlers', () => {
     expect(context.openKiosk).toHaveBeenCalledWith('https://queue.example.org', 1);
   });
 
-  it('lists displays with a label and the primary flag', async () => {
+  it('remembers the kiosk screen and reuses it while it is attached', async () => {
     const handlers = createBridgeHandlers(context);
+    context.settings.serverUrl = 'https://queue.example.org';
+    await handlers.openKiosk(1);
+    expect(context.settings.kioskDisplayId).toBe(1);
+    expect(await savedSettings()).toMatchObject({ kioskDisplayId: 1 });
+    expect(context.onSettingsChanged).toHaveBeenCalledOnce();
+
+    await handlers.openKiosk();
+    expect(context.openKiosk).toHaveBeenLastCalledWith('https://queue.example.org', 1);
+
+    // The remembered screen was unplugged: the default (primary) display is used instead.
+    context.settings.kioskDisplayId = 99;
+    await handlers.openKiosk();
+    expect(context.openKiosk).toHaveBeenLastCalledWith('https://queue.example.org', undefined);
+  });
+
+  it('lists displays with a label, the primary flag and the remembered kiosk screen', async () => {
+    const handlers = createBridgeHandlers(context);
+    context.settings.kioskDisplayId = 1;
     expect(await handlers.listDisplays()).toEqual([
-      { id: 1, label: 'Display 1', primary: false, width: 1920, height: 1080 },
-      { id: 2, label: 'Built-in', primary: true, width: 1440, height: 900 },
+      { id: 1, label: 'Display 1', primary: false, width: 1920, height: 1080, lastUsedForKiosk: true },
+      { id: 2, label: 'Built-in', primary: true, width: 1440, height: 900, lastUsedForKiosk: false },
     ]);
   });
 });

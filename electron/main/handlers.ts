@@ -1,17 +1,20 @@
-import { Notification, app, screen } from 'electron';
+import { Notification, screen } from 'electron';
 import type { DisplayInfo } from '../../shared/bridge.js';
 import type { BridgeHandlers } from './ipc.js';
 import { parseServerUrl } from './policy.js';
-import { saveSettings } from './settings.js';
 import type { Settings } from './settings.js';
 import type { TokenStore } from './token-store.js';
 
 export interface HandlerContext {
-  settingsFile: string;
-  /** Shared with the protocol handler's CSP, so it is updated in place. */
+  /** Shared with the protocol handler's CSP and the menu, so it is updated in place. */
   settings: Settings;
+  /** Persists `settings` as they are now. */
+  saveSettings(): Promise<void>;
   tokens: TokenStore;
   openKiosk(serverOrigin: string, displayId: number | undefined): Promise<void>;
+  setTrayCount(count: number): void;
+  /** Something the menu shows changed (the remembered kiosk screen). */
+  onSettingsChanged(): void;
 }
 
 const TOKEN_PATTERN = /^[\x21-\x7e]{1,4096}$/;
@@ -29,7 +32,7 @@ function parseDisplayId(value: unknown): number | undefined {
   return value;
 }
 
-function listDisplays(): DisplayInfo[] {
+export function listDisplays(kioskDisplayId: number | null): DisplayInfo[] {
   const primaryId = screen.getPrimaryDisplay().id;
   return screen.getAllDisplays().map((display, index) => ({
     id: display.id,
@@ -37,18 +40,27 @@ function listDisplays(): DisplayInfo[] {
     primary: display.id === primaryId,
     width: display.size.width,
     height: display.size.height,
+    lastUsedForKiosk: display.id === kioskDisplayId,
   }));
 }
 
+/** No screen named: the one used last time if it is still attached, else openKiosk's default (the primary). */
+function kioskDisplayFor(requested: number | undefined, remembered: number | null): number | undefined {
+  if (requested !== undefined) return requested;
+  if (remembered === null) return undefined;
+  return screen.getAllDisplays().some((display) => display.id === remembered) ? remembered : undefined;
+}
+
 export function createBridgeHandlers(context: HandlerContext): BridgeHandlers {
+  const { settings } = context;
   return {
-    getServerUrl: async () => context.settings.serverUrl,
+    getServerUrl: async () => settings.serverUrl,
 
     setServerUrl: async (url) => {
       const origin = parseServerUrl(url);
       if (!origin) throw new TypeError('The server address must be https (or http on this computer)');
-      context.settings.serverUrl = origin;
-      await saveSettings(context.settingsFile, context.settings);
+      settings.serverUrl = origin;
+      await context.saveSettings();
     },
 
     saveToken: async (token) => {
@@ -61,10 +73,16 @@ export function createBridgeHandlers(context: HandlerContext): BridgeHandlers {
     clearToken: () => context.tokens.clear(),
 
     openKiosk: async (displayId) => {
-      const id = parseDisplayId(displayId);
-      const serverOrigin = context.settings.serverUrl;
+      const requested = parseDisplayId(displayId);
+      const serverOrigin = settings.serverUrl;
       if (!serverOrigin) throw new Error('Set the server address first');
-      await context.openKiosk(serverOrigin, id);
+      const target = kioskDisplayFor(requested, settings.kioskDisplayId);
+      await context.openKiosk(serverOrigin, target);
+      if (target !== undefined && target !== settings.kioskDisplayId) {
+        settings.kioskDisplayId = target;
+        await context.saveSettings();
+        context.onSettingsChanged();
+      }
     },
 
     notify: async (title, body) => {
@@ -72,14 +90,13 @@ export function createBridgeHandlers(context: HandlerContext): BridgeHandlers {
       if (Notification.isSupported()) new Notification(notification).show();
     },
 
-    // The tray icon arrives with its own issue; the launcher badge already shows the count.
     setTrayCount: async (count) => {
       if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > 9999) {
         throw new TypeError('count must be an integer from 0 to 9999');
       }
-      app.setBadgeCount(count);
+      context.setTrayCount(count);
     },
 
-    listDisplays: async () => listDisplays(),
+    listDisplays: async () => listDisplays(settings.kioskDisplayId),
   };
 }

@@ -1,13 +1,18 @@
 // security.ts must stay the first import: it enables the sandbox and installs the webContents locks.
 import './security.js';
 import path from 'node:path';
-import { BrowserWindow, app } from 'electron';
+import { BrowserWindow, app, screen } from 'electron';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
-import { createBridgeHandlers } from './handlers.js';
+import { createBridgeHandlers, listDisplays } from './handlers.js';
 import { registerBridgeHandlers } from './ipc.js';
+import { installMenu } from './menu.js';
 import { buildContentSecurityPolicy } from './policy.js';
-import { loadSettings } from './settings.js';
+import { createSettingsSaver, loadSettings } from './settings.js';
+import type { Settings } from './settings.js';
 import { createTokenStore } from './token-store.js';
+import { createTray } from './tray.js';
+import type { TrayController } from './tray.js';
+import { trackWindowState } from './window-state.js';
 import { createConsoleWindow, openKioskWindow } from './windows.js';
 
 // tsc keeps main and preload side by side under electron/dist; the renderer bundle sits at the app root.
@@ -17,25 +22,74 @@ const RENDERER_DIST = path.join(app.getAppPath(), 'electron/renderer/dist');
 registerAppScheme();
 
 let consoleWindow: BrowserWindow | null = null;
+let tray: TrayController | null = null;
+
+function logFailure(what: string) {
+  return (error: unknown) => console.error(`Queuebell could not ${what}`, error);
+}
 
 async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const settingsFile = path.join(userData, 'settings.json');
-  const settings = await loadSettings(settingsFile);
+  const settings: Settings = await loadSettings(settingsFile);
+  const saveSettings = createSettingsSaver(settingsFile, settings);
+
+  const openConsole = () => {
+    if (!consoleWindow || consoleWindow.isDestroyed()) {
+      consoleWindow = createConsoleWindow(PRELOAD_PATH, settings);
+      trackWindowState(consoleWindow, (state) => {
+        settings.window = state;
+        saveSettings().catch(logFailure('remember the window'));
+      });
+      return;
+    }
+    if (consoleWindow.isMinimized()) consoleWindow.restore();
+    consoleWindow.show();
+    consoleWindow.focus();
+  };
+
+  const openKiosk = (serverOrigin: string, displayId: number | undefined) =>
+    openKioskWindow(serverOrigin, displayId);
+
+  const refreshMenu = () =>
+    installMenu(
+      {
+        displays: listDisplays(settings.kioskDisplayId),
+        alwaysOnTop: settings.alwaysOnTop,
+        kioskDisplayId: settings.kioskDisplayId,
+        isMac: process.platform === 'darwin',
+        devTools: !app.isPackaged,
+      },
+      {
+        // The menu goes through the same handler as the console's button, so the choice is remembered too.
+        openKiosk: (displayId) => void handlers.openKiosk(displayId).catch(logFailure('open the display')),
+        setAlwaysOnTop: (on) => {
+          settings.alwaysOnTop = on;
+          consoleWindow?.setAlwaysOnTop(on);
+          saveSettings().catch(logFailure('remember the menu'));
+        },
+      },
+    );
+
+  tray = createTray({ showConsole: openConsole, quit: () => app.quit() });
+  const handlers = createBridgeHandlers({
+    settings,
+    saveSettings,
+    tokens: createTokenStore(path.join(userData, 'token.bin')),
+    openKiosk,
+    setTrayCount: (count) => tray?.setCount(count),
+    onSettingsChanged: refreshMenu,
+  });
 
   handleAppProtocol(RENDERER_DIST, () => buildContentSecurityPolicy(settings.serverUrl));
-  registerBridgeHandlers(
-    createBridgeHandlers({
-      settingsFile,
-      settings,
-      tokens: createTokenStore(path.join(userData, 'token.bin')),
-      openKiosk: openKioskWindow,
-    }),
-  );
-  consoleWindow = createConsoleWindow(PRELOAD_PATH);
+  registerBridgeHandlers(handlers);
+  refreshMenu();
+  screen.on('display-added', refreshMenu);
+  screen.on('display-removed', refreshMenu);
+  openConsole();
 
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) consoleWindow = createConsoleWindow(PRELOAD_PATH);
+    if (BrowserWindow.getAllWindows().length === 0) openConsole();
   });
 }
 
@@ -51,6 +105,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  app.on('before-quit', () => tray?.destroy());
   app
     .whenReady()
     .then(start)

@@ -1,31 +1,66 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { parseServerUrl } from './policy.js';
 
-/** Desktop settings, kept as JSON in userData. Only the server address for now. */
-export interface Settings {
-  serverUrl: string | null;
+/** Where and how the console window was last left, so the next start puts it back. */
+export interface WindowState {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  maximized: boolean;
 }
 
-const DEFAULT_SETTINGS: Settings = { serverUrl: null };
+/** Desktop settings, kept as JSON in userData: the server, the window and the menu choices. */
+export interface Settings {
+  serverUrl: string | null;
+  window: WindowState | null;
+  alwaysOnTop: boolean;
+  /** The screen the waiting-room display last opened on; the menu and the console offer it first. */
+  kioskDisplayId: number | null;
+}
 
-/** A missing, unreadable or hand-edited file falls back to defaults rather than stopping the app. */
+export function defaultSettings(): Settings {
+  return { serverUrl: null, window: null, alwaysOnTop: false, kioskDisplayId: null };
+}
+
+const MAX_COORDINATE = 100_000;
+
+function isCoordinate(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= MAX_COORDINATE;
+}
+
+function field(source: object, key: string): unknown {
+  return (source as Record<string, unknown>)[key];
+}
+
+/** A hand-edited file must not place the window at NaN or make it 0 pixels wide: anything odd is dropped. */
+export function parseWindowState(value: unknown): WindowState | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const [x, y, width, height] = ['x', 'y', 'width', 'height'].map((key) => field(value, key));
+  if (!isCoordinate(x) || !isCoordinate(y) || !isCoordinate(width) || !isCoordinate(height)) return null;
+  if (width <= 0 || height <= 0) return null;
+  return { x, y, width, height, maximized: field(value, 'maximized') === true };
+}
+
+function parseDisplayId(value: unknown): number | null {
+  return typeof value === 'number' && Number.isSafeInteger(value) ? value : null;
+}
+
+/** A missing, unreadable or hand-edited file falls back to defaults, field by field, rather than stopping the app. */
 export async function loadSettings(file: string): Promise<Settings> {
-  let raw: string;
+  let parsed: unknown;
   try {
-    raw = await readFile(file, 'utf8');
+    parsed = JSON.parse(await readFile(file, 'utf8'));
   } catch {
-    return { ...DEFAULT_SETTINGS };
+    return defaultSettings();
   }
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    const serverUrl =
-      typeof parsed === 'object' && parsed !== null && 'serverUrl' in parsed
-        ? parseServerUrl(parsed.serverUrl)
-        : null;
-    return { serverUrl };
-  } catch {
-    return { ...DEFAULT_SETTINGS };
-  }
+  if (typeof parsed !== 'object' || parsed === null) return defaultSettings();
+  return {
+    serverUrl: parseServerUrl(field(parsed, 'serverUrl')),
+    window: parseWindowState(field(parsed, 'window')),
+    alwaysOnTop: field(parsed, 'alwaysOnTop') === true,
+    kioskDisplayId: parseDisplayId(field(parsed, 'kioskDisplayId')),
+  };
 }
 
 /** Write-then-rename, so a crash mid-write never leaves a truncated settings file. */
@@ -33,4 +68,17 @@ export async function saveSettings(file: string, settings: Settings): Promise<vo
   const temporary = `${file}.tmp`;
   await writeFile(temporary, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
   await rename(temporary, file);
+}
+
+/**
+ * Saves one after another: window moves arrive in bursts, and two overlapping write-then-renames of
+ * the same temporary file could rename a half-written one. Each save writes the settings as they are then.
+ */
+export function createSettingsSaver(file: string, settings: Settings): () => Promise<void> {
+  let last: Promise<void> = Promise.resolve();
+  return () => {
+    const next = last.catch(() => undefined).then(() => saveSettings(file, settings));
+    last = next;
+    return next;
+  };
 }

@@ -1,6 +1,8 @@
 import { BrowserWindow, screen } from 'electron';
 import type { WebPreferences } from 'electron';
 import { CONSOLE_ENTRY_URL } from './policy.js';
+import type { Settings } from './settings.js';
+import { MIN_SIZE, initialBounds } from './window-state.js';
 
 /** Spelled out even where they are Electron's defaults, so a reviewer sees them and a default change cannot slip in. */
 const LOCKED_PREFERENCES: WebPreferences = {
@@ -13,17 +15,25 @@ const LOCKED_PREFERENCES: WebPreferences = {
   webviewTag: false,
 };
 
-export function createConsoleWindow(preloadPath: string): BrowserWindow {
+/** The console opens where it was left (if that is still on a screen), maximised if it was, on top if asked. */
+export function createConsoleWindow(
+  preloadPath: string,
+  settings: Pick<Settings, 'window' | 'alwaysOnTop'>,
+): BrowserWindow {
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 800,
-    minHeight: 600,
+    ...initialBounds(settings.window, workAreas),
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
+    alwaysOnTop: settings.alwaysOnTop,
     title: 'Queuebell',
     show: false,
     webPreferences: { ...LOCKED_PREFERENCES, preload: preloadPath },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (settings.window?.maximized) window.maximize();
+    window.show();
+  });
   void window.loadURL(CONSOLE_ENTRY_URL);
   return window;
 }

@@ -1,7 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from './api';
 import { bridge } from './bridge';
-import { DepartmentBoard } from './DepartmentBoard';
+import { ConsoleShell } from './ConsoleShell';
 import { ServerForm } from './ServerForm';
 import { restoreSession, signOut } from './session';
 import type { Session } from './session';
@@ -11,7 +11,7 @@ type Screen =
   | { kind: 'loading' }
   | { kind: 'server'; current: string | null }
   | { kind: 'sign-in'; serverUrl: string; notice?: string }
-  | { kind: 'board'; session: Session };
+  | { kind: 'console'; session: Session };
 
 export function App() {
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
@@ -23,7 +23,7 @@ export function App() {
       if (!serverUrl) return { kind: 'server', current: null };
       try {
         const session = await restoreSession(serverUrl);
-        return session ? { kind: 'board', session } : { kind: 'sign-in', serverUrl };
+        return session ? { kind: 'console', session } : { kind: 'sign-in', serverUrl };
       } catch (error) {
         return { kind: 'sign-in', serverUrl, notice: errorMessage(error) };
       }
@@ -34,6 +34,20 @@ export function App() {
     return () => {
       cancelled = true;
     };
+  }, []);
+
+  // The server stopped accepting the token (revoked, expired, signed out elsewhere): sign in again.
+  const onSessionEnded = useCallback(() => {
+    void bridge.clearToken().catch(() => undefined);
+    setScreen((current) =>
+      current.kind === 'console'
+        ? {
+            kind: 'sign-in',
+            serverUrl: current.session.serverUrl,
+            notice: 'Your session has ended. Sign in again.',
+          }
+        : current,
+    );
   }, []);
 
   switch (screen.kind) {
@@ -49,21 +63,22 @@ export function App() {
       return (
         <main>
           {screen.notice && (
-            <p role="alert" className="error">
+            <p role="alert" className="error card-notice">
               {screen.notice}
             </p>
           )}
           <SignInForm
             serverUrl={screen.serverUrl}
-            onSignedIn={(session) => setScreen({ kind: 'board', session })}
+            onSignedIn={(session) => setScreen({ kind: 'console', session })}
             onChangeServer={() => setScreen({ kind: 'server', current: screen.serverUrl })}
           />
         </main>
       );
-    case 'board':
+    case 'console':
       return (
-        <DepartmentBoard
+        <ConsoleShell
           session={screen.session}
+          onSessionEnded={onSessionEnded}
           onSignOut={() => {
             const { session } = screen;
             void signOut(session).finally(() => setScreen({ kind: 'sign-in', serverUrl: session.serverUrl }));

@@ -1,17 +1,18 @@
-import type { ApiErrorBody } from '../../../shared/errors';
+import type { ApiErrorBody, ApiErrorDetail } from '../../../shared/errors';
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly details: ApiErrorDetail[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-interface RequestOptions {
+export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   token?: string | null;
   body?: unknown;
@@ -44,16 +45,30 @@ export async function apiRequest<T>(
 
   const payload: unknown = await response.json().catch(() => null);
   if (response.ok) return payload as T;
-  if (isApiErrorBody(payload)) throw new ApiError(response.status, payload.error.code, payload.error.message);
+  if (isApiErrorBody(payload)) {
+    const { code, message, details } = payload.error;
+    throw new ApiError(response.status, code, message, details ?? []);
+  }
   throw new ApiError(response.status, 'unexpected_response', `The server answered ${response.status}`);
 }
 
 // Electron prefixes errors thrown by main-process handlers; the nurse needs only the sentence.
 const IPC_ERROR_PREFIX = /^Error invoking remote method '[^']*': (?:\w*Error: )?/;
 
+/** fetch rejects with a TypeError when the server cannot be reached at all. */
+export function isNetworkError(error: unknown): boolean {
+  return error instanceof TypeError;
+}
+
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
-  if (error instanceof TypeError)
+  if (isNetworkError(error))
     return 'The server cannot be reached. Check the connection and the server address.';
   return error instanceof Error ? error.message.replace(IPC_ERROR_PREFIX, '') : 'Something went wrong';
+}
+
+/** The validation details of a 400, as the nurse should read them: "endTime: must differ from startTime". */
+export function errorDetails(error: unknown): string[] {
+  if (!(error instanceof ApiError)) return [];
+  return error.details.map((detail) => (detail.path ? `${detail.path}: ${detail.message}` : detail.message));
 }

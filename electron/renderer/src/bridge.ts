@@ -5,7 +5,7 @@ const TOKEN_KEY = 'queuebell.console.token';
 /**
  * The same console runs in a plain browser at /console/. There the server is the page's own origin,
  * the token lives for the tab only (sessionStorage: a shared ward PC forgets it when the tab closes),
- * notifications use the Notification API, and desktop-only features do nothing.
+ * notifications use the Notification API once allowed, and desktop-only features do nothing.
  */
 function createBrowserBridge(): DesktopBridge {
   return {
@@ -19,13 +19,11 @@ function createBrowserBridge(): DesktopBridge {
     openKiosk: async () => {
       window.open('/kiosk', '_blank', 'noopener');
     },
+    // Permission is asked for on a click (ConsoleShell's "Allow desktop alerts"): browsers ignore or
+    // penalise prompts that no gesture started, and alerts come from socket events.
     notify: async (title, body) => {
-      if (!('Notification' in window)) return;
-      const permission =
-        Notification.permission === 'default'
-          ? await Notification.requestPermission()
-          : Notification.permission;
-      if (permission === 'granted') new Notification(title, { body });
+      if ('Notification' in window && Notification.permission === 'granted')
+        new Notification(title, { body });
     },
     setTrayCount: async () => undefined,
     listDisplays: async () => [],

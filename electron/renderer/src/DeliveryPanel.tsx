@@ -1,0 +1,177 @@
+import { useEffect, useState } from 'react';
+import type { NotificationStats } from '../../../shared/notifications';
+import type { QueueStatus } from '../../../shared/schemas';
+import { ApiError, errorMessage } from './api';
+import { formatTime, plural } from './format';
+import { useConsole, useLiveEvents, useOnline, usePageVisible, useResource } from './hooks';
+
+/** What this console learnt when it opened the queue (other consoles see the counts, not this number). */
+export interface OpeningReport {
+  department: string;
+  openedAt: string;
+  totalPatientsNotified: number;
+  notificationFailures: number;
+}
+
+interface Props {
+  queue: QueueStatus;
+  opening: OpeningReport | null;
+}
+
+const POLL_MS = 3000;
+const STAGES = ['pending', 'sent', 'delivered', 'failed', 'read'] as const;
+const STAGE_HELP: Record<(typeof STAGES)[number], string> = {
+  pending: 'recorded, not yet sent',
+  sent: 'handed to the push service or an open app',
+  delivered: 'confirmed by the phone',
+  failed: 'every attempt failed',
+  read: 'opened by the patient',
+};
+
+/**
+ * Delivery of the department's notifications since it opened: the opening fan-out, then calls and
+ * reminders. Read every few seconds while visible (deliveries produce no event the console receives).
+ */
+export function DeliveryPanel({ queue, opening }: Props) {
+  const { client } = useConsole();
+  const visible = usePageVisible();
+  const since = opening?.department === queue.department ? opening.openedAt : queue.openedAt;
+  const stats = useResource(`${queue.department}@${since ?? ''}`, () =>
+    since ? client.notificationStats(queue.department, since) : Promise.resolve(null),
+  );
+  const { reload } = stats;
+
+  useEffect(() => {
+    if (!since || !visible) return;
+    const timer = setInterval(reload, POLL_MS);
+    return () => clearInterval(timer);
+  }, [since, visible, reload]);
+  useLiveEvents((event) => {
+    if (
+      event.kind === 'connected' ||
+      (event.kind === 'status' && event.status.department === queue.department)
+    )
+      reload();
+  });
+
+  if (!since) return <p>{queue.name} has not been opened yet. Open it to notify patients.</p>;
+  const counts = stats.data;
+  return (
+    <section aria-label={`Notification delivery for ${queue.name}`} className="delivery">
+      <p>
+        Notifications for {queue.name} since it opened at {formatTime(since)}
+        {!queue.isOpen && ' (the queue has closed since)'}.
+        {opening?.department === queue.department && (
+          <> Opening notified {plural(opening.totalPatientsNotified, 'patient')}.</>
+        )}
+      </p>
+      {opening && opening.department === queue.department && opening.notificationFailures > 0 && (
+        <p className="error">{plural(opening.notificationFailures, 'notification')} could not be recorded.</p>
+      )}
+      {stats.error !== null && <p className="error">{errorMessage(stats.error)}</p>}
+      {counts && (
+        <>
+          <dl className="delivery-counts" aria-live="polite">
+            <div data-stage="total">
+              <dt>Total</dt>
+              <dd>{counts.total}</dd>
+            </div>
+            {STAGES.map((stage) => (
+              <div key={stage} data-stage={stage} data-nonzero={counts[stage] > 0} title={STAGE_HELP[stage]}>
+                <dt>{stage[0]?.toUpperCase() + stage.slice(1)}</dt>
+                <dd>{counts[stage]}</dd>
+              </div>
+            ))}
+          </dl>
+          <DeliveryBar stats={counts} />
+          <RetryFailed department={queue.department} failed={counts.failed} onRetried={reload} />
+        </>
+      )}
+    </section>
+  );
+}
+
+const BAR_COLOURS = { pending: '#94a3b8', sent: '#0369a1', delivered: '#0f766e', failed: '#b91c1c' } as const;
+
+/** Share of each delivery state, as one stacked bar. */
+function DeliveryBar({ stats }: { stats: NotificationStats }) {
+  if (stats.total === 0) return null;
+  let x = 0;
+  const parts = (['delivered', 'sent', 'pending', 'failed'] as const).map((stage) => {
+    const width = (stats[stage] / stats.total) * 100;
+    const part = { stage, x, width };
+    x += width;
+    return part;
+  });
+  const summary = parts.map((part) => `${stats[part.stage]} ${part.stage}`).join(', ');
+  return (
+    <svg
+      className="delivery-bar"
+      viewBox="0 0 100 6"
+      preserveAspectRatio="none"
+      role="img"
+      aria-label={summary}
+    >
+      {parts.map((part) => (
+        <rect
+          key={part.stage}
+          x={part.x}
+          y={0}
+          width={part.width}
+          height={6}
+          fill={BAR_COLOURS[part.stage]}
+        />
+      ))}
+    </svg>
+  );
+}
+
+/** Sends failed notifications again. Hidden when the server has no such route (it answers 404). */
+function RetryFailed({
+  department,
+  failed,
+  onRetried,
+}: {
+  department: string;
+  failed: number;
+  onRetried(): void;
+}) {
+  const { client } = useConsole();
+  const online = useOnline();
+  const [supported, setSupported] = useState(true);
+  const [result, setResult] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (failed === 0 && result === null) return null;
+  if (!supported) {
+    return (
+      <p className="hint">
+        To send failed notifications again, ask IT to run{' '}
+        <code>npm run cli -- notifications:retry-failed</code> on the server.
+      </p>
+    );
+  }
+  async function retry() {
+    setBusy(true);
+    try {
+      const { queued } = await client.retryFailed(department);
+      setResult(`${plural(queued, 'notification')} queued to send again.`);
+      onRetried();
+    } catch (caught) {
+      if (caught instanceof ApiError && caught.status === 404) setSupported(false);
+      else setResult(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="retry">
+      {failed > 0 && (
+        <button type="button" onClick={() => void retry()} disabled={busy || !online}>
+          Retry {plural(failed, 'failed notification')}
+        </button>
+      )}
+      {result && <p role="status">{result}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import type { Schedule } from '../../../shared/queues';
+import type { QueueStatus } from '../../../shared/schemas';
+import { errorMessage } from './api';
+import { formatDays } from './format';
+import { useConsole, useLiveEvents, useOnline, useResource } from './hooks';
+import { ScheduleForm } from './ScheduleForm';
+
+/** A department's opening hours: the scheduler closes the queue at the end time (and may open it). */
+export function SchedulesPanel({ queue }: { queue: QueueStatus }) {
+  const { client } = useConsole();
+  const online = useOnline();
+  const department = queue.department;
+  const schedules = useResource(department, () => client.schedules(department));
+  const [editing, setEditing] = useState<Schedule | 'new' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useLiveEvents((event) => {
+    if (event.kind === 'connected') schedules.reload();
+  });
+
+  async function remove(schedule: Schedule) {
+    setError(null);
+    try {
+      await client.deleteSchedule(schedule.id);
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+    schedules.reload();
+  }
+
+  return (
+    <section aria-label={`${queue.name} schedules`} className="schedules">
+      {schedules.error !== null && <p className="error">{errorMessage(schedules.error)}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {schedules.data?.length === 0 && <p>No schedule: {queue.name} opens and closes only by hand.</p>}
+      {schedules.data && schedules.data.length > 0 && (
+        <table aria-label="Schedules">
+          <thead>
+            <tr>
+              <th scope="col">Days</th>
+              <th scope="col">Hours</th>
+              <th scope="col">Opens automatically</th>
+              <th scope="col">Active</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {schedules.data.map((schedule) => (
+              <tr key={schedule.id}>
+                <td>{formatDays(schedule.daysOfWeek)}</td>
+                <td>
+                  {schedule.startTime}–{schedule.endTime}
+                  {schedule.endTime <= schedule.startTime && ' (next day)'}
+                </td>
+                <td>{schedule.autoOpen ? 'Yes' : 'No'}</td>
+                <td>{schedule.isActive ? 'Yes' : 'No'}</td>
+                <td className="row-actions">
+                  <div>
+                    <button type="button" onClick={() => setEditing(schedule)} disabled={!online}>
+                      Edit
+                    </button>
+                    <button type="button" onClick={() => void remove(schedule)} disabled={!online}>
+                      Delete
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editing === null ? (
+        <button type="button" className="primary" onClick={() => setEditing('new')} disabled={!online}>
+          Add schedule
+        </button>
+      ) : (
+        <ScheduleForm
+          key={editing === 'new' ? 'new' : editing.id}
+          department={department}
+          schedule={editing === 'new' ? null : editing}
+          disabled={!online}
+          onCancel={() => setEditing(null)}
+          onSave={async (body) => {
+            if (editing === 'new') await client.createSchedule(body);
+            else await client.updateSchedule(editing.id, body);
+            setEditing(null);
+            schedules.reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}
