@@ -75,9 +75,12 @@ export async function startServer(
       adapterUrl: config.socketAdapter === 'postgres' ? db.url : undefined,
     });
     cleanups.push(() => realtime.close());
+    const encryption = createEncryptPool(config.delivery.encryptThreads, logger);
+    cleanups.push(() => encryption.close());
     const push = createPushSender({
       vapid,
-      ...(options.pushTimeoutMs ? { timeoutMs: options.pushTimeoutMs } : {}),
+      timeoutMs: options.pushTimeoutMs ?? config.delivery.pushTimeoutMs,
+      encrypt: encryption.encrypt,
     });
     cleanups.push(() => push.close());
     const outbox = createOutboxWorker({

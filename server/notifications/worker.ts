@@ -1,7 +1,9 @@
 import { EventEmitter } from 'node:events';
-import pg from 'pg';
 import { QueryTypes } from 'sequelize';
+import { listen } from '../db/listener';
+import type { Listener } from '../db/listener';
 import type { Logger } from '../logger';
+import { coalesce } from '../util/coalesce';
 import { deliverBatch } from './deliver';
 import type { DeliveryDeps } from './deliver';
 import { expandNextBatch } from './expand';
@@ -40,11 +42,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     leaseSeconds: options.leaseSeconds ?? 60,
   };
   const events = new EventEmitter();
-  let running: Promise<void> | undefined;
-  let again = false;
   let stopped = true;
   let timer: NodeJS.Timeout | undefined;
-  let listener: pg.Client | undefined;
+  let listener: Listener | undefined;
 
   async function pass(): Promise<void> {
     let worked = false;
@@ -56,26 +56,19 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     events.emit(worked ? 'pass' : 'idle');
   }
 
-  function wake(): void {
-    if (stopped) return;
-    if (running) {
-      again = true;
-      return;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        try {
-          await pass();
-        } catch (error) {
-          logger.error({ err: error }, 'notification worker pass failed; will retry');
-          events.emit('error-pass', error);
-        }
-      } while (again && !stopped);
-      running = undefined;
+  const runner = coalesce(
+    async () => {
+      await pass();
       if (!stopped) await scheduleNext();
-    })();
-  }
+    },
+    (error) => {
+      logger.error({ err: error }, 'notification worker pass failed; will retry');
+      events.emit('error-pass', error);
+      if (!stopped) void scheduleNext();
+    },
+  );
+  runner.stop(); // inert until start()
+  const wake = () => runner.trigger();
 
   async function scheduleNext(): Promise<void> {
     clearTimeout(timer);
@@ -97,18 +90,21 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     events,
     async start() {
       stopped = false;
-      listener = new pg.Client({ connectionString: options.databaseUrl });
-      listener.on('notification', () => wake());
-      listener.on('error', (error) => logger.warn({ err: error }, 'outbox listener lost; relying on timers'));
-      await listener.connect();
-      await listener.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      runner.start();
+      listener = await listen({
+        databaseUrl: options.databaseUrl,
+        channel: OUTBOX_CHANNEL,
+        logger,
+        onNotify: wake,
+      });
       wake();
     },
     async stop() {
       stopped = true;
+      runner.stop();
       clearTimeout(timer);
-      await running;
-      await listener?.end().catch(() => undefined);
+      await runner.settled();
+      await listener?.close();
     },
   };
 }

@@ -1,10 +1,12 @@
-import pg from 'pg';
 import schedule from 'node-schedule';
 import type { Job } from 'node-schedule';
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
 import type { Clock } from '../clock';
+import { listen } from '../db/listener';
+import type { Listener } from '../db/listener';
 import type { Logger } from '../logger';
+import { coalesce } from '../util/coalesce';
 import { currentAutoOpenWindow, nextAutoOpen } from './plan';
 import { listSchedules, SCHEDULES_CHANNEL, toWindow } from './store';
 
@@ -45,10 +47,7 @@ interface OpenQueue {
 export function createScheduler(deps: SchedulerDeps): Scheduler {
   const { sequelize, logger } = deps;
   let jobs: Job[] = [];
-  let listener: pg.Client | undefined;
-  let stopped = true;
-  let planning: Promise<void> | undefined;
-  let replan = false;
+  let listener: Listener | undefined;
 
   async function closeOverdue(): Promise<string[]> {
     const due = await sequelize.query<{ code: string }>(
@@ -116,44 +115,34 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     else setImmediate(run);
   }
 
-  function refresh(): void {
-    if (stopped) return;
-    if (planning) {
-      replan = true;
-      return;
-    }
-    planning = (async () => {
-      do {
-        replan = false;
-        await plan().catch((error: unknown) => logger.error({ err: error }, 'could not plan schedule jobs'));
-      } while (replan && !stopped);
-      planning = undefined;
-    })();
-  }
+  const planner = coalesce(plan, (error) => logger.error({ err: error }, 'could not plan schedule jobs'));
+  planner.stop(); // inert until start()
+  const refresh = () => planner.trigger();
 
   return {
     closeOverdue,
     refresh,
     async start() {
-      stopped = false;
       const closed = await closeOverdue();
       if (closed.length > 0)
         logger.info({ closed }, 'closed queues whose scheduled end passed while the server was down');
       await openMissed();
-      listener = new pg.Client({ connectionString: deps.databaseUrl });
-      listener.on('notification', () => refresh());
-      listener.on('error', (error) => logger.warn({ err: error }, 'schedule listener lost'));
-      await listener.connect();
-      await listener.query(`LISTEN ${SCHEDULES_CHANNEL}`);
+      planner.start();
+      listener = await listen({
+        databaseUrl: deps.databaseUrl,
+        channel: SCHEDULES_CHANNEL,
+        logger,
+        onNotify: refresh,
+      });
       refresh();
-      await planning;
+      await planner.settled();
     },
     async stop() {
-      stopped = true;
+      planner.stop();
+      await planner.settled();
       for (const job of jobs) job.cancel();
       jobs = [];
-      await planning;
-      await listener?.end().catch(() => undefined);
+      await listener?.close();
     },
   };
 }
