@@ -19,8 +19,15 @@ import { ROOT } from './process';
 /** Browser tests load the built apps from the server; build them from the current sources first. */
 async function buildWebApps(): Promise<void> {
   const { build } = await import('vite');
-  for (const config of ['pwa/vite.config.ts', 'electron/renderer/vite.config.ts']) {
-    await build({ configFile: path.join(ROOT, config), logLevel: 'warn' });
+  // vitest sets NODE_ENV=test, which makes Vite bundle React's development build: test what production serves.
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    for (const config of ['pwa/vite.config.ts', 'electron/renderer/vite.config.ts']) {
+      await build({ configFile: path.join(ROOT, config), logLevel: 'warn', mode: 'production' });
+    }
+  } finally {
+    process.env.NODE_ENV = previous;
   }
 }
 
