@@ -157,6 +157,20 @@ describe('calling', () => {
     expect(empty.body).toMatchObject({ error: { code: 'queue_empty' } });
   });
 
+  it('survives many nurses calling at once while "almost your turn" moves down the queue', async () => {
+    const patients = await createPatients(server, null, 10);
+    for (const patient of patients) await join(patient);
+    const answers = await Promise.all(Array.from({ length: 6 }, (_, index) => callNext(String(index + 1))));
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(new Set(answers.map((answer) => answer.body.ticket.id)).size).toBe(6);
+    // The four still waiting are all within reach of the alert position by now, or will be: none twice.
+    const counts = await notificationsOf(
+      'almost_your_turn',
+      patients.map((patient) => patient.id),
+    );
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  });
+
   it('moves positions and estimates as tickets are called and cancelled, and shows who is being served', async () => {
     const patients = await createPatients(server, null, 4);
     for (const patient of patients) await join(patient);

@@ -17,10 +17,15 @@ export async function notifyAlmostYourTurn(
     `WITH ranked AS (
        SELECT id, row_number() OVER (ORDER BY priority_weight DESC, joined_at, id) AS position
          FROM tickets WHERE department_id = :departmentId AND status = 'waiting'),
+     -- SKIP LOCKED: a row another transaction holds is being called or told by it. Waiting for it
+     -- instead could deadlock two nurses calling at once, each holding the ticket the other reaches for.
+     candidates AS (
+       SELECT t.id, r.position FROM tickets t JOIN ranked r ON r.id = t.id
+        WHERE r.position <= :alertPosition AND NOT t.almost_notified
+        FOR UPDATE OF t SKIP LOCKED),
      due AS (
-       UPDATE tickets t SET almost_notified = true FROM ranked r
-        WHERE t.id = r.id AND r.position <= :alertPosition AND NOT t.almost_notified
-       RETURNING t.id, t.user_id, t.number, r.position)
+       UPDATE tickets t SET almost_notified = true FROM candidates c WHERE t.id = c.id
+       RETURNING t.id, t.user_id, t.number, c.position)
      INSERT INTO notifications (user_id, department_id, type, event_key, title, body, data)
      SELECT user_id, :departmentId, 'almost_your_turn', 'almost_your_turn:' || id, :title, :body,
             jsonb_build_object('ticket', number, 'position', position)

@@ -1,43 +1,99 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { AuthForm } from './AuthForm';
-import { DepartmentList } from './DepartmentList';
-import { restoreSession, signOut } from './session';
+import { clearData } from './data/cache';
+import { PatientDataProvider } from './data/context';
+import { reconcileLanguage } from './language';
+import { LanguageSelect } from './LanguageSelect';
+import { unsubscribe } from './push/subscription';
+import { savedSession, signOut, verifySession } from './session';
 import type { PatientSession } from './session';
+import { SignedInApp } from './SignedInApp';
+import { takeNotificationParam } from './useRoute';
 
 export function PatientApp() {
-  const [session, setSession] = useState<PatientSession | null | undefined>(undefined);
+  const { t } = useTranslation();
+  const [session, setSession] = useState<PatientSession | null>(savedSession);
+  const [expired, setExpired] = useState(false);
+  const [focusId, setFocusId] = useState<number | null>(takeNotificationParam);
 
-  useEffect(() => {
-    let cancelled = false;
-    void restoreSession().then((restored) => {
-      if (!cancelled) setSession(restored);
-    });
-    return () => {
-      cancelled = true;
-    };
+  const endSession = useCallback(() => {
+    setExpired(true);
+    setSession(null);
   }, []);
+
+  // The saved session opens the app at once (offline too); the server confirms it in the background.
+  const token = session?.token;
+  useEffect(() => {
+    const saved = savedSession();
+    if (!token || !saved) return;
+    verifySession(saved)
+      .then((fresh) => (fresh ? setSession(fresh) : endSession()))
+      .catch(() => undefined);
+  }, [token, endSession]);
+
+  // A tap on a system notification while the app is open arrives from the service worker.
+  useEffect(() => {
+    if (!('serviceWorker' in navigator)) return;
+    const onMessage = (event: MessageEvent<unknown>) => {
+      const message = event.data as { type?: string; id?: unknown } | null;
+      if (message?.type !== 'open-notification' || typeof message.id !== 'number') return;
+      setFocusId(message.id);
+      window.location.hash = '#/inbox';
+    };
+    navigator.serviceWorker.addEventListener('message', onMessage);
+    return () => navigator.serviceWorker.removeEventListener('message', onMessage);
+  }, []);
+
+  // A shared phone must not keep receiving the previous patient's pushes or showing their data. The
+  // cache is cleared after the signed-in tree (and its socket) is gone, so nothing writes it again.
+  const signedOutUser = useRef<number | null>(null);
+  useEffect(() => {
+    if (session !== null || signedOutUser.current === null) return;
+    clearData(signedOutUser.current);
+    signedOutUser.current = null;
+  }, [session]);
+
+  async function handleSignOut(current: PatientSession) {
+    await unsubscribe(current.token).catch(() => undefined);
+    await signOut(current);
+    signedOutUser.current = current.user.id;
+    setSession(null);
+  }
+
+  function handleAuthenticated(fresh: PatientSession) {
+    setExpired(false);
+    setSession(fresh);
+    void reconcileLanguage(fresh);
+  }
 
   return (
     <>
-      <header className="app-header">
-        <h1>Queuebell</h1>
-        {session && (
-          <p>
-            Signed in as {session.user.name}{' '}
-            <button
-              type="button"
-              className="link"
-              onClick={() => void signOut(session).then(() => setSession(null))}
-            >
-              Sign out
-            </button>
-          </p>
-        )}
-      </header>
-      <main>
-        {session === null && <AuthForm onAuthenticated={setSession} />}
-        <DepartmentList />
-      </main>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      {session ? (
+        <PatientDataProvider session={session} onRefused={endSession}>
+          <SignedInApp session={session} focusId={focusId} onSignOut={() => void handleSignOut(session)} />
+        </PatientDataProvider>
+      ) : (
+        <>
+          <header className="app-header">
+            <h1>{t('app.name')}</h1>
+            <p className="tagline">{t('app.tagline')}</p>
+          </header>
+          <main id="main" tabIndex={-1}>
+            {expired && (
+              <p role="status" className="notice">
+                {t('errors.sessionExpired')}
+              </p>
+            )}
+            {/* First, so a patient who cannot read the current language finds theirs before anything else. */}
+            <LanguageSelect />
+            <AuthForm onAuthenticated={handleAuthenticated} />
+          </main>
+        </>
+      )}
     </>
   );
 }

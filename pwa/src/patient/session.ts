@@ -1,23 +1,57 @@
 import type { AuthAnswer, User } from '../../../shared/schemas';
 import { ApiError, apiRequest } from '../api';
 
-/** A phone is personal, and the app must survive restarts to keep a place in a queue: localStorage. */
-const TOKEN_KEY = 'queuebell.token';
+/**
+ * A phone is personal, and the app must survive restarts (and start offline) to keep a place in a
+ * queue: the token and the user it belongs to live in localStorage.
+ */
+const SESSION_KEY = 'queuebell.session';
 
 export interface PatientSession {
   token: string;
   user: User;
 }
 
-export async function restoreSession(): Promise<PatientSession | null> {
-  const token = localStorage.getItem(TOKEN_KEY);
-  if (!token) return null;
+function isSession(value: unknown): value is PatientSession {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as Partial<PatientSession>;
+  return typeof candidate.token === 'string' && typeof candidate.user?.id === 'number';
+}
+
+/** The session saved on this device, without asking the server: the app must open offline too. */
+export function savedSession(): PatientSession | null {
   try {
-    const { user } = await apiRequest<{ user: User }>('/api/me', { token });
-    return { token, user };
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 401) localStorage.removeItem(TOKEN_KEY);
+    const parsed: unknown = JSON.parse(localStorage.getItem(SESSION_KEY) ?? 'null');
+    return isSession(parsed) ? parsed : null;
+  } catch {
     return null;
+  }
+}
+
+function save(session: PatientSession): void {
+  localStorage.setItem(SESSION_KEY, JSON.stringify(session));
+}
+
+export function forgetSession(): void {
+  localStorage.removeItem(SESSION_KEY);
+}
+
+/**
+ * Asks the server whether the saved token still works. Resolves with the fresh user, null when the
+ * token was revoked or expired (the session is forgotten), and rejects on network errors, which leave it.
+ */
+export async function verifySession(session: PatientSession): Promise<PatientSession | null> {
+  try {
+    const { user } = await apiRequest<{ user: User }>('/api/me', { token: session.token });
+    const fresh = { token: session.token, user };
+    save(fresh);
+    return fresh;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      forgetSession();
+      return null;
+    }
+    throw error;
   }
 }
 
@@ -25,7 +59,11 @@ export interface Credentials {
   email: string;
   password: string;
   name?: string;
+  locale?: string;
 }
+
+/** Thrown for a staff account: their work is in the nurse console, and patient routes would refuse them. */
+export class StaffAccountError extends Error {}
 
 export async function authenticate(
   mode: 'sign-in' | 'register',
@@ -38,11 +76,17 @@ export async function authenticate(
           body: { email: credentials.email, password: credentials.password },
         })
       : await apiRequest<AuthAnswer>('/api/auth/register', { method: 'POST', body: credentials });
-  localStorage.setItem(TOKEN_KEY, answer.token);
-  return answer;
+  if (answer.user.role !== 'patient') {
+    await apiRequest('/api/auth/logout', { method: 'POST', token: answer.token }).catch(() => undefined);
+    throw new StaffAccountError('staff account');
+  }
+  const session = { token: answer.token, user: answer.user };
+  save(session);
+  return session;
 }
 
+/** Revokes the token on the server when it can; the device forgets it either way. */
 export async function signOut(session: PatientSession): Promise<void> {
   await apiRequest('/api/auth/logout', { method: 'POST', token: session.token }).catch(() => undefined);
-  localStorage.removeItem(TOKEN_KEY);
+  forgetSession();
 }

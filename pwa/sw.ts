@@ -1,0 +1,123 @@
+/// <reference lib="webworker" />
+/**
+ * The patient app's service worker: the app shell from the precache (so it opens offline), web pushes
+ * shown as system notifications with a delivery receipt, and taps on them.
+ */
+import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import type { NotificationType, PushPayload } from '../shared/notifications';
+
+declare const self: ServiceWorkerGlobalScope & {
+  __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
+};
+
+// workbox-window's messageSkipWaiting(): the patient agreed to reload into the new version.
+self.addEventListener('message', (event: ExtendableMessageEvent) => {
+  const data = event.data as { type?: string } | null;
+  if (data?.type === 'SKIP_WAITING') void self.skipWaiting();
+});
+
+precacheAndRoute(self.__WB_MANIFEST);
+cleanupOutdatedCaches();
+// The app is one page at `/` (with `?notification=ID` from a push link); the kiosk, the console and the
+// API are not ours to answer.
+registerRoute(new NavigationRoute(createHandlerBoundToURL('index.html'), { allowlist: [/^\/(\?.*)?$/] }));
+
+const QUEUE_STATUS_TYPES: ReadonlySet<NotificationType> = new Set(['queue_opened', 'queue_closed']);
+
+interface ShownData {
+  id: number;
+  url: string;
+}
+
+function parsePayload(data: PushMessageData | null): PushPayload | null {
+  try {
+    const value: unknown = data?.json();
+    if (typeof value !== 'object' || value === null) return null;
+    const payload = value as Partial<PushPayload>;
+    if (typeof payload.id !== 'number' || typeof payload.title !== 'string') return null;
+    return payload as PushPayload;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The tag is how the system knows two notifications are one. The contract: a resend carries the same
+ * id and must be shown once, so the tag is the id. Queue-status pushes (opened/closed) instead share
+ * one tag per department, so "OPD has closed" replaces "OPD is open" instead of stacking a stale
+ * status under it. That still shows a resend once: the same id has the same department, so it lands
+ * on the same tag and replaces itself; showPush() tells the two cases apart to decide whether to alert.
+ */
+function tagFor(payload: PushPayload): string {
+  return QUEUE_STATUS_TYPES.has(payload.type)
+    ? `queue-status-${payload.department ?? 'all'}`
+    : String(payload.id);
+}
+
+async function showPush(payload: PushPayload): Promise<void> {
+  const tag = tagFor(payload);
+  const shown = await self.registration.getNotifications({ tag });
+  const isResend = shown.some((notification) => (notification.data as ShownData | null)?.id === payload.id);
+  const data: ShownData = { id: payload.id, url: payload.url };
+  const options: NotificationOptions & { renotify?: boolean; requireInteraction?: boolean } = {
+    body: payload.body,
+    tag,
+    data,
+    icon: '/icons/icon-192.png',
+    // A call must stay on screen until the patient has seen it: it is the whole point of the app.
+    requireInteraction: payload.type === 'ticket_called',
+    // A newer status for the same department should alert again; a resend of a shown one must not.
+    renotify: QUEUE_STATUS_TYPES.has(payload.type) && !isResend,
+  };
+  await self.registration.showNotification(payload.title, options);
+}
+
+/** The receipt lets the worker, which holds no token, confirm delivery of this one notification. */
+async function confirmDelivery(payload: PushPayload): Promise<void> {
+  if (!payload.receipt) return;
+  const query = new URLSearchParams({ receipt: payload.receipt });
+  await fetch(`/api/notifications/${payload.id}/delivered?${query}`, { method: 'POST' });
+}
+
+self.addEventListener('push', (event: PushEvent) => {
+  const payload = parsePayload(event.data);
+  if (!payload) return;
+  event.waitUntil(
+    Promise.all([
+      showPush(payload),
+      // Offline right after the push arrived: the row stays `sent`, which is true.
+      confirmDelivery(payload).catch(() => undefined),
+    ]),
+  );
+});
+
+/** Only our own pages: a payload's url must never send the patient to another site. */
+function sameOriginUrl(url: unknown): URL {
+  const origin = self.location.origin;
+  try {
+    const parsed = new URL(typeof url === 'string' ? url : '/', origin);
+    return parsed.origin === origin ? parsed : new URL('/', origin);
+  } catch {
+    return new URL('/', origin);
+  }
+}
+
+async function openApp(data: Partial<ShownData> | null): Promise<void> {
+  const target = sameOriginUrl(data?.url);
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  // The patient app lives at `/`; a kiosk or console tab on the same origin is not it.
+  const app = windows.find((client) => new URL(client.url).pathname === '/');
+  if (app) {
+    // The message first: the page shows the notification even where focusing is refused.
+    app.postMessage({ type: 'open-notification', id: data?.id });
+    await app.focus().catch(() => undefined);
+    return;
+  }
+  await self.clients.openWindow(target.href);
+}
+
+self.addEventListener('notificationclick', (event: NotificationEvent) => {
+  event.notification.close();
+  event.waitUntil(openApp(event.notification.data as Partial<ShownData> | null));
+});

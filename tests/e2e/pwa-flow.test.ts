@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { QueryTypes } from 'sequelize';
+import { artifactPath, launchBrowser, newContext } from '../support/browser';
+import { signedInUser, startTestServer } from '../support/server';
+import type { TestServer } from '../support/server';
+import {
+  newPatient,
+  notificationsOf,
+  nurseAction,
+  registerThroughUi,
+  userIdOf,
+  waitLive,
+  watchErrors,
+} from './support/pwa';
+
+/** The patient app end to end: sign-up, live queues, a ticket called by a nurse, the inbox, leaving. */
+let server: TestServer;
+let browser: Browser;
+let nurse: { token: string };
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  nurse = await signedInUser(server, 'nurse');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('patient app', () => {
+  it('signs up, sees a queue open live, joins, is called to a room, reads the inbox and leaves a queue', async () => {
+    const context = await newContext(browser);
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    const patient = newPatient();
+    await registerThroughUi(page, server, patient);
+    await waitLive(page);
+    const userId = await userIdOf(server, patient.email);
+
+    const opd = page.locator('[data-department="OPD"]');
+    await expect.poll(() => opd.getByTestId('queue-status').textContent()).toBe('Closed');
+
+    // A nurse opens the queue: the status changes without a reload and the notification arrives live.
+    await nurseAction(server, nurse.token, '/api/queues/OPD/open');
+    await opd.getByText('Open — no wait').waitFor();
+    await page.getByTestId('unread-count').filter({ hasText: '1 unread' }).waitFor();
+
+    await opd.getByRole('button', { name: 'Join' }).click();
+    const ticket = page.getByRole('article');
+    await ticket.getByTestId('ticket-number').filter({ hasText: 'OPD-001' }).waitFor();
+    await expect.poll(() => ticket.getByTestId('ticket-position').textContent()).toBe('You are next');
+    await opd.getByText('You are in this queue').waitFor();
+    // Next in line is within the alert position: "almost your turn" arrives too.
+    await page.getByTestId('unread-count').filter({ hasText: '2 unread' }).waitFor();
+    await page.screenshot({ path: artifactPath('pwa-home-waiting.png'), fullPage: true });
+
+    await nurseAction(server, nurse.token, '/api/queues/OPD/call-next', { room: '7' });
+    await ticket.getByTestId('ticket-call').filter({ hasText: 'Please go to room 7.' }).waitFor();
+    await page.getByTestId('unread-count').filter({ hasText: '3 unread' }).waitFor();
+    await page.screenshot({ path: artifactPath('pwa-home-called.png'), fullPage: true });
+
+    // Inbox: newest first, all unread; opening one marks it read on the server.
+    await page.getByRole('link', { name: 'Inbox 3 unread' }).click();
+    const items = page.locator('.notification');
+    await expect
+      .poll(() => items.locator('.notification-title').allTextContents())
+      .toEqual(['It is your turn', 'Almost your turn', 'Outpatients is open']);
+    await expect.poll(() => page.locator('.notification.unread').count()).toBe(3);
+    await page.screenshot({ path: artifactPath('pwa-inbox.png'), fullPage: true });
+
+    await page.getByRole('button', { name: /It is your turn/ }).click();
+    await page.getByText('Please go to room 7 now. Your ticket: OPD-001.').waitFor();
+    const called = (await notificationsOf(server, userId)).find((row) => row.type === 'ticket_called');
+    await expect
+      .poll(async () => (await notificationsOf(server, userId)).find((row) => row.id === called?.id)?.read_at)
+      .toBeTruthy();
+    await expect.poll(() => page.locator('.notification.unread').count()).toBe(2);
+
+    await page.getByRole('button', { name: 'Mark all as read' }).click();
+    await expect.poll(() => page.locator('.notification.unread').count()).toBe(0);
+    await expect
+      .poll(async () => (await notificationsOf(server, userId)).every((row) => row.read_at !== null))
+      .toBe(true);
+    await expect.poll(() => page.getByTestId('unread-count').count()).toBe(0);
+
+    // Leaving a queue asks first; "No" keeps the ticket, "Yes" cancels it on the server.
+    await nurseAction(server, nurse.token, '/api/queues/LAB/open');
+    await page.getByRole('link', { name: 'Queues' }).click();
+    const lab = page.locator('[data-department="LAB"]');
+    await lab.getByRole('button', { name: 'Join' }).click();
+    await page.getByTestId('ticket-number').filter({ hasText: 'LAB-001' }).waitFor();
+    const labTicket = page.getByRole('article', { name: 'Ticket LAB-001' });
+    await labTicket.getByRole('button', { name: 'Leave queue' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Leave the queue?' });
+    await dialog.waitFor();
+    await page.screenshot({ path: artifactPath('pwa-cancel-confirm.png') });
+    await dialog.getByRole('button', { name: 'No, stay' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await labTicket.getByRole('button', { name: 'Leave queue' }).click();
+    await dialog.getByRole('button', { name: 'Yes, leave' }).click();
+    await labTicket.waitFor({ state: 'detached' });
+    await lab.getByRole('button', { name: 'Join' }).waitFor();
+    const [row] = await server.ctx.sequelize.query<{ status: string }>(
+      `SELECT status FROM tickets WHERE number = 'LAB-001'`,
+      { type: QueryTypes.SELECT },
+    );
+    expect(row?.status).toBe('cancelled');
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('stays signed in across reloads, signs out, and explains each sign-in error', async () => {
+    const context = await newContext(browser);
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    const patient = newPatient('auth');
+    await registerThroughUi(page, server, patient);
+
+    await page.reload();
+    await page.waitForSelector('[data-department="OPD"]');
+
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+
+    const error = page.getByTestId('auth-error');
+    async function signIn(email: string, password: string) {
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password').fill(password);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+    }
+
+    await signIn(patient.email, 'not the password');
+    await expect.poll(() => error.textContent()).toBe('The email or password is not right.');
+
+    await page.getByRole('button', { name: 'New here? Create an account' }).click();
+    await page.getByLabel('Name').fill('Someone');
+    await page.getByLabel('Email').fill(patient.email);
+    await page.getByLabel('Password').fill(patient.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect
+      .poll(() => error.textContent())
+      .toBe('An account with this email already exists. Sign in instead.');
+    await page.getByRole('button', { name: 'I already have an account' }).click();
+
+    // Ten failures from this address lock the email for a while: the message says how long.
+    for (let attempt = 0; attempt < 9; attempt++) {
+      await signIn(patient.email, `wrong ${attempt}`);
+      await expect.poll(() => error.textContent()).toContain('not right');
+    }
+    await signIn(patient.email, patient.password);
+    await expect.poll(() => error.textContent()).toMatch(/^Too many attempts\. Try again in \d+ minutes?\.$/);
+    await page.screenshot({ path: artifactPath('pwa-sign-in-rate-limited.png') });
+
+    // Offline, the form says so instead of failing silently.
+    await context.setOffline(true);
+    await signIn('nobody@test.example', 'whatever123');
+    await expect
+      .poll(() => error.textContent())
+      .toBe('You are offline. Connect to the internet and try again.');
+    await context.close();
+  });
+});
