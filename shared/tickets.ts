@@ -1,8 +1,8 @@
 import { z } from 'zod';
 
-export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled'] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
-export const ACTIVE_TICKET_STATUSES: readonly TicketStatus[] = ['waiting', 'called', 'serving'];
+export { ACTIVE_TICKET_STATUSES, TICKET_STATUSES } from './constants';
+export type { TicketStatus } from './constants';
+import type { TicketStatus } from './constants';
 
 export const PRIORITIES = ['normal', 'urgent', 'emergency'] as const;
 export type Priority = (typeof PRIORITIES)[number];

@@ -94,8 +94,14 @@ export function createRealtime(
     socket.data.userId = null;
     socket.data.role = null;
     if (token === undefined || token === null || token === '') return next();
-    const auth =
-      typeof token === 'string' ? await authenticateToken(token).catch(() => undefined) : undefined;
+    if (typeof token !== 'string') return next(new Error('unauthenticated'));
+    let auth: Awaited<ReturnType<typeof authenticateToken>>;
+    try {
+      auth = await authenticateToken(token);
+    } catch {
+      // The database is out of reach: not the client's fault, so it should not sign the user out.
+      return next(new Error('unavailable'));
+    }
     if (!auth) return next(new Error('unauthenticated'));
     socket.data.userId = auth.user.id;
     socket.data.role = auth.user.role;
