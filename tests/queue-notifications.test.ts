@@ -166,6 +166,37 @@ describe('opening a queue', () => {
   });
 });
 
+describe('languages', () => {
+  it("words each patient's notifications in their own language, push included", async () => {
+    const [spanish, french, english] = await createPatients(server, receiver, 3);
+    for (const [patient, locale] of [
+      [spanish, 'es-MX'],
+      [french, 'fr'],
+    ] as const) {
+      await api(server, 'PUT', '/api/me/preferences', {
+        token: patient?.token,
+        body: { departments: 'all', push: true, locale },
+      });
+    }
+    await api(server, 'POST', '/api/queues/LAB/open', { token: nurse.token });
+    await outboxSettles(server, ALL_DELIVERED);
+    const titleFor = async (patient: { id: number } | undefined) => {
+      const [row] = await server.ctx.sequelize.query<{ title: string }>(
+        `SELECT title FROM notifications WHERE user_id = :id ORDER BY id DESC LIMIT 1`,
+        { replacements: { id: patient?.id }, type: QueryTypes.SELECT },
+      );
+      return row?.title;
+    };
+    expect(await titleFor(spanish)).toBe('Laboratory está abierto');
+    expect(await titleFor(french)).toBe('Laboratory est ouvert');
+    expect(await titleFor(english)).toBe('Laboratory is open');
+    const push = receiver.received.find(
+      (message) => message.endpointId === receiver.endpointIdOf(spanish?.endpoint ?? ''),
+    );
+    expect(push?.payload).toMatchObject({ title: 'Laboratory está abierto' });
+  });
+});
+
 describe('audit log and the older system route', () => {
   it('records who changed what and why, newest first', async () => {
     await api(server, 'POST', '/api/queues/LAB/open', {

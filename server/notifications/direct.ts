@@ -1,5 +1,7 @@
 import type { Sequelize, Transaction } from 'sequelize';
 import type { NotificationType } from '../../shared/notifications';
+import { localizedSql } from './content';
+import type { Texts } from './content';
 import { OUTBOX_CHANNEL } from './fanout';
 
 export interface DirectNotification {
@@ -8,8 +10,7 @@ export interface DirectNotification {
   type: NotificationType;
   /** Unique per user: recording the same event twice records one notification. */
   eventKey: string;
-  title: string;
-  body: string;
+  texts: Texts;
   data: Record<string, unknown>;
 }
 
@@ -21,9 +22,20 @@ export async function recordNotification(
 ): Promise<void> {
   await sequelize.query(
     `INSERT INTO notifications (user_id, department_id, type, event_key, title, body, data)
-     VALUES (:userId, :departmentId, :type, :eventKey, :title, :body, :data::jsonb)
+     SELECT u.id, :departmentId, :type, :eventKey, ${localizedSql(':texts::jsonb', 'title', ':title')},
+            ${localizedSql(':texts::jsonb', 'body', ':body')}, :data::jsonb
+       FROM users u WHERE u.id = :userId
      ON CONFLICT (user_id, event_key) DO NOTHING;
      SELECT pg_notify('${OUTBOX_CHANNEL}', 'direct')`,
-    { replacements: { ...notification, data: JSON.stringify(notification.data) }, transaction },
+    {
+      replacements: {
+        ...notification,
+        title: notification.texts.en.title,
+        body: notification.texts.en.body,
+        texts: JSON.stringify(notification.texts),
+        data: JSON.stringify(notification.data),
+      },
+      transaction,
+    },
   );
 }

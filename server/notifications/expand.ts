@@ -1,6 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
 import { AUDIENCES, isAudience } from './audiences';
+import { localizedSql } from './content';
 
 export const EXPAND_BATCH = 5_000;
 
@@ -35,12 +36,14 @@ export async function expandNextBatch(sequelize: Sequelize, batch = EXPAND_BATCH
       `WITH f AS (SELECT * FROM fanouts WHERE id = :id),
             d AS (SELECT departments.* FROM departments, f WHERE departments.id = f.department_id),
             batch AS (
-              SELECT u.id FROM users u, f LEFT JOIN d ON true
+              SELECT u.id, u.locale FROM users u, f LEFT JOIN d ON true
                WHERE u.id > :cursor AND ${where}
                ORDER BY u.id LIMIT :batch),
             inserted AS (
               INSERT INTO notifications (user_id, department_id, type, event_key, title, body, data)
-              SELECT batch.id, f.department_id, f.type, f.event_key, f.title, f.body, f.data FROM batch, f
+              SELECT u.id, f.department_id, f.type, f.event_key,
+                     ${localizedSql('f.texts', 'title', 'f.title')}, ${localizedSql('f.texts', 'body', 'f.body')}, f.data
+                FROM batch u, f
               ON CONFLICT (user_id, event_key) DO NOTHING
               RETURNING 1)
        SELECT count(*)::int AS covered, max(batch.id) AS last FROM batch`,

@@ -2,6 +2,7 @@ import { QueryTypes } from 'sequelize';
 import type { Sequelize, Transaction } from 'sequelize';
 import type { NotificationType } from '../../shared/notifications';
 import { AUDIENCES } from './audiences';
+import type { Texts } from './content';
 import type { Audience } from './audiences';
 
 export interface FanoutSpec {
@@ -10,8 +11,7 @@ export interface FanoutSpec {
   departmentId: number | null;
   departmentCode: string | null;
   audience: Audience;
-  title: string;
-  body: string;
+  texts: Texts;
   data: Record<string, unknown>;
 }
 
@@ -29,8 +29,8 @@ export async function recordFanout(
 ): Promise<number> {
   const [row] = await sequelize.query<{ recipients: number }>(
     `WITH inserted AS (
-       INSERT INTO fanouts (event_key, type, department_id, audience, title, body, data, recipients)
-       SELECT :eventKey, :type, :departmentId, :audience, :title, :body, :data::jsonb, count(*)
+       INSERT INTO fanouts (event_key, type, department_id, audience, title, body, texts, data, recipients)
+       SELECT :eventKey, :type, :departmentId, :audience, :title, :body, :texts::jsonb, :data::jsonb, count(*)
          FROM users u WHERE ${AUDIENCES[spec.audience]('now()', ':departmentCode', ':departmentId')}
        ON CONFLICT (event_key) DO NOTHING
        RETURNING recipients)
@@ -38,6 +38,9 @@ export async function recordFanout(
     {
       replacements: {
         ...spec,
+        title: spec.texts.en.title,
+        body: spec.texts.en.body,
+        texts: JSON.stringify(spec.texts),
         data: JSON.stringify(spec.data),
       },
       type: QueryTypes.SELECT,

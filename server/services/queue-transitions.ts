@@ -54,14 +54,14 @@ export async function changeQueueState(ctx: AppContext, change: QueueChange): Pr
         transaction,
       },
     );
-    const text = change.open ? queueOpenedText(flipped.name) : queueClosedText(flipped.name);
+    const texts = change.open ? queueOpenedText(flipped.name) : queueClosedText(flipped.name);
     const recipients = await recordFanout(sequelize, transaction, {
       eventKey: `queue_${verb}:${event?.id ?? 0}`,
       type: change.open ? 'queue_opened' : 'queue_closed',
       departmentId: flipped.department_id,
       departmentCode: change.department,
       audience: change.open ? 'department_followers' : 'waiting_patients',
-      ...text,
+      texts,
       data: { department: change.department },
     });
     await refreshScheduledClose(sequelize, transaction, change.department, ctx.config.timeZone);

@@ -1,5 +1,5 @@
 import type { Sequelize, Transaction } from 'sequelize';
-import { almostYourTurnText } from '../notifications/content';
+import { almostYourTurnText, localizedSql } from '../notifications/content';
 import { OUTBOX_CHANNEL } from '../notifications/fanout';
 
 /**
@@ -12,7 +12,7 @@ export async function notifyAlmostYourTurn(
   transaction: Transaction,
   department: { id: number; name: string; alertPosition: number },
 ): Promise<void> {
-  const text = almostYourTurnText(department.name);
+  const texts = almostYourTurnText(department.name);
   await sequelize.query(
     `WITH ranked AS (
        SELECT id, row_number() OVER (ORDER BY priority_weight DESC, joined_at, id) AS position
@@ -27,13 +27,19 @@ export async function notifyAlmostYourTurn(
        UPDATE tickets t SET almost_notified = true FROM candidates c WHERE t.id = c.id
        RETURNING t.id, t.user_id, t.number, c.position)
      INSERT INTO notifications (user_id, department_id, type, event_key, title, body, data)
-     SELECT user_id, :departmentId, 'almost_your_turn', 'almost_your_turn:' || id, :title, :body,
-            jsonb_build_object('ticket', number, 'position', position)
-       FROM due
+     SELECT due.user_id, :departmentId, 'almost_your_turn', 'almost_your_turn:' || due.id,
+            ${localizedSql(':texts::jsonb', 'title', ':title')}, ${localizedSql(':texts::jsonb', 'body', ':body')},
+            jsonb_build_object('ticket', due.number, 'position', due.position)
+       FROM due JOIN users u ON u.id = due.user_id
      ON CONFLICT (user_id, event_key) DO NOTHING;
      SELECT pg_notify('${OUTBOX_CHANNEL}', 'almost')`,
     {
-      replacements: { departmentId: department.id, alertPosition: department.alertPosition, ...text },
+      replacements: {
+        departmentId: department.id,
+        alertPosition: department.alertPosition,
+        texts: JSON.stringify(texts),
+        ...texts.en,
+      },
       transaction,
     },
   );

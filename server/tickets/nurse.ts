@@ -61,7 +61,7 @@ async function markCalled(
     departmentId: Number(row.department_id),
     type: 'ticket_called',
     eventKey: `ticket_called:${ticketId}:${row.call_count}`,
-    ...ticketCalledText(row.number, room),
+    texts: ticketCalledText(row.number, room),
     data: { ticket: row.number, room },
   });
   await notifyAlmostYourTurn(sequelize, transaction, asDepartment(row));
@@ -117,7 +117,7 @@ export async function nurseTransition(
         departmentId: Number(updated.department_id),
         type: 'ticket_no_show',
         eventKey: `ticket_no_show:${ticketId}`,
-        ...ticketNoShowText(updated.number),
+        texts: ticketNoShowText(updated.number),
         data: { ticket: updated.number },
       });
     }

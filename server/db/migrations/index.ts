@@ -6,6 +6,7 @@ import * as m0003 from './0003-notifications';
 import * as m0004 from './0004-tickets';
 import * as m0005 from './0005-schedules';
 import * as m0006 from './0006-socket-io';
+import * as m0007 from './0007-localized-texts';
 
 /** Every migration in order. A list rather than a glob, so the set is fixed by the code. */
 export const migrations: RunnableMigration<MigrationContext>[] = [
@@ -15,4 +16,5 @@ export const migrations: RunnableMigration<MigrationContext>[] = [
   { name: '0004-tickets', ...m0004 },
   { name: '0005-schedules', ...m0005 },
   { name: '0006-socket-io', ...m0006 },
+  { name: '0007-localized-texts', ...m0007 },
 ];

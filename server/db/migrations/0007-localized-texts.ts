@@ -1,0 +1,10 @@
+import type { MigrationFn } from '../migrate';
+
+/** A fan-out carries its words in every language, so each patient's notification is in their own. */
+export const up: MigrationFn = async ({ context: sql }) => {
+  await sql.query(`ALTER TABLE fanouts ADD COLUMN texts jsonb NOT NULL DEFAULT '{}';`);
+};
+
+export const down: MigrationFn = async ({ context: sql }) => {
+  await sql.query(`ALTER TABLE fanouts DROP COLUMN texts;`);
+};
