@@ -12,12 +12,13 @@ import { ROOT } from '../support/process';
 import { createTestTls } from '../support/test-tls';
 import { startReceiver } from './fanout/children';
 import { spawnTs } from './fanout/spawn';
-import { installSignalHandlers, onCleanup, runCleanups } from './fanout/cleanup';
+import { installSignalHandlers, onCleanup, runCleanups, wasInterrupted } from './fanout/cleanup';
 import { openBenchDatabase, seed } from './fanout/database';
 import { parseOptions, UsageError, USAGE } from './fanout/options';
 import type { BenchOptions } from './fanout/options';
 import { measureAnswers, measureFanout } from './fanout/phases';
 import type { Setup } from './fanout/phases';
+import { machineBusyPercent, waitForIdle } from './fanout/proc';
 import { formatTable, machine, resultsJson, rows } from './fanout/report';
 import type { SampleResult } from './fanout/sample-main';
 
@@ -65,16 +66,25 @@ async function run(options: BenchOptions): Promise<boolean> {
   });
   const setup: Setup = { options, db, seeded, receiver, caCertPath, seed: seedText };
 
+  // How busy the machine was just before each phase (after waiting, with --wait-idle, for it to calm down).
+  const busyBefore: Record<string, number> = {};
+  const settle = async (phase: string) => {
+    busyBefore[phase] =
+      options.waitIdle > 0 ? await waitForIdle(options.waitIdle) : await machineBusyPercent(1_000);
+  };
+  await settle('sample');
   console.log(`Naive and floor on ${options.sample} subscriptions...`);
   const sample = await runSample(setup);
+  await settle('answers');
   console.log(
     `Answer time: ${options.warmup} warm-up + ${options.cycles} measured open/close cycles, no workers...`,
   );
   const answers = await measureAnswers(setup);
+  await settle('fanout');
   console.log('Fan-out: one opening with delivery workers on...');
   const fanout = await measureFanout(setup);
 
-  const measurements = { options, database: db.where, answers, fanout, sample };
+  const measurements = { options, database: db.where, answers, fanout, sample, busyBefore };
   const table = rows(measurements);
   console.log(`\n${formatTable(table)}\n`);
   for (const [name, check] of Object.entries(fanout.checks)) {
@@ -96,9 +106,9 @@ try {
   if (options === 'help') console.log(USAGE);
   else if (!(await run(options))) exitCode = 1;
 } catch (error) {
-  console.error(error instanceof UsageError ? error.message : error);
+  if (!wasInterrupted()) console.error(error instanceof UsageError ? error.message : error);
   exitCode = error instanceof UsageError ? 2 : 1;
 } finally {
   await runCleanups();
 }
-process.exit(exitCode);
+process.exit(wasInterrupted() ? 130 : exitCode);

@@ -18,9 +18,10 @@ export function onHardExit(kill: () => void): () => void {
   return () => lastResort.delete(kill);
 }
 
-export function runCleanups(): Promise<void> {
+export function runCleanups(verbose = false): Promise<void> {
   running ??= (async () => {
     for (const { label, run } of cleanups.reverse()) {
+      if (verbose) console.error(`  stopping: ${label}`);
       try {
         await run();
       } catch (error) {
@@ -34,12 +35,25 @@ export function runCleanups(): Promise<void> {
   return running;
 }
 
+let interrupted = false;
+
+/** True once Ctrl-C or SIGTERM arrived: errors from work cut short are expected, not worth printing. */
+export function wasInterrupted(): boolean {
+  return interrupted;
+}
+
+/**
+ * `process.on`, not `once`: npm and tsx relay the terminal's Ctrl-C to this process again, and a signal
+ * with no listener left would kill it halfway through removing the cluster and its files.
+ */
 export function installSignalHandlers(): void {
-  const interrupted = (signal: NodeJS.Signals) => {
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = true;
     console.error(`\n${signal}: stopping child processes and removing temporary files...`);
-    void runCleanups().finally(() => process.exit(130));
+    void runCleanups(true).finally(() => process.exit(130));
   };
-  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+  process.on('SIGINT', onSignal).on('SIGTERM', onSignal);
   process.on('exit', () => {
     for (const kill of lastResort) kill();
   });

@@ -16,6 +16,8 @@ export interface BenchDatabase {
   /** Connections for the benchmark's own queries (seeding, polling, checks). */
   pool: pg.Pool;
   where: string;
+  /** The embedded cluster's data directory, to find its processes; undefined on BENCH_DATABASE_URL. */
+  dataDir: string | undefined;
 }
 
 const DATABASE = `queuebell_bench_${process.pid}`;
@@ -30,10 +32,12 @@ function withDatabase(adminUrl: string, database: string): string {
 export async function openBenchDatabase(workDir: string): Promise<BenchDatabase> {
   let adminUrl = process.env.BENCH_DATABASE_URL;
   let where = 'BENCH_DATABASE_URL';
+  let dataDir: string | undefined;
   if (!adminUrl) {
     console.log('Starting an embedded PostgreSQL (durable settings, as in production)...');
+    dataDir = path.join(workDir, 'data');
     const cluster = await acquireEmbeddedCluster({
-      dataDir: path.join(workDir, 'data'),
+      dataDir,
       logger: createLogger('warn'),
       fast: false,
     });
@@ -54,7 +58,7 @@ export async function openBenchDatabase(workDir: string): Promise<BenchDatabase>
   const url = withDatabase(adminUrl, DATABASE);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   onCleanup('bench connections', () => pool.end());
-  return { url, pool, where };
+  return { url, pool, where, dataDir };
 }
 
 export const NURSE = { email: 'nurse@bench.invalid', password: 'bench nurse password' };

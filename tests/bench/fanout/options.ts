@@ -7,15 +7,22 @@ export interface BenchOptions {
   /** Measured open/close cycles for the answer time, after `warmup` unmeasured ones. */
   cycles: number;
   warmup: number;
+  /**
+   * Seconds to wait, before each measured phase, for the rest of the machine to go quiet (a shared CI
+   * runner or workstation); 0 measures at once. The figures report how busy the machine was anyway.
+   */
+  waitIdle: number;
 }
 
-const DEFAULTS: BenchOptions = { patients: 100_000, sample: 2_000, cycles: 20, warmup: 3 };
+const DEFAULTS: BenchOptions = { patients: 100_000, sample: 2_000, cycles: 20, warmup: 3, waitIdle: 0 };
 
-const USAGE = `Usage: npm run bench:fanout -- [--patients N] [--sample N] [--cycles N] [--warmup N]
+const USAGE = `Usage: npm run bench:fanout -- [--patients N] [--sample N] [--cycles N] [--warmup N] [--wait-idle S]
   --patients  patients with a push subscription (default ${DEFAULTS.patients})
   --sample    sends for the naive and floor comparisons (default ${DEFAULTS.sample})
   --cycles    measured open/close cycles for the answer time (default ${DEFAULTS.cycles})
   --warmup    unmeasured cycles before them (default ${DEFAULTS.warmup})
+  --wait-idle up to S seconds, before each measured phase, waiting for other processes to leave the
+              CPUs alone (default ${DEFAULTS.waitIdle}: measure at once)
 Environment: BENCH_DATABASE_URL (an admin URL; default: an embedded PostgreSQL in a temp dir).`;
 
 export class UsageError extends Error {}
@@ -26,11 +33,13 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     const flag = argv[index] ?? '';
     if (flag === '--help' || flag === '-h') return 'help';
     const [name, inline] = flag.split('=', 2);
-    const key = name?.replace(/^--/, '') ?? '';
+    const key = (name?.replace(/^--/, '') ?? '').replace(/-([a-z])/g, (_, letter: string) =>
+      letter.toUpperCase(),
+    );
     if (!name?.startsWith('--') || !(key in options)) throw new UsageError(`unknown flag ${flag}\n${USAGE}`);
     const text = inline ?? argv[++index];
     const value = Number(text);
-    const min = key === 'warmup' ? 0 : 1;
+    const min = key === 'warmup' || key === 'waitIdle' ? 0 : 1;
     if (!Number.isInteger(value) || value < min) {
       throw new UsageError(`${name} needs an integer ≥ ${min}, got ${text ?? 'nothing'}\n${USAGE}`);
     }

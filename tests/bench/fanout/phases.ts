@@ -1,11 +1,12 @@
 import type { BenchOptions } from './options';
 import { startServerProcess } from './children';
-import type { ReceiverProcess } from './children';
+import type { ReceiverProcess, ServerProcess } from './children';
 import { NURSE, resetQueues } from './database';
 import type { BenchDatabase, Seeded } from './database';
 import { changeQueue, percentile, signIn } from './http';
 import type { QueueAnswer } from './http';
-import { cpuSecondsOf, machineTicks, sampleRss } from './proc';
+import { cpuBetween, cpuSecondsOf, cpuSnapshot, postgresPids, sampleRss } from './proc';
+import type { CpuUse } from './proc';
 
 export interface Setup {
   options: BenchOptions;
@@ -29,20 +30,49 @@ export interface FanoutResult {
   recordedMs: number | null;
   acceptedMs: number | null;
   peakRss: number;
-  cpu: { serverSeconds: number; receiverSeconds: number; machineBusyPercent: number };
+  /** CPU seconds from the click to the last push accepted, by process group. */
+  cpu: CpuUse<'server' | 'receiver' | 'postgres'> & {
+    /** Share of the fan-out's wall time the server's event-loop thread was on a CPU. */
+    serverMainThreadBusyPercent: number;
+  };
   checks: Record<string, { ok: boolean; detail: string }>;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Resolves with performance.now() when `check` first holds, or null after `timeoutMs`. */
-async function pollUntil(check: () => Promise<boolean>, intervalMs: number, timeoutMs: number) {
+/**
+ * Resolves with performance.now() when `check` first answers true, or null when it answers 'give up' or
+ * after `timeoutMs`. `guard` runs before each check and throws to abort (the server died).
+ */
+async function pollUntil(
+  check: () => Promise<boolean | 'give up'>,
+  intervalMs: number,
+  timeoutMs: number,
+  guard: () => void = () => undefined,
+): Promise<number | null> {
   const deadline = performance.now() + timeoutMs;
   while (performance.now() < deadline) {
-    if (await check()) return performance.now();
+    guard();
+    const answer = await check();
+    if (answer === 'give up') return null;
+    if (answer) return performance.now();
     await sleep(intervalMs);
   }
   return null;
+}
+
+/** Pushes stop being counted as "still coming" after this long without one more accepted. */
+const STALL_MS = 60_000;
+
+/** Runs `work` against a started server; an error carries the end of the server's own output. */
+async function withServer<T>(server: ServerProcess, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const output = server.spawned.output().trim().slice(-4_000);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`${message}\n--- server output (end) ---\n${output || '(none)'}`, { cause: error });
+  }
 }
 
 function serverEnv(setup: Setup, deliveryWorkers: boolean) {
@@ -59,8 +89,12 @@ function serverEnv(setup: Setup, deliveryWorkers: boolean) {
  * fan-out row with its recipient count) and nothing else competes for the CPU. Leaves the database clean.
  */
 export async function measureAnswers(setup: Setup): Promise<AnswerResult> {
-  const { options } = setup;
   const server = await startServerProcess(serverEnv(setup, false));
+  return withServer(server, () => answerCycles(setup, server));
+}
+
+async function answerCycles(setup: Setup, server: ServerProcess): Promise<AnswerResult> {
+  const { options } = setup;
   const rss = sampleRss(server.pid);
   const token = await signIn(server.url, NURSE);
   const opens: number[] = [];
@@ -96,17 +130,23 @@ async function count(db: BenchDatabase, sql: string, params: unknown[] = []): Pr
  * and until the receiver has accepted one push per patient.
  */
 export async function measureFanout(setup: Setup): Promise<FanoutResult> {
+  const server = await startServerProcess(serverEnv(setup, true));
+  return withServer(server, () => fanoutOnce(setup, server));
+}
+
+async function fanoutOnce(setup: Setup, server: ServerProcess): Promise<FanoutResult> {
   const { db, options, receiver } = setup;
   const n = options.patients;
-  const server = await startServerProcess(serverEnv(setup, true));
   const token = await signIn(server.url, NURSE);
   const before = await receiver.stats();
   const rss = sampleRss(server.pid);
-  const cpuBefore = {
-    server: cpuSecondsOf(server.pid),
-    receiver: cpuSecondsOf(receiver.pid),
-    machine: machineTicks(),
-  };
+  const cpuGroups = () => ({
+    server: [server.pid],
+    receiver: [receiver.pid],
+    postgres: db.dataDir ? postgresPids(db.dataDir) : [],
+  });
+  const cpuBefore = cpuSnapshot(Object.values(cpuGroups()).flat());
+  const mainThreadBefore = cpuSecondsOf(server.pid, true);
 
   const started = performance.now();
   const { ms: openMs, answer } = await changeQueue(server.url, token, 'open');
@@ -115,6 +155,12 @@ export async function measureFanout(setup: Setup): Promise<FanoutResult> {
   );
   const eventKey = rows[0]?.event_key ?? '';
   const timeoutMs = 300_000 + n;
+  const serverAlive = () => {
+    const { exitCode, signalCode } = server.spawned.child;
+    if (exitCode !== null || signalCode !== null) {
+      throw new Error(`the server exited (${exitCode ?? signalCode}) during the fan-out`);
+    }
+  };
   const recorded = pollUntil(
     async () =>
       (await count(db, `SELECT count(*) AS n FROM fanouts WHERE event_key = $1 AND (done OR cursor >= $2)`, [
@@ -123,27 +169,36 @@ export async function measureFanout(setup: Setup): Promise<FanoutResult> {
       ])) > 0,
     50,
     timeoutMs,
+    serverAlive,
   );
-  let lastProgress = 0;
+  let lastLine = 0;
+  let lastCount = 0;
+  let lastChange = performance.now();
   const accepted = pollUntil(
     async () => {
       const accepted = (await receiver.stats()).acceptedTotal - before.acceptedTotal;
-      if (performance.now() - lastProgress > 5_000) {
-        lastProgress = performance.now();
+      const now = performance.now();
+      if (accepted !== lastCount) [lastCount, lastChange] = [accepted, now];
+      if (now - lastLine > 5_000) {
+        lastLine = now;
         console.log(
-          `  ${((lastProgress - started) / 1000).toFixed(1)} s: ${accepted.toLocaleString('en')} pushes accepted`,
+          `  ${((now - started) / 1000).toFixed(1)} s: ${accepted.toLocaleString('en')} pushes accepted`,
         );
       }
-      return accepted >= n;
+      if (accepted >= n) return true;
+      return now - lastChange > STALL_MS ? 'give up' : false;
     },
     50,
     timeoutMs,
+    serverAlive,
   );
   const [recordedAt, acceptedAt] = await Promise.all([recorded, accepted]);
-  const cpuAfter = {
-    server: cpuSecondsOf(server.pid),
-    receiver: cpuSecondsOf(receiver.pid),
-    machine: machineTicks(),
+  const groups = cpuGroups();
+  const mainThread = cpuSecondsOf(server.pid, true) - mainThreadBefore;
+  const fanoutSeconds = (performance.now() - started) / 1000;
+  const cpu = {
+    ...cpuBetween(cpuBefore, cpuSnapshot(Object.values(groups).flat()), groups),
+    serverMainThreadBusyPercent: (100 * mainThread) / fanoutSeconds,
   };
 
   // Let retries (if any) finish, so that a duplicate or a late failure shows in the checks.
@@ -152,6 +207,7 @@ export async function measureFanout(setup: Setup): Promise<FanoutResult> {
       (await count(db, `SELECT count(*) AS n FROM notifications WHERE push_status = 'pending'`)) === 0,
     100,
     60_000,
+    serverAlive,
   );
   await sleep(1_000);
   const { peak } = rss.stop();
@@ -161,20 +217,12 @@ export async function measureFanout(setup: Setup): Promise<FanoutResult> {
     rejected: after.rejectedTotal - before.rejectedTotal,
   });
   await server.stop();
-  const ticks = {
-    busy: cpuAfter.machine.busy - cpuBefore.machine.busy,
-    total: cpuAfter.machine.total - cpuBefore.machine.total,
-  };
   return {
     openMs,
     recordedMs: recordedAt === null ? null : recordedAt - started,
     acceptedMs: acceptedAt === null ? null : acceptedAt - started,
     peakRss: peak,
-    cpu: {
-      serverSeconds: cpuAfter.server - cpuBefore.server,
-      receiverSeconds: cpuAfter.receiver - cpuBefore.receiver,
-      machineBusyPercent: ticks.total > 0 ? (100 * ticks.busy) / ticks.total : 0,
-    },
+    cpu,
     checks,
   };
 }

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { ROOT } from '../../support/process';
+import { wasInterrupted } from './cleanup';
 
 export interface Spawned {
   child: ChildProcess;
@@ -20,6 +21,8 @@ export function spawnTs(
   env: Record<string, string>,
   nodeArgs: string[] = [],
 ): Spawned {
+  // After Ctrl-C the run winds down; nothing new may start behind the cleanup's back.
+  if (wasInterrupted()) throw new Error(`interrupted: not starting ${entry}`);
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
