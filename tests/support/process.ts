@@ -14,9 +14,21 @@ export interface Spawned {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+export interface SpawnOptions {
+  /** Node flags before the entry (a benchmark passes --cpu-prof). */
+  nodeArgs?: string[];
+  /** waitFor's timeout when the caller gives none. */
+  waitTimeoutMs?: number;
+}
+
 /** Runs one of the project's TypeScript entry points (server/main.ts, server/cli/main.ts) as a real process. */
-export function spawnTs(entry: string, args: string[], env: Record<string, string | undefined>): Spawned {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+export function spawnTs(
+  entry: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  options: SpawnOptions = {},
+): Spawned {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -25,6 +37,8 @@ export function spawnTs(entry: string, args: string[], env: Record<string, strin
   const listeners = new Set<() => void>();
   const onData = (chunk: Buffer) => {
     text += chunk.toString();
+    // Long runs log a lot: keep the start (where the listening line is) and the end (where an error is).
+    if (text.length > 200_000) text = `${text.slice(0, 20_000)}\n[...]\n${text.slice(-100_000)}`;
     for (const listener of listeners) listener();
   };
   child.stdout?.on('data', onData);
@@ -34,7 +48,7 @@ export function spawnTs(entry: string, args: string[], env: Record<string, strin
     child,
     output: () => text,
     exited,
-    waitFor(pattern, timeoutMs = 60_000) {
+    waitFor(pattern, timeoutMs = options.waitTimeoutMs ?? 60_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const match = text.match(pattern);
