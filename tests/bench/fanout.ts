@@ -19,7 +19,7 @@ import type { BenchOptions } from './fanout/options';
 import { measureAnswers, measureFanout } from './fanout/phases';
 import type { Setup } from './fanout/phases';
 import { machineBusyPercent, waitForIdle } from './fanout/proc';
-import { formatTable, machine, resultsJson, rows } from './fanout/report';
+import { disturbedBy, formatTable, machine, resultsJson, rows } from './fanout/report';
 import type { SampleResult } from './fanout/sample-main';
 
 async function runSample(setup: Setup): Promise<SampleResult> {
@@ -90,6 +90,8 @@ async function run(options: BenchOptions): Promise<boolean> {
   for (const [name, check] of Object.entries(fanout.checks)) {
     console.log(`  ${check.ok ? 'PASS' : 'FAIL'}  ${name}: ${check.detail}`);
   }
+  const disturbance = disturbedBy(measurements);
+  if (disturbance) console.log(`\n  NOTE  ${disturbance}`);
   const file = path.join(ROOT, 'bench-results.json');
   fs.writeFileSync(
     file,

@@ -23,7 +23,8 @@ export interface Measurements {
 const ms = (value: number | null) => (value === null ? 'not reached' : `${value.toFixed(0)} ms`);
 const seconds = (value: number | null) => (value === null ? 'not reached' : `${(value / 1000).toFixed(2)} s`);
 const perSecond = (value: number) => `${Math.round(value).toLocaleString('en')} /s`;
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+// Decimal megabytes, as the target is written (500 MB = 500,000,000 bytes, the stricter reading).
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
 const within = (value: number | null, limit: number): Row['result'] =>
   value !== null && value <= limit ? 'OK' : 'MISS';
 
@@ -66,10 +67,11 @@ export function rows(m: Measurements): Row[] {
       result: '',
     },
     {
+      // One cold request, not the p95 the target is about: shown, not judged.
       figure: 'open answer in the fan-out run (first after start)',
       measured: ms(fanout.openMs),
-      target: '≤ 150 ms',
-      result: within(fanout.openMs, 150),
+      target: '',
+      result: '',
     },
     {
       figure: `all ${n} notifications recorded`,
@@ -112,7 +114,7 @@ export function rows(m: Measurements): Row[] {
       figure: 'peak server RSS',
       measured: mb(peakRss),
       target: '≤ 500 MB',
-      result: peakRss <= 500 * 1024 * 1024 ? 'OK' : 'MISS',
+      result: peakRss <= 500e6 ? 'OK' : 'MISS',
     },
     {
       figure: 'CPU s in the fan-out: server / receiver / postgres / others',
@@ -153,6 +155,20 @@ export function rows(m: Measurements): Row[] {
       result: naiveOk ? 'PASS' : 'FAIL',
     },
   ];
+}
+
+/**
+ * Other processes' CPU use during the fan-out, as a sentence when it was large enough (over a tenth of one
+ * core on average) to make the time figures pessimistic; undefined for a clean run.
+ */
+export function disturbedBy(m: Measurements): string | undefined {
+  const seconds = (m.fanout.acceptedMs ?? m.fanout.recordedMs ?? 0) / 1000;
+  const others = m.fanout.cpu.others;
+  if (seconds <= 0 || others / seconds < 0.1) return undefined;
+  return (
+    `other processes used ${others.toFixed(1)} CPU-seconds during the fan-out (${((100 * others) / seconds).toFixed(0)} % ` +
+    'of one core on average): the time figures are pessimistic. Rerun on a quiet machine, or with --wait-idle 300.'
+  );
 }
 
 export function formatTable(table: Row[]): string {
@@ -215,6 +231,7 @@ export function resultsJson(m: Measurements, table: Row[], startedAt: Date, load
       cpuDuringFanout: m.fanout.cpu,
     },
     machineBusyBeforePhasePercent: m.busyBefore,
+    disturbance: disturbedBy(m) ?? null,
     checks: m.fanout.checks,
     table,
   };
