@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePatient } from '../data/context';
-import { describeError } from '../errors';
+import { ActionError, useActionError } from '../ActionError';
 import { PageHeading } from '../PageHeading';
 import { DepartmentCard } from './DepartmentCard';
 import { InstallPrompt } from './InstallPrompt';
@@ -12,27 +12,14 @@ export function HomePage() {
   const { t } = useTranslation();
   const { data, connection, online, canAct, join, cancel } = usePatient();
   const [joining, setJoining] = useState<string | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
+  const { failure, run } = useActionError();
   const names = new Map(data.queues.map((queue) => [queue.department, queue.name]));
   const held = new Set(data.tickets.map((ticket) => ticket.department));
-
-  async function run(action: () => Promise<void>) {
-    setFailure(null);
-    try {
-      await action();
-    } catch (error) {
-      setFailure(error);
-    }
-  }
 
   return (
     <>
       <PageHeading>{t('nav.home')}</PageHeading>
-      {failure !== null && (
-        <p role="alert" className="error">
-          {describeError(failure)}
-        </p>
-      )}
+      <ActionError failure={failure} />
       {data.tickets.length > 0 && (
         <section aria-labelledby="tickets-heading" className="tickets">
           <h3 id="tickets-heading">{t('ticket.headingCount', { count: data.tickets.length })}</h3>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePatient } from '../data/context';
-import { describeError } from '../errors';
+import { ActionError, useActionError } from '../ActionError';
 import { PageHeading } from '../PageHeading';
 import { NotificationItem } from './NotificationItem';
 
@@ -14,7 +14,7 @@ export function InboxPage({ focusId }: Props) {
   const { t } = useTranslation();
   const { data, canAct, open, readAll, loadOlder } = usePatient();
   const [expanded, setExpanded] = useState<ReadonlySet<number>>(() => new Set(focusId ? [focusId] : []));
-  const [failure, setFailure] = useState<unknown>(null);
+  const { failure, run: attempt } = useActionError();
   const [loadingOlder, setLoadingOlder] = useState(false);
   const names = new Map(data.queues.map((queue) => [queue.department, queue.name]));
   const pending = new Set(data.pendingReads);
@@ -40,23 +40,10 @@ export function InboxPage({ focusId }: Props) {
     if (opening) open(id);
   }
 
-  async function attempt(action: () => Promise<void>) {
-    setFailure(null);
-    try {
-      await action();
-    } catch (error) {
-      setFailure(error);
-    }
-  }
-
   return (
     <>
       <PageHeading>{t('inbox.heading')}</PageHeading>
-      {failure !== null && (
-        <p role="alert" className="error">
-          {describeError(failure)}
-        </p>
-      )}
+      <ActionError failure={failure} />
       {unread > 0 && (
         <button type="button" className="secondary" disabled={!canAct} onClick={() => void attempt(readAll)}>
           {t('inbox.markAllRead')}
