@@ -41,3 +41,28 @@ it('reports a bad subscription key as the payload error it is', async () => {
   await expect(pool.encrypt(Buffer.from('{}'), bad)).rejects.toBeInstanceOf(PushPayloadError);
   expect(pool.threads()).toBe(2);
 });
+
+it('answers each request of a large batch on its own, a bad key failing only its own message', async () => {
+  // 150 requests in one event-loop turn: several arrays of at most 64 per thread.
+  const agents = Array.from({ length: 150 }, userAgent);
+  const bad = {
+    p256dh: Buffer.alloc(65, 1).toString('base64url'),
+    auth: randomBytes(16).toString('base64url'),
+  };
+  const results = await Promise.allSettled(
+    agents.map((agent, index) =>
+      pool.encrypt(Buffer.from(JSON.stringify({ id: index })), index === 77 ? bad : agent.keys),
+    ),
+  );
+  results.forEach((result, index) => {
+    if (index === 77) {
+      expect(result.status === 'rejected' && result.reason instanceof PushPayloadError).toBe(true);
+      return;
+    }
+    expect(result.status).toBe('fulfilled');
+    if (result.status === 'fulfilled') {
+      expect(JSON.parse(agents[index]?.decrypt(result.value).toString() ?? '')).toEqual({ id: index });
+    }
+  });
+  expect(pool.threads()).toBe(2);
+});
