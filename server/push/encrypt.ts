@@ -1,4 +1,4 @@
-import { createCipheriv, createECDH, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createECDH, createHmac, randomBytes } from 'node:crypto';
 import type { ECDH } from 'node:crypto';
 
 /** The keys of a browser's PushSubscription.toJSON(), base64url. */
@@ -25,9 +25,16 @@ function decodeKeys(keys: PushSubscriptionKeys): { uaPublic: Buffer; authSecret:
   return { uaPublic, authSecret };
 }
 
+/**
+ * HKDF-SHA-256 (RFC 5869) for outputs of at most one hash (32 bytes), all RFC 8291 needs: extract, then
+ * one expand block `HMAC(prk, info || 0x01)`. Two HMACs cost less than `hkdfSync`, which builds key
+ * objects on every call; at 100,000 pushes that was a tenth of a millisecond each.
+ */
 function hkdf(salt: Buffer, ikm: Buffer, info: Buffer | string, length: number): Buffer {
-  return Buffer.from(hkdfSync('sha256', ikm, salt, info, length));
+  const prk = createHmac('sha256', salt).update(ikm).digest();
+  return createHmac('sha256', prk).update(info).update(ONE).digest().subarray(0, length);
 }
+const ONE = Buffer.of(1);
 
 /**
  * RFC 8291 (aes128gcm) encryption of one push message, written on node:crypto so that the test receiver's
