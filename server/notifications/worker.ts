@@ -15,6 +15,8 @@ export interface OutboxWorkerOptions extends Omit<DeliveryDeps, 'concurrency' | 
   batchSize?: number;
   concurrency?: number;
   leaseSeconds?: number;
+  /** Batches delivered at once by this process (default 3). */
+  deliveryLoops?: number;
   /** Longest sleep between passes, to pick up rows whose lease ran out in a crashed process. */
   idleCheckMs?: number;
 }
@@ -36,6 +38,7 @@ export interface OutboxWorker {
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { sequelize, logger } = options;
   const batchSize = options.batchSize ?? 500;
+  const deliveryLoops = options.deliveryLoops ?? 3;
   const deps: DeliveryDeps = {
     ...options,
     concurrency: options.concurrency ?? 64,
@@ -49,10 +52,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   async function pass(): Promise<void> {
     let worked = false;
     while (!stopped && (await expandNextBatch(sequelize)) > 0) worked = true;
-    while (!stopped && (await deliverBatch(deps, batchSize)) > 0) {
-      worked = true;
-      events.emit('pass');
-    }
+    // Several batches in flight at once: SKIP LOCKED gives each loop its own rows, and one batch's
+    // database round trips and slowest push overlap the others' sending instead of idling the CPU.
+    const deliverLoop = async () => {
+      while (!stopped && (await deliverBatch(deps, batchSize)) > 0) {
+        worked = true;
+        events.emit('pass');
+      }
+    };
+    await Promise.all(Array.from({ length: deliveryLoops }, deliverLoop));
     events.emit(worked ? 'pass' : 'idle');
   }
 
