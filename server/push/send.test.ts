@@ -153,6 +153,21 @@ describe('push sender against an RFC 8030 receiver', () => {
     }
   });
 
+  it('sends once more on a connection the push service dropped, and only once', async () => {
+    const subscription = receiver.subscriptionFor();
+    receiver.setBehaviour(subscription.endpoint, { drop: true, times: 1 });
+    expect(await sender.send(subscription, payload, ttl)).toEqual({ kind: 'accepted', status: 201 });
+    expect(receiver.requestCount(subscription.endpoint)).toBe(2);
+
+    const dropping = receiver.subscriptionFor();
+    receiver.setBehaviour(dropping.endpoint, { drop: true });
+    expect(await sender.send(dropping, payload, ttl)).toMatchObject({
+      kind: 'retry',
+      error: expect.any(String),
+    });
+    expect(receiver.requestCount(dropping.endpoint)).toBe(2);
+  });
+
   it('reports retry, without throwing, when the push service is unreachable', async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));

@@ -1,10 +1,13 @@
 /**
  * How the receiver answers a valid push. `times` limits a behaviour to the next N pushes it applies to
  * ("500 once, then the default"); without it the behaviour stays until replaced.
- * `retryAfter` is sent as the Retry-After header: seconds, or an HTTP-date string.
+ * `retryAfter` is sent as the Retry-After header: seconds, or an HTTP-date string. `hang` never answers;
+ * `drop` closes the connection instead of answering, as a push service dropping a kept-alive one does.
  */
 export type PushBehaviour =
-  { status: number; retryAfter?: number | string; times?: number } | { hang: true; times?: number };
+  | { status: number; retryAfter?: number | string; times?: number }
+  | { hang: true; times?: number }
+  | { drop: true; times?: number };
 
 /** A behaviour for one endpoint id, or for every endpoint without its own. */
 export type BehaviourTarget = string | 'all';

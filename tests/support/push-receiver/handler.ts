@@ -112,6 +112,10 @@ export function createPushHandler(deps: HandlerDeps) {
 
     const behaviour = deps.behaviours.take(endpointId);
     if ('hang' in behaviour) return; // never answered; close() drops the connection
+    if ('drop' in behaviour) {
+      req.socket.destroy();
+      return;
+    }
     const extra: Record<string, string> = {};
     if ('retryAfter' in behaviour && behaviour.retryAfter !== undefined) {
       extra['retry-after'] = String(behaviour.retryAfter);
