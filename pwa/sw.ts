@@ -6,6 +6,7 @@
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import type { NotificationType, PushPayload } from '../shared/notifications';
+import { SW_MESSAGES } from './src/sw-messages';
 
 declare const self: ServiceWorkerGlobalScope & {
   __WB_MANIFEST: Array<{ url: string; revision: string | null }>;
@@ -92,6 +93,33 @@ self.addEventListener('push', (event: PushEvent) => {
   );
 });
 
+/** Not in TypeScript's webworker library yet. */
+interface PushSubscriptionChangeEvent extends ExtendableEvent {
+  readonly oldSubscription?: PushSubscription | null;
+  readonly newSubscription?: PushSubscription | null;
+}
+
+/**
+ * The push service replaced or dropped this device's subscription. Where the browser has not already made
+ * the new one, subscribe again with the same server key; then ask any open app to hand it to the server
+ * (this worker holds no token). With no app open, the app does it the next time it opens.
+ */
+async function renewSubscription(event: PushSubscriptionChangeEvent): Promise<void> {
+  const applicationServerKey = event.oldSubscription?.options.applicationServerKey;
+  if (!event.newSubscription && applicationServerKey) {
+    await self.registration.pushManager
+      .subscribe({ userVisibleOnly: true, applicationServerKey })
+      .catch(() => undefined);
+  }
+  const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+  for (const client of windows) client.postMessage({ type: SW_MESSAGES.subscriptionChanged });
+}
+
+self.addEventListener('pushsubscriptionchange', (event: Event) => {
+  const change = event as PushSubscriptionChangeEvent;
+  change.waitUntil(renewSubscription(change));
+});
+
 /** Only our own pages: a payload's url must never send the patient to another site. */
 function sameOriginUrl(url: unknown): URL {
   const origin = self.location.origin;
@@ -110,7 +138,7 @@ async function openApp(data: Partial<ShownData> | null): Promise<void> {
   const app = windows.find((client) => new URL(client.url).pathname === '/');
   if (app) {
     // The message first: the page shows the notification even where focusing is refused.
-    app.postMessage({ type: 'open-notification', id: data?.id });
+    app.postMessage({ type: SW_MESSAGES.openNotification, id: data?.id });
     await app.focus().catch(() => undefined);
     return;
   }

@@ -18,7 +18,13 @@ import {
   waitLive,
   watchErrors,
 } from './support/pwa';
-import { clickNotification, PushDelivery, shownNotifications, stubPushManager } from './support/pwa-push';
+import {
+  clickNotification,
+  PushDelivery,
+  shownNotifications,
+  stubPushManager,
+  subscriptionChangeInWorker,
+} from './support/pwa-push';
 
 /** The parts a phone adds: the service worker's precache (offline), web push, installability. */
 let server: TestServer;
@@ -163,6 +169,66 @@ describe('patient app on a phone', () => {
     await page.screenshot({ path: artifactPath('pwa-opened-from-notification.png'), fullPage: true });
 
     expect(receiver.rejected).toEqual([]);
+    await context.close();
+  });
+
+  it('gives the server a new subscription when the browser drops its own, and never after push is off', async () => {
+    const context = await newContext(browser);
+    context.setDefaultTimeout(10_000);
+    await grantNotifications(context, server);
+    const subscription = receiver.subscriptionFor('renewal');
+    await stubPushManager(context, subscription);
+    const page = await context.newPage();
+    const patient = newPatient('renewal');
+    await registerThroughUi(page, server, patient);
+    await serviceWorkerReady(page);
+    await waitLive(page);
+    const userId = await userIdOf(server, patient.email);
+    const endpoints = async () =>
+      (
+        await server.ctx.sequelize.query<{ endpoint: string }>(
+          'SELECT endpoint FROM push_subscriptions WHERE user_id = :userId',
+          { replacements: { userId }, type: QueryTypes.SELECT },
+        )
+      ).map((row) => row.endpoint);
+    const forgetEverywhere = async () => {
+      // The push service dropped the subscription: the browser has none, and the server deleted its
+      // endpoint after the 410 that followed.
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.ready;
+        await (await registration.pushManager.getSubscription())?.unsubscribe();
+      });
+      await server.ctx.sequelize.query('DELETE FROM push_subscriptions WHERE user_id = :userId', {
+        replacements: { userId },
+      });
+    };
+    const wanted = () => page.evaluate(() => localStorage.getItem('queuebell.push.wanted'));
+
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const toggle = page.getByRole('switch', { name: 'Notifications on this phone' });
+    await toggle.click();
+    await expect.poll(endpoints).toEqual([subscription.endpoint]);
+
+    // While the app is open: the worker hears pushsubscriptionchange, the app subscribes again and says so.
+    await forgetEverywhere();
+    await subscriptionChangeInWorker(context);
+    await expect.poll(endpoints).toEqual([subscription.endpoint]);
+
+    // With the app closed meanwhile: the next opening does it.
+    await forgetEverywhere();
+    await page.reload();
+    await waitLive(page);
+    await expect.poll(endpoints).toEqual([subscription.endpoint]);
+
+    // Turned off here: nothing is left that would subscribe this phone again on its own.
+    await page.goto(`${server.url}/#/settings`);
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
+    await toggle.click();
+    await expect.poll(endpoints).toEqual([]);
+    expect(await wanted()).toBeNull();
+    expect(
+      await page.evaluate(async () => (await navigator.serviceWorker.ready).pushManager.getSubscription()),
+    ).toBeNull();
     await context.close();
   });
 

@@ -9,6 +9,7 @@ import { unsubscribe } from './push/subscription';
 import { savedSession, signOut, verifySession } from './session';
 import type { PatientSession } from './session';
 import { SignedInApp } from './SignedInApp';
+import { SW_MESSAGES } from '../sw-messages';
 import { takeNotificationParam } from './useRoute';
 
 export function PatientApp() {
@@ -37,7 +38,7 @@ export function PatientApp() {
     if (!('serviceWorker' in navigator)) return;
     const onMessage = (event: MessageEvent<unknown>) => {
       const message = event.data as { type?: string; id?: unknown } | null;
-      if (message?.type !== 'open-notification' || typeof message.id !== 'number') return;
+      if (message?.type !== SW_MESSAGES.openNotification || typeof message.id !== 'number') return;
       setFocusId(message.id);
       window.location.hash = '#/inbox';
     };

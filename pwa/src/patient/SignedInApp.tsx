@@ -3,6 +3,7 @@ import { usePatient } from './data/context';
 import { HomePage } from './home/HomePage';
 import { InboxPage } from './inbox/InboxPage';
 import { Nav } from './Nav';
+import { usePushSync } from './push/sync';
 import type { PatientSession } from './session';
 import { SettingsPage } from './settings/SettingsPage';
 import { ConnectionBanner, UpdateBanner } from './StatusBanner';
@@ -18,6 +19,7 @@ export function SignedInApp({ session, focusId, onSignOut }: Props) {
   const { t } = useTranslation();
   const [route] = useRoute();
   const { data } = usePatient();
+  usePushSync(session.token);
   const unread = data.notifications.filter((item) => item.readAt === null).length;
 
   return (

@@ -108,3 +108,20 @@ export async function clickNotification(context: BrowserContext, tag: string): P
     scope.dispatchEvent(new scope.NotificationEvent('notificationclick', { notification }));
   }, tag);
 }
+
+/**
+ * Plays the browser's `pushsubscriptionchange` in the service worker. No protocol command fires it, so it
+ * is dispatched there, like a tap above; the worker's handler does its work all the same.
+ */
+export async function subscriptionChangeInWorker(context: BrowserContext): Promise<void> {
+  const [worker] = context.serviceWorkers();
+  if (!worker) throw new Error('no service worker running');
+  await worker.evaluate(() => {
+    interface WorkerScope {
+      dispatchEvent(event: Event): boolean;
+      ExtendableEvent: new (type: string) => Event;
+    }
+    const scope = self as unknown as WorkerScope;
+    scope.dispatchEvent(new scope.ExtendableEvent('pushsubscriptionchange'));
+  });
+}

@@ -1,5 +1,6 @@
 import type { PushSubscriptionBody } from '../../../../shared/notifications';
 import { apiRequest } from '../../api';
+import { rememberPushWanted } from './wanted';
 
 /** The VAPID key arrives base64url; PushManager wants its raw bytes. */
 function base64UrlToBytes(value: string): Uint8Array<ArrayBuffer> {
@@ -42,6 +43,7 @@ export async function subscribe(token: string): Promise<void> {
   subscription ??= await ready.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey });
   const body = subscription.toJSON() as PushSubscriptionBody;
   await apiRequest('/api/push/subscriptions', { method: 'POST', token, body });
+  rememberPushWanted(true);
 }
 
 /**
@@ -49,6 +51,8 @@ export async function subscribe(token: string): Promise<void> {
  * server cannot be told: its push service then answers 410 and the server forgets the endpoint itself.
  */
 export async function unsubscribe(token: string): Promise<void> {
+  // First: whatever fails below, this device must not subscribe again on its own (a shared phone).
+  rememberPushWanted(false);
   const subscription = await currentSubscription();
   if (!subscription) return;
   try {

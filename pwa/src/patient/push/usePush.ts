@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError } from '../../api';
 import { currentSubscription, subscribe, unsubscribe } from './subscription';
 import { pushBlocker } from './support';
+import { onSyncDone } from './sync';
 import type { PushBlocker } from './support';
 
 /** What to tell the patient after a tap; an ApiError is described (in their language) when shown. */
@@ -29,13 +30,18 @@ export function usePush(token: string, savePushPreference: (on: boolean) => Prom
   useEffect(() => {
     if (blocker) return setEnabled(false);
     let cancelled = false;
-    currentSubscription()
-      .then((subscription) => {
-        if (!cancelled) setEnabled(subscription !== null && Notification.permission === 'granted');
-      })
-      .catch(() => !cancelled && setEnabled(false));
+    const read = () =>
+      currentSubscription()
+        .then((subscription) => {
+          if (!cancelled) setEnabled(subscription !== null && Notification.permission === 'granted');
+        })
+        .catch(() => !cancelled && setEnabled(false));
+    void read();
+    // The app's sync may be making this device's subscription again as the page opens.
+    const stopListening = onSyncDone(() => void read());
     return () => {
       cancelled = true;
+      stopListening();
     };
   }, [blocker]);
 
