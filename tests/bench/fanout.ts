@@ -4,40 +4,19 @@
  * the server's peak memory, and the same sends done the naive way and the floor (encryption alone) on a
  * sample. A benchmark, not a test: it prints a table and writes bench-results.json. See docs/performance.md.
  */
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../support/process';
-import { createTestTls } from '../support/test-tls';
-import { startReceiver } from './fanout/children';
-import { spawnTs } from './fanout/spawn';
-import { installSignalHandlers, onCleanup, runCleanups, wasInterrupted } from './fanout/cleanup';
-import { openBenchDatabase, seed } from './fanout/database';
+import { installSignalHandlers, runCleanups, wasInterrupted } from './fanout/cleanup';
 import { parseOptions, UsageError, USAGE } from './fanout/options';
 import type { BenchOptions } from './fanout/options';
 import { measureAnswers, measureFanout } from './fanout/phases';
 import type { Setup } from './fanout/phases';
+import { prepare } from './fanout/prepare';
 import { machineBusyPercent, waitForIdle } from './fanout/proc';
 import { disturbedBy, formatTable, machine, resultsJson, rows } from './fanout/report';
-import type { SampleResult } from './fanout/sample-main';
-
-async function runSample(setup: Setup): Promise<SampleResult> {
-  const child = spawnTs(
-    'tests/bench/fanout/sample-main.ts',
-    [JSON.stringify({ origin: setup.receiver.origin, seed: setup.seed, sample: setup.options.sample })],
-    { NODE_EXTRA_CA_CERTS: setup.caCertPath },
-  );
-  onCleanup('sample process', () => void child.child.kill('SIGKILL'));
-  const code = await child.exited;
-  const line = child
-    .output()
-    .split('\n')
-    .find((text) => text.startsWith('{"floor"'));
-  if (code !== 0 || !line)
-    throw new Error(`the naive/floor sample failed (exit ${code}):\n${child.output()}`);
-  return JSON.parse(line) as SampleResult;
-}
+import { runSample } from './fanout/sample';
 
 async function run(options: BenchOptions): Promise<boolean> {
   const startedAt = new Date();
@@ -47,23 +26,7 @@ async function run(options: BenchOptions): Promise<boolean> {
     `Fan-out benchmark: ${options.patients.toLocaleString('en')} patients, sample ${options.sample}, ` +
       `${info.cpus} × ${info.cpuModel}, ${info.memoryGb} GB, Node ${info.node}, load ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}`,
   );
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'queuebell-bench-'));
-  // The embedded cluster runs as the `postgres` OS user when we are root; it must reach its directory.
-  fs.chmodSync(workDir, 0o755);
-  onCleanup('temp dir', () => fs.rmSync(workDir, { recursive: true, force: true }));
-  const tlsDir = path.join(workDir, 'tls');
-  fs.mkdirSync(tlsDir);
-  const { caCertPath } = createTestTls(tlsDir);
-
-  const seedText = `bench-${randomBytes(6).toString('hex')}`;
-  const db = await openBenchDatabase(workDir);
-  const receiver = await startReceiver(seedText, tlsDir, caCertPath);
-  console.log(`Receiver at ${receiver.origin} (pid ${receiver.pid}). Seeding...`);
-  const seeded = await seed(db, {
-    patients: options.patients,
-    receiverOrigin: receiver.origin,
-    seed: seedText,
-  });
+  const { db, receiver, seeded, caCertPath, seed: seedText } = await prepare(options.patients);
   const setup: Setup = { options, db, seeded, receiver, caCertPath, seed: seedText };
 
   // How busy the machine was just before each phase (after waiting, with --wait-idle, for it to calm down).
@@ -74,7 +37,12 @@ async function run(options: BenchOptions): Promise<boolean> {
   };
   await settle('sample');
   console.log(`Naive and floor on ${options.sample} subscriptions...`);
-  const sample = await runSample(setup);
+  const sample = await runSample({
+    origin: receiver.origin,
+    seed: seedText,
+    sample: options.sample,
+    caCertPath,
+  });
   await settle('answers');
   console.log(
     `Answer time: ${options.warmup} warm-up + ${options.cycles} measured open/close cycles, no workers...`,

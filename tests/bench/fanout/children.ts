@@ -11,7 +11,8 @@ export interface Child {
   stop(graceMs?: number): Promise<void>;
 }
 
-function track(spawned: Spawned, label: string): Child {
+/** Registers a spawned process for cleanup (and a last-resort kill) and gives it a graceful stop. */
+export function track(spawned: Spawned, label: string): Child {
   const pid = spawned.child.pid;
   if (pid === undefined) throw new Error(`${label} did not start`);
   const forget = onHardExit(() => {
@@ -91,6 +92,11 @@ export async function startServerProcess(env: {
   receiverOrigin: string;
   caCertPath: string;
   deliveryWorkers: boolean;
+  /**
+   * One of several processes on the same database, as `npm run start:cluster` starts them: Socket.IO
+   * joined through PostgreSQL (server/cluster.ts sets the same two variables).
+   */
+  cluster?: boolean;
 }): Promise<ServerProcess> {
   const profileDir = process.env.BENCH_PROFILE;
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
@@ -106,10 +112,14 @@ export async function startServerProcess(env: {
       NODE_EXTRA_CA_CERTS: env.caCertPath,
       DELIVERY_WORKERS: String(env.deliveryWorkers),
       SEED_DEMO: 'false',
+      ...(env.cluster ? { CLUSTER: 'true', SOCKET_ADAPTER: 'postgres' } : {}),
     },
     nodeArgs,
   );
-  const child = track(spawned, `server (workers ${env.deliveryWorkers ? 'on' : 'off'})`);
+  const child = track(
+    spawned,
+    `server (workers ${env.deliveryWorkers ? 'on' : 'off'}${env.cluster ? ', cluster' : ''})`,
+  );
   const [, port] = (await spawned.waitFor(/Patient app:\s+http:\/\/[^:]+:(\d+)\//)) as [string, string];
   return { ...child, url: `http://127.0.0.1:${port}` };
 }

@@ -38,13 +38,13 @@ export interface FanoutResult {
   checks: Record<string, { ok: boolean; detail: string }>;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Resolves with performance.now() when `check` first answers true, or null when it answers 'give up' or
  * after `timeoutMs`. `guard` runs before each check and throws to abort (the server died).
  */
-async function pollUntil(
+export async function pollUntil(
   check: () => Promise<boolean | 'give up'>,
   intervalMs: number,
   timeoutMs: number,
@@ -119,7 +119,7 @@ async function answerCycles(setup: Setup, server: ServerProcess): Promise<Answer
   };
 }
 
-async function count(db: BenchDatabase, sql: string, params: unknown[] = []): Promise<number> {
+export async function count(db: BenchDatabase, sql: string, params: unknown[] = []): Promise<number> {
   const { rows } = await db.pool.query<{ n: number }>(sql, params);
   return Number(rows[0]?.n ?? 0);
 }
