@@ -145,6 +145,64 @@ describe('nurse console at work', () => {
     await context.close();
   });
 
+  it('shows only the departments this nurse works with, remembers them, and alerts only for those', async () => {
+    await createDepartment(server, admin.token, 'NEURO', 'Neurology');
+    await createDepartment(server, admin.token, 'ORTH', 'Orthopaedics');
+    const [first, second] = await createPatients(server, null, 2, { departments: ['LAB'] });
+    const nurse = await signedInUser(server, 'nurse');
+    const { context, page } = await openConsole(browser, server);
+    // Desktop alerts as the browser shows them, recorded: a Notification that the nurse has allowed.
+    await context.addInitScript(`(() => {
+      const shown = [];
+      window.shownAlerts = shown;
+      window.Notification = class {
+        static permission = 'granted';
+        static requestPermission = async () => 'granted';
+        constructor(title, options) { shown.push({ title, body: options?.body ?? '' }); }
+      };
+    })()`);
+    await page.reload();
+    await signIn(page, nurse);
+    const boardCodes = () =>
+      page
+        .getByRole('list', { name: 'Departments' })
+        .locator('[data-department]')
+        .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-department')));
+    expect(await boardCodes()).toEqual(expect.arrayContaining(['NEURO', 'ORTH', 'CARD']));
+
+    await page.locator('summary', { hasText: 'Departments I work with' }).click();
+    await page.getByRole('checkbox', { name: /Orthopaedics/ }).check();
+    await expect.poll(boardCodes).toEqual(['ORTH']);
+    await page.getByRole('heading', { level: 2, name: /Orthopaedics/ }).waitFor();
+
+    // Both queues open and someone joins each: only the nurse's own department alerts.
+    for (const code of ['NEURO', 'ORTH']) {
+      expect((await api(server, 'POST', `/api/queues/${code}/open`, { token: nurse.token })).status).toBe(
+        200,
+      );
+    }
+    await page
+      .getByRole('switch', { name: 'Orthopaedics queue open' })
+      .and(page.locator('[aria-checked="true"]'))
+      .waitFor();
+    await joinQueue(server, first!.token, 'NEURO');
+    await joinQueue(server, second!.token, 'ORTH');
+    await expect
+      .poll(() => page.evaluate<Array<{ title: string }>>('window.shownAlerts'))
+      .toEqual([
+        { title: 'Patient waiting in Orthopaedics', body: 'Someone joined the empty Orthopaedics queue.' },
+      ]);
+
+    // Remembered on this computer, and undone with one click.
+    await page.reload();
+    await page.getByRole('list', { name: 'Departments' }).waitFor();
+    expect(await boardCodes()).toEqual(['ORTH']);
+    await page.locator('summary', { hasText: 'Departments I work with' }).click();
+    await page.getByRole('button', { name: 'Show all departments' }).click();
+    await expect.poll(boardCodes).toEqual(expect.arrayContaining(['NEURO', 'ORTH', 'CARD']));
+    await context.close();
+  });
+
   it('two consoles calling at once get different patients, and both lists converge', async () => {
     await createDepartment(server, admin.token, 'DERM', 'Dermatology');
     const nurse = await signedInUser(server, 'nurse');

@@ -9,6 +9,7 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { DeliveryPanel } from './DeliveryPanel';
 import type { OpeningReport } from './DeliveryPanel';
 import { DepartmentBoard } from './DepartmentBoard';
+import { DepartmentPicker, useMyDepartments, visibleQueues } from './DepartmentPicker';
 import { plural } from './format';
 import { ConsoleContext, useConsole, useLiveEvents, useResource, useStoredState } from './hooks';
 import { KioskControl } from './KioskControl';
@@ -77,9 +78,11 @@ function Console({ session, onSignOut }: { session: Session; onSignOut(): void }
       );
     }
   });
-  useQueueAlerts(live);
+  const [myDepartments, setMyDepartments] = useMyDepartments();
+  const mine = useMemo(() => (live ? visibleQueues(live, myDepartments) : null), [live, myDepartments]);
+  useQueueAlerts(mine);
 
-  const current = live?.find((queue) => queue.department === selected) ?? live?.[0] ?? null;
+  const current = mine?.find((queue) => queue.department === selected) ?? mine?.[0] ?? null;
 
   return (
     <div className="console">
@@ -106,12 +109,15 @@ function Console({ session, onSignOut }: { session: Session; onSignOut(): void }
       )}
       {queues.error !== null && !live && <p className="error">{errorMessage(queues.error)}</p>}
       {!live && queues.error === null && <p aria-live="polite">Loading departments…</p>}
-      {live && (
+      {live && mine && (
         <div className="layout">
           <aside aria-label="Departments board">
             <h2 className="visually-hidden">Departments</h2>
+            {live.length > 1 && (
+              <DepartmentPicker queues={live} chosen={myDepartments} onChange={setMyDepartments} />
+            )}
             <DepartmentBoard
-              queues={live}
+              queues={mine}
               selected={current?.department ?? null}
               onSelect={setSelected}
               onToggle={setToggling}
