@@ -15,7 +15,7 @@ export interface OutboxWorkerOptions extends Omit<DeliveryDeps, 'concurrency' | 
   batchSize?: number;
   concurrency?: number;
   leaseSeconds?: number;
-  /** Batches delivered at once by this process (default 3). */
+  /** Batches delivered at once by this process (default 3), sharing batchSize between them. */
   deliveryLoops?: number;
   /** Longest sleep between passes, to pick up rows whose lease ran out in a crashed process. */
   idleCheckMs?: number;
@@ -37,8 +37,11 @@ export interface OutboxWorker {
  */
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { sequelize, logger } = options;
+  // batchSize is what this process has in flight at most, so also what a crash can make it send twice:
+  // the loops share it.
   const batchSize = options.batchSize ?? 500;
-  const deliveryLoops = options.deliveryLoops ?? 3;
+  const deliveryLoops = Math.max(1, Math.min(options.deliveryLoops ?? 3, batchSize));
+  const perLoop = Math.floor(batchSize / deliveryLoops);
   const deps: DeliveryDeps = {
     ...options,
     concurrency: options.concurrency ?? 64,
@@ -55,7 +58,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     // Several batches in flight at once: SKIP LOCKED gives each loop its own rows, and one batch's
     // database round trips and slowest push overlap the others' sending instead of idling the CPU.
     const deliverLoop = async () => {
-      while (!stopped && (await deliverBatch(deps, batchSize)) > 0) {
+      while (!stopped && (await deliverBatch(deps, perLoop)) > 0) {
         worked = true;
         events.emit('pass');
       }
