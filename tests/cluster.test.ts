@@ -129,6 +129,40 @@ it('reaches sockets on process B when a nurse opens through process A, and deliv
   expect(receiver.rejected).toEqual([]);
 }, 90_000);
 
+it('hands a notification to its owner’s socket on another process, whose ack marks it delivered', async () => {
+  const { db, sequelize } = await freshDatabase();
+  // B delivers nothing itself: the notification can only reach its socket through A's message.
+  const [a, b] = await Promise.all([startProcess(db), startProcess(db, { DELIVERY_WORKERS: 'false' })]);
+  const nurse = await signedInUser(a, 'nurse');
+  const patient = await signedInUser(a, 'patient');
+  const received: Notification[] = [];
+  let first: Promise<Notification> | undefined;
+  const onB = await connectSocket(b, patient.token, (socket) => {
+    first = new Promise((resolve) =>
+      socket.on('notification:new', (notification, ack) => {
+        received.push(notification);
+        ack(true);
+        resolve(notification);
+      }),
+    );
+  });
+  sockets.push(onB);
+
+  expect((await api(a, 'POST', '/api/queues/OPD/open', { token: nurse.token })).status).toBe(200);
+  const notification = await first;
+  expect(notification).toMatchObject({ type: 'queue_opened', department: 'OPD' });
+  const deliveryStatus = async () => {
+    const [row] = await sequelize.query<{ delivery_status: string }>(
+      'SELECT delivery_status FROM notifications WHERE id = :id',
+      { replacements: { id: notification?.id }, type: QueryTypes.SELECT },
+    );
+    return row?.delivery_status;
+  };
+  // Well before the 10 s ack timeout: the ack itself is what records it, not the timeout's callback.
+  await expect.poll(deliveryStatus, { timeout: 5_000 }).toBe('delivered');
+  expect(received.map((item) => item.id)).toEqual([notification?.id]);
+}, 90_000);
+
 it('lets process B finish when process A is killed mid-fan-out, repeating only the sends A never recorded', async () => {
   const { db, sequelize } = await freshDatabase();
   const settings = { DELIVERY_BATCH_SIZE: '4', DELIVERY_LEASE_SECONDS: '2', PUSH_TIMEOUT_MS: '60000' };

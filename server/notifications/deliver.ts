@@ -58,8 +58,16 @@ export async function deliverBatch(deps: DeliveryDeps, batch: number): Promise<n
   const connected = await deps.connectedUsers([
     ...new Set(claimed.filter((row) => row.push_attempts === 1).map((row) => Number(row.user_id))),
   ]);
+  // Sockets first, all in one go: they answer at once, and in cluster mode the whole batch then crosses
+  // to the other processes in one message instead of one per push that completes.
+  const onSocket = new Set<number>();
+  for (const row of claimed) {
+    if (row.push_attempts !== 1 || !connected.has(Number(row.user_id))) continue;
+    deps.emitToUser(Number(row.user_id), presentNotification(row));
+    onSocket.add(Number(row.id));
+  }
   const results = await mapLimited(claimed, deps.concurrency, (row) =>
-    deliverOne(deps, row, subscriptions.get(row.user_id) ?? [], connected),
+    deliverOne(deps, row, subscriptions.get(row.user_id) ?? [], onSocket.has(Number(row.id))),
   );
   await record(deps.sequelize, results);
   const gone = results.flatMap((result) => result.goneSubscriptions);
@@ -110,11 +118,9 @@ async function deliverOne(
   deps: DeliveryDeps,
   row: ClaimedRow,
   subscriptions: SubscriptionRow[],
-  connected: Set<number>,
+  onSocket: boolean,
 ): Promise<Result & { goneSubscriptions: number[] }> {
   const notification = presentNotification(row);
-  const onSocket = row.push_attempts === 1 && connected.has(Number(row.user_id));
-  if (onSocket) deps.emitToUser(Number(row.user_id), notification);
   const alreadySent = new Set(row.push_sent_to.map(Number));
   const pending = deps.push
     ? subscriptions.filter((subscription) => !alreadySent.has(Number(subscription.id)))

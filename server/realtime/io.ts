@@ -21,8 +21,19 @@ interface SocketData {
   departments: string[];
 }
 
-type QueuebellServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type QueuebellSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+interface AddressedNotification {
+  userId: number;
+  notification: Notification;
+}
+
+/** Between server processes (cluster mode), through the PostgreSQL adapter. */
+interface InterServerEvents {
+  /** Notifications for users whose sockets may be on the receiving process: it emits to its own. */
+  'notifications:deliver': (items: AddressedNotification[]) => void;
+}
+
+type QueuebellServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type QueuebellSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 /** What the rest of the server may tell connected clients. */
 export interface Broadcaster {
@@ -114,23 +125,55 @@ export function createRealtime(
    */
   async function connectedUsers(userIds: number[]): Promise<Set<number>> {
     if (userIds.length === 0) return new Set();
-    if (!adapterPool) {
-      return new Set(userIds.filter((id) => (io.sockets.adapter.rooms.get(userRoom(id))?.size ?? 0) > 0));
-    }
+    if (!adapterPool) return new Set(userIds.filter(hasLocalSocket));
     const sockets = await io.in(userIds.map(userRoom)).fetchSockets();
     return new Set(sockets.flatMap((socket) => (socket.data.userId === null ? [] : [socket.data.userId])));
   }
 
+  /**
+   * To this process's sockets of the user; an ack from any of them marks the notification delivered.
+   * Socket by socket: a broadcast with acks would wait for every process's count, even when local.
+   */
+  function emitLocally(userId: number, notification: Notification): void {
+    for (const socketId of io.sockets.adapter.rooms.get(userRoom(userId)) ?? []) {
+      io.sockets.sockets
+        .get(socketId)
+        ?.timeout(ACK_TIMEOUT_MS)
+        .emit('notification:new', notification, (error: Error | null) => {
+          if (error) return;
+          markDelivered(sequelize, notification.id, userId).catch((failure: unknown) =>
+            logger.warn({ err: failure }, 'could not record a socket ack'),
+          );
+        });
+    }
+  }
+
+  const hasLocalSocket = (userId: number) => (io.sockets.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0;
+
+  /**
+   * Cluster mode: an emit with an ack through the adapter costs several NOTIFYs per user (the request,
+   * each process's client count, each ack), which made two processes slower than one at a fan-out. So
+   * the other processes get one message per event-loop turn with every notification for users who may be
+   * theirs, and emit locally; their own acks are recorded in the database, which they share.
+   */
+  let forOthers: AddressedNotification[] = [];
+  const flushForOthers = () => {
+    const items = forOthers;
+    forOthers = [];
+    io.serverSideEmit('notifications:deliver', items);
+  };
+  io.on('notifications:deliver', (items) => {
+    for (const { userId, notification } of items) {
+      if (hasLocalSocket(userId)) emitLocally(userId, notification);
+    }
+  });
+
   function emitToUser(userId: number, notification: Notification): void {
-    const room = userRoom(userId);
-    io.to(room)
-      .timeout(ACK_TIMEOUT_MS)
-      .emit('notification:new', notification, (_error: Error | null, responses: boolean[]) => {
-        if (responses.length === 0) return;
-        markDelivered(sequelize, notification.id, userId).catch((error: unknown) =>
-          logger.warn({ err: error }, 'could not record a socket ack'),
-        );
-      });
+    if (hasLocalSocket(userId)) emitLocally(userId, notification);
+    if (!adapterPool) return;
+    // A user may have sockets on several processes (a phone and a laptop): the others emit to theirs.
+    if (forOthers.length === 0) setImmediate(flushForOthers);
+    forOthers.push({ userId, notification });
   }
 
   async function catchUp(socket: QueuebellSocket, userId: number): Promise<void> {

@@ -80,7 +80,10 @@ export async function changeQueueState(ctx: AppContext, change: QueueChange): Pr
       notificationStats: { totalPatientsNotified: 0, notificationFailures: 0 },
     };
   }
-  ctx.realtime.queueStatus(result.status);
+  // After the answer is written: writing to thousands of sockets takes a few hundred milliseconds of
+  // this thread, which the nurse who clicked should not wait for.
+  const { status } = result;
+  setImmediate(() => ctx.realtime.queueStatus(status));
   ctx.outbox.wake();
   ctx.scheduler.refresh();
   return {
