@@ -11,7 +11,8 @@ import type { QueueStatus } from '../../shared/schemas';
 import { departmentCode } from '../../shared/schemas';
 import type { Logger } from '../logger';
 import type { Sequelize } from 'sequelize';
-import { markDelivered, markSent, undeliveredFor } from '../notifications/store';
+import { createAckRecorder } from '../notifications/ack-recorder';
+import { markSent, undeliveredFor } from '../notifications/store';
 import { authenticateToken } from '../services/tokens';
 import type { Role } from '../../shared/constants';
 
@@ -99,6 +100,8 @@ export function createRealtime(
     );
   }
 
+  const acks = createAckRecorder(sequelize, logger);
+
   io.use(async (socket, next) => {
     const token: unknown = socket.handshake.auth?.token;
     socket.data.departments = [];
@@ -140,10 +143,7 @@ export function createRealtime(
         .get(socketId)
         ?.timeout(ACK_TIMEOUT_MS)
         .emit('notification:new', notification, (error: Error | null) => {
-          if (error) return;
-          markDelivered(sequelize, notification.id, userId).catch((failure: unknown) =>
-            logger.warn({ err: failure }, 'could not record a socket ack'),
-          );
+          if (!error) acks.record(notification.id, userId);
         });
     }
   }
@@ -180,7 +180,7 @@ export function createRealtime(
     const missed = await undeliveredFor(sequelize, userId);
     for (const notification of missed) {
       socket.timeout(ACK_TIMEOUT_MS).emit('notification:new', notification, (error: Error | null) => {
-        if (!error) void markDelivered(sequelize, notification.id, userId).catch(() => undefined);
+        if (!error) acks.record(notification.id, userId);
       });
     }
     await markSent(
@@ -214,7 +214,7 @@ export function createRealtime(
     socket.on('notification:ack', (raw) => {
       const id = ackArgument.safeParse(raw);
       if (!id.success || userId === null) return;
-      void markDelivered(sequelize, id.data, userId).catch(() => undefined);
+      acks.record(id.data, userId);
     });
   });
 
@@ -235,6 +235,7 @@ export function createRealtime(
     async close() {
       // The HTTP server is Fastify's and is closed by it; here only the sockets go.
       io.disconnectSockets(true);
+      await acks.drained();
       await Promise.resolve(io.of('/').adapter.close());
       await adapterPool?.end();
     },
