@@ -7,6 +7,7 @@ import * as m0004 from './0004-tickets';
 import * as m0005 from './0005-schedules';
 import * as m0006 from './0006-socket-io';
 import * as m0007 from './0007-localized-texts';
+import * as m0008 from './0008-notifications-fillfactor';
 
 /** Every migration in order. A list rather than a glob, so the set is fixed by the code. */
 export const migrations: RunnableMigration<MigrationContext>[] = [
@@ -17,4 +18,5 @@ export const migrations: RunnableMigration<MigrationContext>[] = [
   { name: '0005-schedules', ...m0005 },
   { name: '0006-socket-io', ...m0006 },
   { name: '0007-localized-texts', ...m0007 },
+  { name: '0008-notifications-fillfactor', ...m0008 },
 ];
