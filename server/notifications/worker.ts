@@ -54,16 +54,40 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function pass(): Promise<void> {
     let worked = false;
-    while (!stopped && (await expandNextBatch(sequelize)) > 0) worked = true;
+    let expanding = true;
+    let batchExpanded = deferred();
+    // A large fan-out's first notifications go out while the rest are still being recorded: recording is
+    // PostgreSQL's work, sending mostly this process's.
+    const expansion = (async () => {
+      try {
+        while (!stopped && (await expandNextBatch(sequelize)) > 0) {
+          worked = true;
+          const expanded = batchExpanded;
+          batchExpanded = deferred();
+          expanded.resolve();
+        }
+      } finally {
+        expanding = false;
+        batchExpanded.resolve();
+      }
+    })();
     // Several batches in flight at once: SKIP LOCKED gives each loop its own rows, and one batch's
     // database round trips and slowest push overlap the others' sending instead of idling the CPU.
     const deliverLoop = async () => {
-      while (!stopped && (await deliverBatch(deps, perLoop)) > 0) {
-        worked = true;
-        events.emit('pass');
+      while (!stopped) {
+        // Read before the claim: rows that a batch commits after it are claimed on the next turn.
+        const mayGrow = expanding;
+        const nextBatch = batchExpanded.promise;
+        if ((await deliverBatch(deps, perLoop)) > 0) {
+          worked = true;
+          events.emit('pass');
+          continue;
+        }
+        if (!mayGrow) return;
+        await nextBatch;
       }
     };
-    await Promise.all(Array.from({ length: deliveryLoops }, deliverLoop));
+    await Promise.all([expansion, ...Array.from({ length: deliveryLoops }, deliverLoop)]);
     events.emit(worked ? 'pass' : 'idle');
   }
 
@@ -118,4 +142,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       await listener?.close();
     },
   };
+}
+
+function deferred(): { promise: Promise<void>; resolve(): void } {
+  let resolve = () => undefined as void;
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
 }
