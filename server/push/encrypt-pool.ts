@@ -41,80 +41,98 @@ interface Pending {
 
 /** At most this many requests per message to a thread: enough to amortise a message, small enough to spread. */
 const MAX_PER_MESSAGE = 64;
+/** Messages a thread has been sent and not answered yet: two, so it never waits for its next one. */
+const MAX_IN_FLIGHT = 2;
+
+interface Lane {
+  worker: Worker;
+  /** Ids sent to this thread and not answered: they fail over if the thread dies. */
+  ids: Set<number>;
+  queued: EncryptRequest[];
+  inFlight: number;
+  flushScheduled: boolean;
+}
 
 /**
  * Push encryption (an ECDH key agreement per message) in a few worker threads, so that a fan-out of
- * 100,000 pushes does not hold the event loop that answers HTTP and sockets. The requests of one
- * event-loop turn are queued per thread and posted together (flushed in `setImmediate`), round-robin;
- * if a thread cannot start (or dies), its work and everything after falls back to this thread.
+ * 100,000 pushes does not hold the event loop that answers HTTP and sockets. Requests go round-robin to
+ * the threads. Each thread has at most two messages in flight; what arrives meanwhile waits and goes in
+ * the next message, so a busy fan-out sends a thread arrays of requests instead of one message per push
+ * (a message costs about as much to send as a request costs to clone). If a thread cannot start (or
+ * dies), its work and everything after falls back to this thread.
  */
 export function createEncryptPool(size: number, logger: Logger): EncryptPool {
   if (size < 1) return { encrypt: inlineEncrypt, threads: () => 0, close: async () => undefined };
   const pending = new Map<number, Pending>();
-  const byThread = new Map<Worker, Set<number>>();
-  const queued = new Map<Worker, EncryptRequest[]>();
-  let workers: Worker[] = [];
+  let lanes: Lane[] = [];
   let nextId = 0;
   let turn = 0;
-  let flushScheduled = false;
 
-  const retire = (worker: Worker, error: Error) => {
-    workers = workers.filter((candidate) => candidate !== worker);
+  const retire = (lane: Lane, error: Error) => {
+    lanes = lanes.filter((candidate) => candidate !== lane);
     logger.warn({ err: error }, 'push encryption thread stopped; encrypting on the main thread');
-    for (const id of byThread.get(worker) ?? []) pending.get(id)?.reject(error);
-    byThread.delete(worker);
-    queued.delete(worker);
+    for (const id of lane.ids) pending.get(id)?.reject(error);
+    lane.ids.clear();
+    lane.queued = [];
   };
 
-  const answer = (worker: Worker, response: EncryptResponse) => {
-    byThread.get(worker)?.delete(response.id);
+  const answer = (lane: Lane, response: EncryptResponse) => {
+    lane.ids.delete(response.id);
     const waiting = pending.get(response.id);
     pending.delete(response.id);
     if (!waiting) return;
-    if ('body' in response) waiting.resolve(Buffer.from(response.body));
-    else
+    if ('body' in response) {
+      const { body } = response;
+      // The thread transferred the bytes: wrap them, no copy.
+      waiting.resolve(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+    } else {
       waiting.reject(
         response.payloadError ? new PushPayloadError(response.error) : new Error(response.error),
       );
+    }
   };
 
-  const flush = () => {
-    flushScheduled = false;
-    for (const [worker, requests] of queued) {
-      for (let start = 0; start < requests.length; start += MAX_PER_MESSAGE) {
-        worker.postMessage(requests.slice(start, start + MAX_PER_MESSAGE));
-      }
+  const flush = (lane: Lane) => {
+    lane.flushScheduled = false;
+    while (lane.queued.length > 0 && lane.inFlight < MAX_IN_FLIGHT && lanes.includes(lane)) {
+      lane.worker.postMessage(lane.queued.splice(0, MAX_PER_MESSAGE));
+      lane.inFlight += 1;
     }
-    queued.clear();
   };
 
   for (let index = 0; index < size; index++) {
-    const worker = startThread();
-    worker.unref();
-    byThread.set(worker, new Set());
-    worker.on('message', (responses: EncryptResponse[]) => {
-      for (const response of responses) answer(worker, response);
+    const lane: Lane = {
+      worker: startThread(),
+      ids: new Set(),
+      queued: [],
+      inFlight: 0,
+      flushScheduled: false,
+    };
+    lane.worker.unref();
+    lane.worker.on('message', (responses: EncryptResponse[]) => {
+      lane.inFlight -= 1;
+      for (const response of responses) answer(lane, response);
+      flush(lane);
     });
-    worker.on('error', (error) => retire(worker, error));
-    worker.on('exit', (code) => {
-      if (workers.includes(worker)) retire(worker, new Error(`encryption thread exited with code ${code}`));
+    lane.worker.on('error', (error) => retire(lane, error));
+    lane.worker.on('exit', (code) => {
+      if (lanes.includes(lane)) retire(lane, new Error(`encryption thread exited with code ${code}`));
     });
-    workers.push(worker);
+    lanes.push(lane);
   }
 
   const encrypt: Encrypt = (plaintext, keys) => {
-    const worker = workers[turn++ % Math.max(1, workers.length)];
-    if (!worker) return inlineEncrypt(plaintext, keys);
+    const lane = lanes[turn++ % Math.max(1, lanes.length)];
+    if (!lane) return inlineEncrypt(plaintext, keys);
     const id = nextId++;
     return new Promise<Buffer>((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      byThread.get(worker)?.add(id);
-      const forThread = queued.get(worker) ?? [];
-      forThread.push({ id, plaintext, keys });
-      queued.set(worker, forThread);
-      if (!flushScheduled) {
-        flushScheduled = true;
-        setImmediate(flush);
+      lane.ids.add(id);
+      lane.queued.push({ id, plaintext, keys });
+      // The requests of this event-loop turn go together, unless the thread is busy anyway.
+      if (!lane.flushScheduled && lane.inFlight < MAX_IN_FLIGHT) {
+        lane.flushScheduled = true;
+        setImmediate(() => flush(lane));
       }
     }).catch((error: unknown) => {
       if (error instanceof PushPayloadError) throw error;
@@ -125,11 +143,11 @@ export function createEncryptPool(size: number, logger: Logger): EncryptPool {
 
   return {
     encrypt,
-    threads: () => workers.length,
+    threads: () => lanes.length,
     async close() {
-      const stopping = workers;
-      workers = [];
-      await Promise.all(stopping.map((worker) => worker.terminate()));
+      const stopping = lanes;
+      lanes = [];
+      await Promise.all(stopping.map((lane) => lane.worker.terminate()));
     },
   };
 }

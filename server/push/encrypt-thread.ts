@@ -14,11 +14,13 @@ export interface EncryptRequest {
 }
 
 export type EncryptResponse =
-  { id: number; body: Uint8Array } | { id: number; error: string; payloadError: boolean };
+  { id: number; body: Uint8Array<ArrayBuffer> } | { id: number; error: string; payloadError: boolean };
 
 function encryptOne(request: EncryptRequest): EncryptResponse {
   try {
-    return { id: request.id, body: encryptPushPayload(Buffer.from(request.plaintext), request.keys) };
+    // Its own exact-size buffer (not a slice of Node's shared pool), so it can be transferred, not copied.
+    const body = new Uint8Array(encryptPushPayload(Buffer.from(request.plaintext), request.keys));
+    return { id: request.id, body };
   } catch (error) {
     return {
       id: request.id,
@@ -29,5 +31,7 @@ function encryptOne(request: EncryptRequest): EncryptResponse {
 }
 
 parentPort?.on('message', (requests: EncryptRequest[]) => {
-  parentPort?.postMessage(requests.map(encryptOne));
+  const responses = requests.map(encryptOne);
+  const transfer = responses.flatMap((response) => ('body' in response ? [response.body.buffer] : []));
+  parentPort?.postMessage(responses, transfer);
 });
