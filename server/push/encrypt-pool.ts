@@ -41,7 +41,7 @@ interface Pending {
 
 /** At most this many requests per message to a thread: enough to amortise a message, small enough to spread. */
 const MAX_PER_MESSAGE = 64;
-/** Messages a thread has been sent and not answered yet: two, so it never waits for its next one. */
+/** Messages a thread has been sent and not answered yet: a second only when a full one is waiting. */
 const MAX_IN_FLIGHT = 2;
 
 interface Lane {
@@ -56,8 +56,8 @@ interface Lane {
 /**
  * Push encryption (an ECDH key agreement per message) in a few worker threads, so that a fan-out of
  * 100,000 pushes does not hold the event loop that answers HTTP and sockets. Requests go round-robin to
- * the threads. Each thread has at most two messages in flight; what arrives meanwhile waits and goes in
- * the next message, so a busy fan-out sends a thread arrays of requests instead of one message per push
+ * the threads. A busy thread gets no more messages until it answers (or a full one is ready); what arrives
+ * meanwhile goes in the next message, so a fan-out sends a thread arrays of requests, not one per push
  * (a message costs about as much to send as a request costs to clone). If a thread cannot start (or
  * dies), its work and everything after falls back to this thread.
  */
@@ -92,9 +92,14 @@ export function createEncryptPool(size: number, logger: Logger): EncryptPool {
     }
   };
 
+  // An idle thread gets what is queued at once; a busy one a second message only once a full one is
+  // waiting, otherwise what is queued goes when it answers. So messages are few and full under load.
+  const mayPost = (lane: Lane) =>
+    lane.queued.length > 0 &&
+    (lane.inFlight === 0 || (lane.inFlight < MAX_IN_FLIGHT && lane.queued.length >= MAX_PER_MESSAGE));
   const flush = (lane: Lane) => {
     lane.flushScheduled = false;
-    while (lane.queued.length > 0 && lane.inFlight < MAX_IN_FLIGHT && lanes.includes(lane)) {
+    while (mayPost(lane) && lanes.includes(lane)) {
       lane.worker.postMessage(lane.queued.splice(0, MAX_PER_MESSAGE));
       lane.inFlight += 1;
     }
@@ -130,7 +135,7 @@ export function createEncryptPool(size: number, logger: Logger): EncryptPool {
       lane.ids.add(id);
       lane.queued.push({ id, plaintext, keys });
       // The requests of this event-loop turn go together, unless the thread is busy anyway.
-      if (!lane.flushScheduled && lane.inFlight < MAX_IN_FLIGHT) {
+      if (!lane.flushScheduled && mayPost(lane)) {
         lane.flushScheduled = true;
         setImmediate(() => flush(lane));
       }
