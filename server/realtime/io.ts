@@ -31,6 +31,8 @@ interface AddressedNotification {
 interface InterServerEvents {
   /** Notifications for users whose sockets may be on the receiving process: it emits to its own. */
   'notifications:deliver': (items: AddressedNotification[]) => void;
+  /** Which of these users have a socket on the receiving process. */
+  'users:connected': (userIds: number[], answer: (connected: number[]) => void) => void;
 }
 
 type QueuebellServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -123,14 +125,22 @@ export function createRealtime(
   });
 
   /**
-   * Which users have a socket: here, the local rooms; in cluster mode, one request to every process for
-   * the whole batch, so emits cross processes only for users who are actually connected.
+   * Which users have a socket: here, the local rooms; in cluster mode, also one question to the other
+   * processes for the whole batch, answered with user ids only (fetchSockets answered with every socket's
+   * handshake, which went through PostgreSQL for each batch). If another process does not answer within
+   * the adapter's request timeout, its users miss the live emit, not the notification: they still get the
+   * push and see it in their inbox.
    */
   async function connectedUsers(userIds: number[]): Promise<Set<number>> {
-    if (userIds.length === 0) return new Set();
-    if (!adapterPool) return new Set(userIds.filter(hasLocalSocket));
-    const sockets = await io.in(userIds.map(userRoom)).fetchSockets();
-    return new Set(sockets.flatMap((socket) => (socket.data.userId === null ? [] : [socket.data.userId])));
+    const local = userIds.filter(hasLocalSocket);
+    if (!adapterPool || userIds.length === 0) return new Set(local);
+    try {
+      const answers = await io.serverSideEmitWithAck('users:connected', userIds);
+      return new Set([...local, ...answers.flat()]);
+    } catch (error) {
+      logger.warn({ err: error }, 'another server process did not say which users it holds');
+      return new Set(local);
+    }
   }
 
   /**
@@ -162,6 +172,7 @@ export function createRealtime(
     forOthers = [];
     io.serverSideEmit('notifications:deliver', items);
   };
+  io.on('users:connected', (userIds, answer) => answer(userIds.filter(hasLocalSocket)));
   io.on('notifications:deliver', (items) => {
     for (const { userId, notification } of items) {
       if (hasLocalSocket(userId)) emitLocally(userId, notification);
