@@ -20,6 +20,7 @@ import {
 } from './support/pwa';
 import {
   clickNotification,
+  deliverUntilShown,
   PushDelivery,
   shownNotifications,
   stubPushManager,
@@ -113,8 +114,8 @@ describe('patient app on a phone', () => {
     const called = await pushFor(subscription.endpoint, 'ticket_called', 'OPD');
 
     const delivery = await PushDelivery.open(page, server.url);
-    await delivery.deliver(called);
-    await expect.poll(async () => (await shownNotifications(page, String(called.id))).length).toBe(1);
+    await deliverUntilShown(delivery, page, called, String(called.id));
+    expect(await shownNotifications(page, String(called.id))).toHaveLength(1);
     const [shown] = await shownNotifications(page, String(called.id));
     expect(shown).toMatchObject({
       title: called.title,
@@ -142,14 +143,10 @@ describe('patient app on a phone', () => {
     await api(server, 'POST', '/api/queues/LAB/tickets', { token });
     await nurseAction(server, nurse.token, '/api/queues/LAB/close');
     const closed = await pushFor(subscription.endpoint, 'queue_closed', 'LAB');
-    await delivery.deliver(opened);
-    await expect
-      .poll(async () => (await shownNotifications(page, 'queue-status-LAB')).map((n) => n.title))
-      .toEqual([opened.title]);
-    await delivery.deliver(closed);
-    await expect
-      .poll(async () => (await shownNotifications(page, 'queue-status-LAB')).map((n) => n.title))
-      .toEqual([closed.title]);
+    await deliverUntilShown(delivery, page, opened, 'queue-status-LAB');
+    expect((await shownNotifications(page, 'queue-status-LAB')).map((n) => n.title)).toEqual([opened.title]);
+    await deliverUntilShown(delivery, page, closed, 'queue-status-LAB');
+    expect((await shownNotifications(page, 'queue-status-LAB')).map((n) => n.title)).toEqual([closed.title]);
     await expect
       .poll(async () =>
         (await notificationsOf(server, userId))

@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { PushPayload } from '../../../shared/notifications';
 import type { BrowserPushSubscription } from '../../support/push-receiver';
 
@@ -124,4 +125,35 @@ export async function subscriptionChangeInWorker(context: BrowserContext): Promi
     const scope = self as unknown as WorkerScope;
     scope.dispatchEvent(new scope.ExtendableEvent('pushsubscriptionchange'));
   });
+}
+
+/**
+ * Delivers a push and waits until the worker shows it (by id, on its tag). On a loaded machine the
+ * DevTools delivery to a worker that is starting up was seen, rarely, to be dropped without a trace; a
+ * push service redelivers such a message with the same id, which lands on the same tag, so this does
+ * too, at most twice more. A worker that never shows a push still fails here.
+ */
+export async function deliverUntilShown(
+  delivery: PushDelivery,
+  page: Page,
+  payload: PushPayload,
+  tag: string,
+): Promise<void> {
+  const attempts = 3;
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    await delivery.deliver(payload);
+    try {
+      await expect
+        .poll(
+          async () => (await shownNotifications(page, tag)).some((shown) => shown.data?.id === payload.id),
+          {
+            timeout: 5_000,
+          },
+        )
+        .toBe(true);
+      return;
+    } catch (error) {
+      if (attempt === attempts) throw error;
+    }
+  }
 }
