@@ -4,12 +4,9 @@
  * the server's peak memory, and the same sends done the naive way and the floor (encryption alone) on a
  * sample. A benchmark, not a test: it prints a table and writes bench-results.json. See docs/performance.md.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { ROOT } from '../support/process';
-import { installSignalHandlers, runCleanups, wasInterrupted } from './fanout/cleanup';
-import { parseOptions, UsageError, USAGE } from './fanout/options';
+import { runBenchmark, writeResults } from './fanout/entry';
+import { parseOptions, USAGE } from './fanout/options';
 import type { BenchOptions } from './fanout/options';
 import { measureAnswers, measureFanout } from './fanout/phases';
 import type { Setup } from './fanout/phases';
@@ -60,25 +57,8 @@ async function run(options: BenchOptions): Promise<boolean> {
   }
   const disturbance = disturbedBy(measurements);
   if (disturbance) console.log(`\n  NOTE  ${disturbance}`);
-  const file = path.join(ROOT, 'bench-results.json');
-  fs.writeFileSync(
-    file,
-    `${JSON.stringify(resultsJson(measurements, table, startedAt, loadAtStart), null, 2)}\n`,
-  );
-  console.log(`\nWritten to ${path.relative(process.cwd(), file) || file}.`);
+  writeResults(resultsJson(measurements, table, startedAt, loadAtStart));
   return table.every((row) => row.result !== 'FAIL');
 }
 
-installSignalHandlers();
-let exitCode = 0;
-try {
-  const options = parseOptions(process.argv.slice(2));
-  if (options === 'help') console.log(USAGE);
-  else if (!(await run(options))) exitCode = 1;
-} catch (error) {
-  if (!wasInterrupted()) console.error(error instanceof UsageError ? error.message : error);
-  exitCode = error instanceof UsageError ? 2 : 1;
-} finally {
-  await runCleanups();
-}
-process.exit(wasInterrupted() ? 130 : exitCode);
+await runBenchmark(parseOptions, USAGE, run);

@@ -6,11 +6,8 @@
  * peak RSS; with the naive and floor send rates of the fan-out benchmark from the same run. A benchmark, not
  * a test: it prints a table and writes bench-results.json. See docs/performance.md.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import { ROOT } from '../support/process';
-import { installSignalHandlers, runCleanups, wasInterrupted } from './fanout/cleanup';
+import { runBenchmark, writeResults } from './fanout/entry';
 import { prepare } from './fanout/prepare';
 import { machineBusyPercent, waitForIdle } from './fanout/proc';
 import { machine } from './fanout/report';
@@ -19,7 +16,7 @@ import { expectedPushCount } from './system/checks';
 import { measureConfiguration } from './system/configuration';
 import type { ConfigurationResult } from './system/configuration';
 import { checkOpenFiles } from './system/limits';
-import { parseOptions, UsageError, USAGE } from './system/options';
+import { parseOptions, USAGE } from './system/options';
 import type { SystemOptions } from './system/options';
 import { disturbances, formatTable, label, resultsJson, rows } from './system/report';
 import type { SystemMeasurements } from './system/report';
@@ -85,25 +82,8 @@ async function run(options: SystemOptions): Promise<boolean> {
     }
   }
   for (const note of disturbances(measurements)) console.log(`\n  NOTE  ${note}`);
-  const file = path.join(ROOT, 'bench-results.json');
-  fs.writeFileSync(
-    file,
-    `${JSON.stringify(resultsJson(measurements, table, startedAt, loadAtStart), null, 2)}\n`,
-  );
-  console.log(`\nWritten to ${path.relative(process.cwd(), file) || file}.`);
+  writeResults(resultsJson(measurements, table, startedAt, loadAtStart));
   return table.every((row) => row.result !== 'FAIL');
 }
 
-installSignalHandlers();
-let exitCode = 0;
-try {
-  const options = parseOptions(process.argv.slice(2));
-  if (options === 'help') console.log(USAGE);
-  else if (!(await run(options))) exitCode = 1;
-} catch (error) {
-  if (!wasInterrupted()) console.error(error instanceof UsageError ? error.message : error);
-  exitCode = error instanceof UsageError ? 2 : 1;
-} finally {
-  await runCleanups();
-}
-process.exit(wasInterrupted() ? 130 : exitCode);
+await runBenchmark(parseOptions, USAGE, run);

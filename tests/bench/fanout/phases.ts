@@ -1,6 +1,6 @@
 import type { BenchOptions } from './options';
 import { startServerProcess } from './children';
-import type { ReceiverProcess, ServerProcess } from './children';
+import type { ReceiverProcess, ReceiverStats, ServerProcess } from './children';
 import { NURSE, resetQueues } from './database';
 import type { BenchDatabase, Seeded } from './database';
 import { changeQueue, percentile, signIn } from './http';
@@ -124,6 +124,63 @@ export async function count(db: BenchDatabase, sql: string, params: unknown[] = 
   return Number(rows[0]?.n ?? 0);
 }
 
+export interface OpeningWatch {
+  /** The fan-out's event key, which its notifications carry. */
+  eventKey: string;
+  /** performance.now() when the fan-out's cursor reached the last patient, or null. */
+  recorded: Promise<number | null>;
+  /** performance.now() when the receiver had accepted `expectedPushes` more, or null (stalled, timed out). */
+  accepted: Promise<number | null>;
+}
+
+/**
+ * Follows the opening just answered: when its notifications are all recorded and when the receiver has
+ * them all, printing the pushes accepted every 5 s. `alive` throws if a server died.
+ */
+export async function watchOpening(
+  setup: { db: BenchDatabase; receiver: ReceiverProcess; seeded: Seeded },
+  watch: { before: ReceiverStats; started: number; expectedPushes: number; alive: () => void },
+): Promise<OpeningWatch> {
+  const { db, receiver } = setup;
+  const { rows } = await db.pool.query<{ event_key: string }>(
+    `SELECT event_key FROM fanouts WHERE type = 'queue_opened' ORDER BY id DESC LIMIT 1`,
+  );
+  const eventKey = rows[0]?.event_key ?? '';
+  const timeoutMs = 300_000 + watch.expectedPushes;
+  const recorded = pollUntil(
+    async () =>
+      (await count(db, `SELECT count(*) AS n FROM fanouts WHERE event_key = $1 AND (done OR cursor >= $2)`, [
+        eventKey,
+        setup.seeded.lastPatientId,
+      ])) > 0,
+    50,
+    timeoutMs,
+    watch.alive,
+  );
+  let lastLine = 0;
+  let lastCount = 0;
+  let lastChange = performance.now();
+  const accepted = pollUntil(
+    async () => {
+      const accepted = (await receiver.stats()).acceptedTotal - watch.before.acceptedTotal;
+      const now = performance.now();
+      if (accepted !== lastCount) [lastCount, lastChange] = [accepted, now];
+      if (now - lastLine > 5_000) {
+        lastLine = now;
+        console.log(
+          `  ${((now - watch.started) / 1000).toFixed(1)} s: ${accepted.toLocaleString('en')} pushes accepted`,
+        );
+      }
+      if (accepted >= watch.expectedPushes) return true;
+      return now - lastChange > STALL_MS ? 'give up' : false;
+    },
+    50,
+    timeoutMs,
+    watch.alive,
+  );
+  return { eventKey, recorded, accepted };
+}
+
 /**
  * Phase 2: a server with its delivery workers; one opening of OPD, then the time until the fan-out is
  * recorded (the fan-out's cursor reaches the last patient, committed with that batch's notifications)
@@ -150,48 +207,18 @@ async function fanoutOnce(setup: Setup, server: ServerProcess): Promise<FanoutRe
 
   const started = performance.now();
   const { ms: openMs, answer } = await changeQueue(server.url, token, 'open');
-  const { rows } = await db.pool.query<{ event_key: string }>(
-    `SELECT event_key FROM fanouts WHERE type = 'queue_opened' ORDER BY id DESC LIMIT 1`,
-  );
-  const eventKey = rows[0]?.event_key ?? '';
-  const timeoutMs = 300_000 + n;
   const serverAlive = () => {
     const { exitCode, signalCode } = server.spawned.child;
     if (exitCode !== null || signalCode !== null) {
       throw new Error(`the server exited (${exitCode ?? signalCode}) during the fan-out`);
     }
   };
-  const recorded = pollUntil(
-    async () =>
-      (await count(db, `SELECT count(*) AS n FROM fanouts WHERE event_key = $1 AND (done OR cursor >= $2)`, [
-        eventKey,
-        setup.seeded.lastPatientId,
-      ])) > 0,
-    50,
-    timeoutMs,
-    serverAlive,
-  );
-  let lastLine = 0;
-  let lastCount = 0;
-  let lastChange = performance.now();
-  const accepted = pollUntil(
-    async () => {
-      const accepted = (await receiver.stats()).acceptedTotal - before.acceptedTotal;
-      const now = performance.now();
-      if (accepted !== lastCount) [lastCount, lastChange] = [accepted, now];
-      if (now - lastLine > 5_000) {
-        lastLine = now;
-        console.log(
-          `  ${((now - started) / 1000).toFixed(1)} s: ${accepted.toLocaleString('en')} pushes accepted`,
-        );
-      }
-      if (accepted >= n) return true;
-      return now - lastChange > STALL_MS ? 'give up' : false;
-    },
-    50,
-    timeoutMs,
-    serverAlive,
-  );
+  const { eventKey, recorded, accepted } = await watchOpening(setup, {
+    before,
+    started,
+    expectedPushes: n,
+    alive: serverAlive,
+  });
   const [recordedAt, acceptedAt] = await Promise.all([recorded, accepted]);
   const groups = cpuGroups();
   const mainThread = cpuSecondsOf(server.pid, true) - mainThreadBefore;

@@ -2,7 +2,7 @@ import { startServerProcess } from '../fanout/children';
 import type { ServerProcess } from '../fanout/children';
 import { NURSE, resetQueues } from '../fanout/database';
 import { changeQueue, percentile, signIn } from '../fanout/http';
-import { count, pollUntil, sleep } from '../fanout/phases';
+import { count, pollUntil, sleep, watchOpening } from '../fanout/phases';
 import type { Prepared } from '../fanout/prepare';
 import { cpuBetween, cpuSnapshot, postgresPids, sampleRss } from '../fanout/proc';
 import type { CpuUse } from '../fanout/proc';
@@ -38,9 +38,6 @@ export interface ConfigurationResult {
 
 /** Time for the servers to finish the catch-up queries of the last sockets to connect. */
 const CATCH_UP_MS = 3_000;
-
-/** Pushes stop being counted as "still coming" after this long without one more accepted. */
-const STALL_MS = 60_000;
 
 /** Server processes on one database; with more than one, Socket.IO is joined through PostgreSQL. */
 async function startServers(prepared: Prepared, processes: number): Promise<ServerProcess[]> {
@@ -122,7 +119,6 @@ async function measureOpening(
   settle: () => Promise<void>,
 ): Promise<ConfigurationResult> {
   const { db, receiver, socketPatients } = setup;
-  const n = setup.patients;
   const first = servers[0] as ServerProcess;
   console.log(
     `  ${sockets.connected.toLocaleString('en')} connected and subscribed in ${(sockets.connectMs / 1000).toFixed(1)} s`,
@@ -153,42 +149,12 @@ async function measureOpening(
   const sentAt = performance.timeOrigin + performance.now();
   const started = performance.now();
   const { ms: openMs, answer } = await changeQueue(first.url, token, 'open');
-  const { rows } = await db.pool.query<{ event_key: string }>(
-    `SELECT event_key FROM fanouts WHERE type = 'queue_opened' ORDER BY id DESC LIMIT 1`,
-  );
-  const eventKey = rows[0]?.event_key ?? '';
-  const timeoutMs = 300_000 + n;
-  const recorded = pollUntil(
-    async () =>
-      (await count(db, `SELECT count(*) AS n FROM fanouts WHERE event_key = $1 AND (done OR cursor >= $2)`, [
-        eventKey,
-        setup.seeded.lastPatientId,
-      ])) > 0,
-    50,
-    timeoutMs,
-    serversAlive,
-  );
-  let lastLine = 0;
-  let lastCount = 0;
-  let lastChange = performance.now();
-  const accepted = pollUntil(
-    async () => {
-      const accepted = (await receiver.stats()).acceptedTotal - before.acceptedTotal;
-      const now = performance.now();
-      if (accepted !== lastCount) [lastCount, lastChange] = [accepted, now];
-      if (now - lastLine > 5_000) {
-        lastLine = now;
-        console.log(
-          `  ${((now - started) / 1000).toFixed(1)} s: ${accepted.toLocaleString('en')} pushes accepted`,
-        );
-      }
-      if (accepted >= setup.expectedPushes) return true;
-      return now - lastChange > STALL_MS ? 'give up' : false;
-    },
-    50,
-    timeoutMs,
-    serversAlive,
-  );
+  const { eventKey, recorded, accepted } = await watchOpening(setup, {
+    before,
+    started,
+    expectedPushes: setup.expectedPushes,
+    alive: serversAlive,
+  });
   // Every socket's queue:status, or give up waiting 30 s after the pushes are done.
   const statusDone = Promise.race([sockets.allStatus, accepted.then(() => sleep(30_000))]);
   const [recordedAt, acceptedAt] = await Promise.all([recorded, accepted, statusDone]);

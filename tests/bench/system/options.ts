@@ -1,3 +1,4 @@
+import { UsageError } from '../fanout/options';
 /** Command-line flags of `npm run bench` (the whole-system benchmark). */
 export interface SystemOptions {
   /** Patients, each with one push subscription at the receiver. */
@@ -29,8 +30,6 @@ export const USAGE = `Usage: npm run bench -- [--patients N] [--sockets N] [--sa
               CPUs alone (default ${DEFAULTS.waitIdle}: measure at once)
 Environment: BENCH_DATABASE_URL (an admin URL; default: an embedded PostgreSQL in a temp dir).
 The fan-out alone, with answer-time cycles: npm run bench:fanout.`;
-
-export class UsageError extends Error {}
 
 export function parseOptions(argv: string[]): SystemOptions | 'help' {
   const options = { ...DEFAULTS };
