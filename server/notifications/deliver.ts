@@ -60,14 +60,14 @@ export async function deliverBatch(deps: DeliveryDeps, batch: number): Promise<n
   ]);
   // Sockets first, all in one go: they answer at once, and in cluster mode the whole batch then crosses
   // to the other processes in one message instead of one per push that completes.
-  const onSocket = new Set<number>();
-  for (const row of claimed) {
-    if (row.push_attempts !== 1 || !connected.has(Number(row.user_id))) continue;
-    deps.emitToUser(Number(row.user_id), presentNotification(row));
-    onSocket.add(Number(row.id));
-  }
-  const results = await mapLimited(claimed, deps.concurrency, (row) =>
-    deliverOne(deps, row, subscriptions.get(row.user_id) ?? [], onSocket.has(Number(row.id))),
+  const work = claimed.map((row) => {
+    const notification = presentNotification(row);
+    const onSocket = row.push_attempts === 1 && connected.has(Number(row.user_id));
+    if (onSocket) deps.emitToUser(Number(row.user_id), notification);
+    return { row, notification, onSocket };
+  });
+  const results = await mapLimited(work, deps.concurrency, ({ row, notification, onSocket }) =>
+    deliverOne(deps, row, notification, subscriptions.get(row.user_id) ?? [], onSocket),
   );
   await record(deps.sequelize, results);
   const gone = results.flatMap((result) => result.goneSubscriptions);
@@ -117,10 +117,10 @@ async function subscriptionsOf(
 async function deliverOne(
   deps: DeliveryDeps,
   row: ClaimedRow,
+  notification: Notification,
   subscriptions: SubscriptionRow[],
   onSocket: boolean,
 ): Promise<Result & { goneSubscriptions: number[] }> {
-  const notification = presentNotification(row);
   const alreadySent = new Set(row.push_sent_to.map(Number));
   const pending = deps.push
     ? subscriptions.filter((subscription) => !alreadySent.has(Number(subscription.id)))

@@ -14,6 +14,21 @@ export async function markDelivered(sequelize: Sequelize, id: number, userId?: n
   return Number(count) > 0;
 }
 
+/** Many users' own notifications marked delivered in one statement (socket acks, see ack-recorder.ts). */
+export async function markDeliveredMany(
+  sequelize: Sequelize,
+  acks: Array<{ id: number; userId: number }>,
+): Promise<void> {
+  if (acks.length === 0) return;
+  await sequelize.query(
+    `UPDATE notifications n
+        SET delivery_status = 'delivered', delivered_at = now(), sent_at = coalesce(n.sent_at, now())
+       FROM unnest(ARRAY[:ids]::bigint[], ARRAY[:userIds]::bigint[]) AS acked(id, user_id)
+      WHERE n.id = acked.id AND n.user_id = acked.user_id AND n.delivery_status <> 'delivered'`,
+    { replacements: { ids: acks.map((ack) => ack.id), userIds: acks.map((ack) => ack.userId) } },
+  );
+}
+
 /** What a reconnecting client has not confirmed yet, oldest first, so it can catch up without a gap. */
 export async function undeliveredFor(
   sequelize: Sequelize,

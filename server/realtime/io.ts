@@ -124,6 +124,10 @@ export function createRealtime(
     next();
   });
 
+  /** This process's sockets of a user (ids; empty when none). */
+  const localSocketIds = (userId: number) => io.sockets.adapter.rooms.get(userRoom(userId)) ?? new Set();
+  const hasLocalSocket = (userId: number) => localSocketIds(userId).size > 0;
+
   /**
    * Which users have a socket: here, the local rooms; in cluster mode, also one question to the other
    * processes for the whole batch, answered with user ids only (fetchSockets answered with every socket's
@@ -148,7 +152,7 @@ export function createRealtime(
    * Socket by socket: a broadcast with acks would wait for every process's count, even when local.
    */
   function emitLocally(userId: number, notification: Notification): void {
-    for (const socketId of io.sockets.adapter.rooms.get(userRoom(userId)) ?? []) {
+    for (const socketId of localSocketIds(userId)) {
       io.sockets.sockets
         .get(socketId)
         ?.timeout(ACK_TIMEOUT_MS)
@@ -157,8 +161,6 @@ export function createRealtime(
         });
     }
   }
-
-  const hasLocalSocket = (userId: number) => (io.sockets.adapter.rooms.get(userRoom(userId))?.size ?? 0) > 0;
 
   /**
    * Cluster mode: an emit with an ack through the adapter costs several NOTIFYs per user (the request,
