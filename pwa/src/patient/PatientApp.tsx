@@ -11,6 +11,7 @@ import type { PatientSession } from './session';
 import { SignedInApp } from './SignedInApp';
 import { SW_MESSAGES } from '../sw-messages';
 import { takeNotificationParam } from './useRoute';
+import { onWorkerMessage } from './worker-messages';
 
 export function PatientApp() {
   const { t } = useTranslation();
@@ -34,17 +35,15 @@ export function PatientApp() {
   }, [token, endSession]);
 
   // A tap on a system notification while the app is open arrives from the service worker.
-  useEffect(() => {
-    if (!('serviceWorker' in navigator)) return;
-    const onMessage = (event: MessageEvent<unknown>) => {
-      const message = event.data as { type?: string; id?: unknown } | null;
-      if (message?.type !== SW_MESSAGES.openNotification || typeof message.id !== 'number') return;
-      setFocusId(message.id);
-      window.location.hash = '#/inbox';
-    };
-    navigator.serviceWorker.addEventListener('message', onMessage);
-    return () => navigator.serviceWorker.removeEventListener('message', onMessage);
-  }, []);
+  useEffect(
+    () =>
+      onWorkerMessage(SW_MESSAGES.openNotification, ({ id }) => {
+        if (typeof id !== 'number') return;
+        setFocusId(id);
+        window.location.hash = '#/inbox';
+      }),
+    [],
+  );
 
   // A shared phone must not keep receiving the previous patient's pushes or showing their data. The
   // cache is cleared after the signed-in tree (and its socket) is gone, so nothing writes it again.

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { SW_MESSAGES } from '../../sw-messages';
 import { currentSubscription, subscribe } from './subscription';
 import { pushWanted } from './wanted';
+import { onWorkerMessage } from '../worker-messages';
 
 /**
  * Makes the server hold this device's current subscription. Browsers replace or drop subscriptions on
@@ -35,11 +36,6 @@ export function usePushSync(token: string): void {
     // Offline or a server hiccup: the next opening tries again; nothing to tell the patient.
     const sync = () => void syncSubscription(token).catch(() => undefined);
     sync();
-    if (!('serviceWorker' in navigator)) return;
-    const onMessage = (event: MessageEvent<unknown>) => {
-      if ((event.data as { type?: unknown } | null)?.type === SW_MESSAGES.subscriptionChanged) sync();
-    };
-    navigator.serviceWorker.addEventListener('message', onMessage);
-    return () => navigator.serviceWorker.removeEventListener('message', onMessage);
+    return onWorkerMessage(SW_MESSAGES.subscriptionChanged, sync);
   }, [token]);
 }
