@@ -36,7 +36,7 @@ it('resumes after a crash mid-batch, repeating only the sends whose outcome was 
   await server.outbox.stop();
 
   await api(server, 'POST', '/api/queues/OPD/open', { token: nurse.token });
-  while ((await expandNextBatch(server.ctx.sequelize)) > 0);
+  while ((await expandNextBatch(server.ctx.sequelize)).kind === 'expanded');
 
   const deps = (push: PushSender): DeliveryDeps => ({
     sequelize: server.ctx.sequelize,

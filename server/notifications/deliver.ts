@@ -4,16 +4,10 @@ import type { Notification, PushPayload } from '../../shared/notifications';
 import { MAX_PUSH_ATTEMPTS, nextAttemptDelayMs } from '../push/backoff';
 import type { PushOutcome, PushSender } from '../push/send';
 import { pushOptionsFor } from './content';
-import { NOTIFICATION_COLUMNS, presentNotification } from './presenter';
-import type { NotificationRow } from './presenter';
+import { selectLeased } from './leased';
+import type { LeasedRow } from './leased';
+import { presentNotification } from './presenter';
 import type { Receipts } from './receipts';
-
-interface ClaimedRow extends NotificationRow {
-  user_id: number;
-  push_attempts: number;
-  push_sent_to: number[];
-  push_enabled: boolean;
-}
 
 interface SubscriptionRow {
   id: number;
@@ -51,7 +45,11 @@ interface Result {
  * make a row be sent again, and then with the same id, which clients show once.
  */
 export async function deliverBatch(deps: DeliveryDeps, batch: number): Promise<number> {
-  const claimed = await claim(deps.sequelize, batch, deps.leaseSeconds);
+  return deliverLeased(deps, await claim(deps.sequelize, batch, deps.leaseSeconds));
+}
+
+/** Delivers rows whose lease this process holds (claimed, or recorded leased by its expansion). */
+export async function deliverLeased(deps: DeliveryDeps, claimed: LeasedRow[]): Promise<number> {
   if (claimed.length === 0) return 0;
   const subscriptions = await subscriptionsOf(deps.sequelize, claimed);
   // Sockets get a notification on its first attempt; a client that was away catches up when it reconnects.
@@ -79,8 +77,8 @@ export async function deliverBatch(deps: DeliveryDeps, batch: number): Promise<n
   return claimed.length;
 }
 
-async function claim(sequelize: Sequelize, batch: number, lease: number): Promise<ClaimedRow[]> {
-  return sequelize.query<ClaimedRow>(
+async function claim(sequelize: Sequelize, batch: number, lease: number): Promise<LeasedRow[]> {
+  return sequelize.query<LeasedRow>(
     `WITH due AS (
        SELECT id FROM notifications
         WHERE push_status = 'pending' AND next_attempt_at <= now() AND (lease_until IS NULL OR lease_until < now())
@@ -89,15 +87,14 @@ async function claim(sequelize: Sequelize, batch: number, lease: number): Promis
        UPDATE notifications n SET lease_until = now() + make_interval(secs => :lease), push_attempts = push_attempts + 1
          FROM due WHERE n.id = due.id
        RETURNING n.*)
-     SELECT ${NOTIFICATION_COLUMNS.replaceAll('n.', 'c.')}, c.user_id, c.push_attempts, c.push_sent_to, u.push_enabled
-       FROM claimed c JOIN users u ON u.id = c.user_id LEFT JOIN departments d ON d.id = c.department_id`,
+     ${selectLeased('claimed')}`,
     { replacements: { batch, lease }, type: QueryTypes.SELECT },
   );
 }
 
 async function subscriptionsOf(
   sequelize: Sequelize,
-  rows: ClaimedRow[],
+  rows: LeasedRow[],
 ): Promise<Map<number, SubscriptionRow[]>> {
   const userIds = [...new Set(rows.filter((row) => row.push_enabled).map((row) => row.user_id))];
   const byUser = new Map<number, SubscriptionRow[]>();
@@ -116,7 +113,7 @@ async function subscriptionsOf(
 
 async function deliverOne(
   deps: DeliveryDeps,
-  row: ClaimedRow,
+  row: LeasedRow,
   notification: Notification,
   subscriptions: SubscriptionRow[],
   onSocket: boolean,
@@ -149,7 +146,7 @@ async function deliverOne(
 }
 
 function summarise(
-  row: ClaimedRow,
+  row: LeasedRow,
   outcomes: Array<{ subscription: SubscriptionRow; outcome: PushOutcome }>,
   handedOverBefore: boolean,
 ): Result & { goneSubscriptions: number[] } {

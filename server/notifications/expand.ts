@@ -2,6 +2,8 @@ import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
 import { AUDIENCES, isAudience } from './audiences';
 import { localizedSql } from './content';
+import { selectLeased } from './leased';
+import type { LeasedRow } from './leased';
 
 export const EXPAND_BATCH = 5_000;
 
@@ -11,28 +13,49 @@ interface FanoutRow {
   cursor: number;
 }
 
+export type Expansion =
+  /** One batch recorded; `leased` are its rows when a lease was asked for (not rows recorded before). */
+  | { kind: 'expanded'; covered: number; leased: LeasedRow[] }
+  /** Every pending fan-out is being expanded by another worker right now. */
+  | { kind: 'busy' }
+  | { kind: 'done' };
+
+export interface ExpandOptions {
+  batch?: number;
+  /** Record the rows leased to the caller for this long, and return them, ready to send. */
+  leaseSeconds?: number;
+}
+
 /**
  * Expands one batch of one pending fan-out into notification rows, in one short transaction. The fan-out
  * row is locked with SKIP LOCKED, so several workers expand different fan-outs (or take turns on one), and
  * ON CONFLICT on (user_id, event_key) makes a repeated batch after a crash harmless.
- * Returns the number of recipients covered, or 0 when there is nothing left to expand.
+ * With a lease, the rows go straight to the caller's delivery, already leased as a claim would lease them.
  */
-export async function expandNextBatch(sequelize: Sequelize, batch = EXPAND_BATCH): Promise<number> {
-  return sequelize.transaction(async (transaction) => {
+export async function expandNextBatch(sequelize: Sequelize, options: ExpandOptions = {}): Promise<Expansion> {
+  const batch = options.batch ?? EXPAND_BATCH;
+  const lease = options.leaseSeconds ?? null;
+  return sequelize.transaction(async (transaction): Promise<Expansion> => {
     const [fanout] = await sequelize.query<FanoutRow>(
       `SELECT id, audience, cursor FROM fanouts WHERE NOT done ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
       { type: QueryTypes.SELECT, transaction },
     );
-    if (!fanout) return 0;
+    if (!fanout) {
+      const [pending] = await sequelize.query<{ any: boolean }>(
+        `SELECT EXISTS (SELECT 1 FROM fanouts WHERE NOT done) AS any`,
+        { type: QueryTypes.SELECT, transaction },
+      );
+      return pending?.any ? { kind: 'busy' } : { kind: 'done' };
+    }
     if (!isAudience(fanout.audience)) {
       await sequelize.query(`UPDATE fanouts SET done = true WHERE id = :id`, {
         replacements: { id: fanout.id },
         transaction,
       });
-      return 0;
+      return { kind: 'expanded', covered: 0, leased: [] };
     }
     const where = AUDIENCES[fanout.audience]('f.created_at', 'd.code', 'f.department_id');
-    const [progress] = await sequelize.query<{ covered: number; last: number | null }>(
+    const rows = await sequelize.query<{ covered: number; last: number | null } & Partial<LeasedRow>>(
       `WITH f AS (SELECT * FROM fanouts WHERE id = :id),
             d AS (SELECT departments.* FROM departments, f WHERE departments.id = f.department_id),
             batch AS (
@@ -40,20 +63,30 @@ export async function expandNextBatch(sequelize: Sequelize, batch = EXPAND_BATCH
                WHERE u.id > :cursor AND ${where}
                ORDER BY u.id LIMIT :batch),
             inserted AS (
-              INSERT INTO notifications (user_id, department_id, type, event_key, title, body, data)
+              INSERT INTO notifications
+                     (user_id, department_id, type, event_key, title, body, data, lease_until, push_attempts)
               SELECT u.id, f.department_id, f.type, f.event_key,
-                     ${localizedSql('f.texts', 'title', 'f.title')}, ${localizedSql('f.texts', 'body', 'f.body')}, f.data
+                     ${localizedSql('f.texts', 'title', 'f.title')}, ${localizedSql('f.texts', 'body', 'f.body')}, f.data,
+                     now() + make_interval(secs => :lease), CASE WHEN :lease IS NULL THEN 0 ELSE 1 END
                 FROM batch u, f
               ON CONFLICT (user_id, event_key) DO NOTHING
-              RETURNING 1)
-       SELECT count(*)::int AS covered, max(batch.id) AS last FROM batch`,
-      { replacements: { id: fanout.id, cursor: fanout.cursor, batch }, type: QueryTypes.SELECT, transaction },
+              RETURNING *),
+            progress AS (SELECT count(*)::int AS covered, max(batch.id) AS last FROM batch)
+       SELECT p.covered, p.last, l.* FROM progress p LEFT JOIN (${selectLeased('inserted')}) l ON :leasing`,
+      {
+        replacements: { id: fanout.id, cursor: fanout.cursor, batch, lease, leasing: lease !== null },
+        type: QueryTypes.SELECT,
+        transaction,
+      },
     );
-    const covered = progress?.covered ?? 0;
+    const covered = rows[0]?.covered ?? 0;
     await sequelize.query(`UPDATE fanouts SET cursor = :last, done = :done WHERE id = :id`, {
-      replacements: { id: fanout.id, last: progress?.last ?? fanout.cursor, done: covered < batch },
+      replacements: { id: fanout.id, last: rows[0]?.last ?? fanout.cursor, done: covered < batch },
       transaction,
     });
-    return Math.max(covered, 1);
+    const leased = rows.filter(
+      (row): row is typeof row & LeasedRow => row.id !== null && row.id !== undefined,
+    );
+    return { kind: 'expanded', covered, leased };
   });
 }

@@ -4,10 +4,17 @@ import { listen } from '../db/listener';
 import type { Listener } from '../db/listener';
 import type { Logger } from '../logger';
 import { coalesce } from '../util/coalesce';
-import { deliverBatch } from './deliver';
+import { deliverBatch, deliverLeased } from './deliver';
 import type { DeliveryDeps } from './deliver';
-import { expandNextBatch } from './expand';
+import { EXPAND_BATCH, expandNextBatch } from './expand';
 import { OUTBOX_CHANNEL } from './fanout';
+import { Handoff } from './handoff';
+
+// While fan-out rows wait in the handoff, a delivery loop still claims from the table this often, so a
+// patient's own notification (a call to the room) does not wait behind a whole fan-out.
+const CLAIM_EVERY_MS = 500;
+// Another process is expanding the only pending fan-out; its transaction lasts a fraction of a second.
+const BUSY_RETRY_MS = 25;
 
 export interface OutboxWorkerOptions extends Omit<DeliveryDeps, 'concurrency' | 'leaseSeconds'> {
   databaseUrl: string;
@@ -51,26 +58,50 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let stopped = true;
   let timer: NodeJS.Timeout | undefined;
   let listener: Listener | undefined;
+  let clearHandoff = () => undefined as void;
 
   async function pass(): Promise<void> {
     let worked = false;
     let expanding = true;
     let batchExpanded = deferred();
+    const handoff = new Handoff();
+    clearHandoff = () => handoff.clear();
     // A large fan-out's first notifications go out while the rest are still being recorded: recording is
-    // PostgreSQL's work, sending mostly this process's.
+    // PostgreSQL's work, sending mostly this process's. Recorded rows come back leased to this process
+    // (see handoff.ts), and expansion stays at most about two batches ahead of sending, so they go out
+    // well within their lease; in a cluster, every process expands its share the same way.
     const expansion = (async () => {
       try {
-        while (!stopped && (await expandNextBatch(sequelize)) > 0) {
+        while (!stopped) {
+          await handoff.whenBelow(EXPAND_BATCH);
+          if (stopped) break;
+          const leasedAt = performance.now();
+          const expanded = await expandNextBatch(sequelize, { leaseSeconds: deps.leaseSeconds });
+          if (expanded.kind === 'done') break;
+          if (expanded.kind === 'busy') {
+            await delay(BUSY_RETRY_MS);
+            continue;
+          }
           worked = true;
-          const expanded = batchExpanded;
+          handoff.add(expanded.leased, leasedAt, deps.leaseSeconds);
+          const batchDone = batchExpanded;
           batchExpanded = deferred();
-          expanded.resolve();
+          batchDone.resolve();
         }
       } finally {
         expanding = false;
         batchExpanded.resolve();
       }
     })();
+    let lastClaimAt = performance.now();
+    const nextRows = async (): Promise<number> => {
+      if (handoff.size > 0 && performance.now() - lastClaimAt < CLAIM_EVERY_MS) {
+        const handed = handoff.take(perLoop);
+        if (handed.length > 0) return deliverLeased(deps, handed);
+      }
+      lastClaimAt = performance.now();
+      return deliverBatch(deps, perLoop);
+    };
     // Several batches in flight at once: SKIP LOCKED gives each loop its own rows, and one batch's
     // database round trips and slowest push overlap the others' sending instead of idling the CPU.
     const deliverLoop = async () => {
@@ -78,11 +109,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         // Read before the claim: rows that a batch commits after it are claimed on the next turn.
         const mayGrow = expanding;
         const nextBatch = batchExpanded.promise;
-        if ((await deliverBatch(deps, perLoop)) > 0) {
+        const delivered = await nextRows();
+        if (delivered > 0) {
           worked = true;
           events.emit('pass');
-          continue;
         }
+        if (delivered > 0 || handoff.size > 0) continue;
         if (!mayGrow) return;
         await nextBatch;
       }
@@ -136,6 +168,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     },
     async stop() {
       stopped = true;
+      clearHandoff();
       runner.stop();
       clearTimeout(timer);
       await runner.settled();
@@ -150,4 +183,8 @@ function deferred(): { promise: Promise<void>; resolve(): void } {
     resolve = done;
   });
   return { promise, resolve };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
