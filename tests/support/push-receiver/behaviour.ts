@@ -3,9 +3,10 @@
  * ("500 once, then the default"); without it the behaviour stays until replaced.
  * `retryAfter` is sent as the Retry-After header: seconds, or an HTTP-date string. `hang` never answers;
  * `drop` closes the connection instead of answering, as a push service dropping a kept-alive one does.
+ * `delayMs` answers that much later, as a slow push service does.
  */
 export type PushBehaviour =
-  | { status: number; retryAfter?: number | string; times?: number }
+  | { status: number; retryAfter?: number | string; delayMs?: number; times?: number }
   | { hang: true; times?: number }
   | { drop: true; times?: number };
 

@@ -116,6 +116,7 @@ export function createPushHandler(deps: HandlerDeps) {
       req.socket.destroy();
       return;
     }
+    if (behaviour.delayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
     const extra: Record<string, string> = {};
     if ('retryAfter' in behaviour && behaviour.retryAfter !== undefined) {
       extra['retry-after'] = String(behaviour.retryAfter);
