@@ -12,6 +12,7 @@ import type { BootstrapResult } from './bootstrap';
 import { createHttpApp, DESKTOP_ORIGIN, registerRoutes } from './http/app';
 import type { Logger } from './logger';
 import { createReceipts } from './notifications/receipts';
+import { createDeliveryMetrics } from './notifications/delivery-metrics';
 import { createOutboxWorker } from './notifications/worker';
 import type { OutboxWorker, OutboxWorkerOptions } from './notifications/worker';
 import { loadVapidKeys } from './push/keys';
@@ -83,6 +84,7 @@ export async function startServer(
       encrypt: encryption.encrypt,
     });
     cleanups.push(() => push.close());
+    const deliveryMetrics = createDeliveryMetrics();
     const outbox = createOutboxWorker({
       sequelize,
       databaseUrl: db.url,
@@ -93,6 +95,7 @@ export async function startServer(
       emitToUser: realtime.emitToUser,
       batchSize: config.delivery.batchSize,
       leaseSeconds: config.delivery.leaseSeconds,
+      onPushOutcome: deliveryMetrics.pushOutcome,
       ...options.worker,
     });
     const clock = options.clock ?? systemClock;
@@ -125,7 +128,7 @@ export async function startServer(
       clock,
       scheduler,
     };
-    await registerRoutes(http, ctx);
+    await registerRoutes(http, ctx, deliveryMetrics);
     await http.listen({ port: config.port, host: config.host });
     await scheduler.start();
     cleanups.push(() => scheduler.stop());

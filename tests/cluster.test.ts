@@ -63,6 +63,14 @@ async function freshDatabase(): Promise<{ db: TestDatabase; sequelize: Sequelize
   return { db, sequelize };
 }
 
+/** The pushes a process's push services accepted, from its /metrics. */
+async function acceptedPushes(server: { url: string }): Promise<number> {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const line = /^queuebell_push_requests_total\{outcome="accepted"\} (\d+)$/m.exec(text);
+  if (!line?.[1]) throw new Error('no queuebell_push_requests_total in /metrics');
+  return Number(line[1]);
+}
+
 async function subscribedPatients(server: { url: string }, count: number) {
   const patients = [];
   for (let index = 0; index < count; index++) {
@@ -76,13 +84,14 @@ async function subscribedPatients(server: { url: string }, count: number) {
 
 it('reaches sockets on process B when a nurse opens through process A, and delivers each notification once', async () => {
   const { db, sequelize } = await freshDatabase();
-  // Small batches so that both processes take part in delivering the fan-out.
+  // Batches of one, so the fan-out is recorded ten at a time: the processes take turns recording it, and
+  // each sends what it recorded.
   const [a, b] = await Promise.all([
-    startProcess(db, { DELIVERY_BATCH_SIZE: '2' }),
-    startProcess(db, { DELIVERY_BATCH_SIZE: '2' }),
+    startProcess(db, { DELIVERY_BATCH_SIZE: '1' }),
+    startProcess(db, { DELIVERY_BATCH_SIZE: '1' }),
   ]);
   const nurse = await signedInUser(a, 'nurse');
-  const patients = await subscribedPatients(a, 12);
+  const patients = await subscribedPatients(a, 24);
   const watcher = patients[0];
   if (!watcher) throw new Error('no patient');
 
@@ -122,11 +131,15 @@ it('reaches sockets on process B when a nurse opens through process A, and deliv
     { type: QueryTypes.SELECT },
   );
   expect(rows.filter((row) => patients.some((patient) => patient.id === Number(row.user_id)))).toHaveLength(
-    12,
+    patients.length,
   );
   expect(rows.every((row) => row.n === 1)).toBe(true);
-  // Both processes took batches: each logs nothing per batch, so count who recorded them instead.
   expect(receiver.rejected).toEqual([]);
+  // Both processes sent pushes, and together exactly one per patient.
+  const [sentByA, sentByB] = await Promise.all([acceptedPushes(a), acceptedPushes(b)]);
+  expect(sentByA).toBeGreaterThan(0);
+  expect(sentByB).toBeGreaterThan(0);
+  expect(sentByA + sentByB).toBe(patients.length);
 }, 90_000);
 
 it('hands a notification to its owner’s socket on another process, whose ack marks it delivered', async () => {

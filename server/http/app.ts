@@ -6,6 +6,7 @@ import { MAX_BODY_BYTES } from '../../shared/constants';
 import type { Config } from '../config';
 import type { AppContext } from '../context';
 import type { Logger } from '../logger';
+import type { DeliveryMetrics } from '../notifications/delivery-metrics';
 import { installErrorHandling } from './error-handler';
 import { accountRoutes } from './routes/accounts';
 import { departmentRoutes } from './routes/departments';
@@ -54,8 +55,13 @@ export async function createHttpApp(config: Config, logger: Logger): Promise<Fas
   return app;
 }
 
-export async function registerRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function registerRoutes(
+  app: FastifyInstance,
+  ctx: AppContext,
+  delivery?: DeliveryMetrics,
+): Promise<void> {
   const registry = createMetrics(app);
+  delivery?.register(registry);
   operationsRoutes(app, ctx, registry);
   accountRoutes(app, ctx);
   departmentRoutes(app, ctx);

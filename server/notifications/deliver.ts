@@ -26,6 +26,8 @@ export interface DeliveryDeps {
   /** Emits to the user's sockets, wherever they are connected. */
   emitToUser(userId: number, notification: Notification): void;
   concurrency: number;
+  /** Told each push request's outcome (the per-process counters of /metrics). */
+  onPushOutcome?: (kind: PushOutcome['kind']) => void;
   /** How long a claimed row stays ours; a crashed worker's rows are picked up again after this. */
   leaseSeconds: number;
 }
@@ -142,6 +144,7 @@ async function deliverOne(
       ),
     })),
   );
+  for (const { outcome } of outcomes) deps.onPushOutcome?.(outcome.kind);
   return summarise(row, outcomes, onSocket || alreadySent.size > 0);
 }
 

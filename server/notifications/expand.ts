@@ -24,7 +24,16 @@ export interface ExpandOptions {
   batch?: number;
   /** Record the rows leased to the caller for this long, and return them, ready to send. */
   leaseSeconds?: number;
+  /**
+   * Wait for a fan-out another worker is expanding, instead of skipping it: after a 'busy', so that
+   * processes take turns batch by batch and each sends its share.
+   */
+  wait?: boolean;
 }
+
+// Another worker holds a fan-out for one batch's insert; far longer means it is stuck: try again later.
+const WAIT_FOR_FANOUT = '5s';
+const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
  * Expands one batch of one pending fan-out into notification rows, in one short transaction. The fan-out
@@ -33,11 +42,32 @@ export interface ExpandOptions {
  * With a lease, the rows go straight to the caller's delivery, already leased as a claim would lease them.
  */
 export async function expandNextBatch(sequelize: Sequelize, options: ExpandOptions = {}): Promise<Expansion> {
+  try {
+    return await expandInTransaction(sequelize, options);
+  } catch (error) {
+    if (lockTimedOut(error)) return { kind: 'busy' };
+    throw error;
+  }
+}
+
+function lockTimedOut(error: unknown): boolean {
+  if (!(error instanceof Error) || !('parent' in error)) return false;
+  const parent = error.parent;
+  return (
+    typeof parent === 'object' && parent !== null && 'code' in parent && parent.code === LOCK_NOT_AVAILABLE
+  );
+}
+
+async function expandInTransaction(sequelize: Sequelize, options: ExpandOptions): Promise<Expansion> {
   const batch = options.batch ?? EXPAND_BATCH;
   const lease = options.leaseSeconds ?? null;
   return sequelize.transaction(async (transaction): Promise<Expansion> => {
+    if (options.wait) {
+      await sequelize.query(`SET LOCAL lock_timeout = '${WAIT_FOR_FANOUT}'`, { transaction });
+    }
     const [fanout] = await sequelize.query<FanoutRow>(
-      `SELECT id, audience, cursor FROM fanouts WHERE NOT done ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      `SELECT id, audience, cursor FROM fanouts WHERE NOT done ORDER BY id LIMIT 1
+         FOR UPDATE${options.wait ? '' : ' SKIP LOCKED'}`,
       { type: QueryTypes.SELECT, transaction },
     );
     if (!fanout) {

@@ -13,8 +13,6 @@ import { Handoff } from './handoff';
 // While fan-out rows wait in the handoff, a delivery loop still claims from the table this often, so a
 // patient's own notification (a call to the room) does not wait behind a whole fan-out.
 const CLAIM_EVERY_MS = 500;
-// Another process is expanding the only pending fan-out; its transaction lasts a fraction of a second.
-const BUSY_RETRY_MS = 25;
 
 export interface OutboxWorkerOptions extends Omit<DeliveryDeps, 'concurrency' | 'leaseSeconds'> {
   databaseUrl: string;
@@ -49,6 +47,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const batchSize = options.batchSize ?? 500;
   const deliveryLoops = Math.max(1, Math.min(options.deliveryLoops ?? 3, batchSize));
   const perLoop = Math.floor(batchSize / deliveryLoops);
+  // Fan-out rows recorded per transaction, and so leased to this process ahead of sending: at most about
+  // two of these wait in its handoff.
+  const expandBatch = Math.min(EXPAND_BATCH, batchSize * 10);
   const deps: DeliveryDeps = {
     ...options,
     concurrency: options.concurrency ?? 64,
@@ -71,19 +72,24 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     // (see handoff.ts), and expansion stays at most about two batches ahead of sending, so they go out
     // well within their lease; in a cluster, every process expands its share the same way.
     const expansion = (async () => {
+      // After another process was found expanding, wait for its batch instead of skipping: the processes
+      // then take turns, and each sends what it recorded.
+      let wait = false;
       try {
         while (!stopped) {
-          await handoff.whenBelow(EXPAND_BATCH);
+          await handoff.whenBelow(expandBatch);
           if (stopped) break;
           const leasedAt = performance.now();
-          const expanded = await expandNextBatch(sequelize, { leaseSeconds: deps.leaseSeconds });
+          const expanded = await expandNextBatch(sequelize, {
+            batch: expandBatch,
+            leaseSeconds: deps.leaseSeconds,
+            wait,
+          });
           if (expanded.kind === 'done') break;
-          if (expanded.kind === 'busy') {
-            await delay(BUSY_RETRY_MS);
-            continue;
-          }
+          wait = expanded.kind === 'busy';
+          if (wait) continue;
           worked = true;
-          handoff.add(expanded.leased, leasedAt, deps.leaseSeconds);
+          if (expanded.kind === 'expanded') handoff.add(expanded.leased, leasedAt, deps.leaseSeconds);
           const batchDone = batchExpanded;
           batchExpanded = deferred();
           batchDone.resolve();
@@ -183,8 +189,4 @@ function deferred(): { promise: Promise<void>; resolve(): void } {
     resolve = done;
   });
   return { promise, resolve };
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
