@@ -21,8 +21,8 @@ afterAll(async () => {
 const typeOf = (push: ReceivedPush) => (push.payload as { type: string }).type;
 
 /**
- * Fan-out rows wait in this process's handoff, leased; a patient called to the room meanwhile is claimed
- * from the table within the claim interval instead of queueing behind every one of them.
+ * A fan-out's ids wait in this process's handoff; a patient's own notification, named by its NOTIFY, is
+ * claimed before them instead of queueing behind every one of them.
  */
 it("sends a patient's call while a large opening is still being pushed", async () => {
   const nurse = await signedInUser(server, 'nurse');

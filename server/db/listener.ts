@@ -14,7 +14,8 @@ export async function listen(options: {
   databaseUrl: string;
   channel: string;
   logger: Logger;
-  onNotify: () => void;
+  /** The NOTIFY's payload; none after a reconnect. */
+  onNotify: (payload?: string) => void;
 }): Promise<Listener> {
   const { databaseUrl, channel, logger, onNotify } = options;
   let client: pg.Client | undefined;
@@ -24,7 +25,7 @@ export async function listen(options: {
 
   async function connect(): Promise<void> {
     const next = new pg.Client({ connectionString: databaseUrl });
-    next.on('notification', () => onNotify());
+    next.on('notification', (message) => onNotify(message.payload));
     next.on('error', (error) =>
       logger.warn({ err: error, channel }, 'lost the database listener; reconnecting'),
     );
@@ -42,11 +43,14 @@ export async function listen(options: {
   function scheduleReconnect(): void {
     clearTimeout(retry);
     retry = setTimeout(() => {
-      connect().then(onNotify, (error: unknown) => {
-        logger.warn({ err: error, channel }, 'database listener could not reconnect yet');
-        delay = Math.min(delay * 2, 30_000);
-        scheduleReconnect();
-      });
+      connect().then(
+        () => onNotify(),
+        (error: unknown) => {
+          logger.warn({ err: error, channel }, 'database listener could not reconnect yet');
+          delay = Math.min(delay * 2, 30_000);
+          scheduleReconnect();
+        },
+      );
     }, delay);
     retry.unref();
   }

@@ -50,8 +50,23 @@ export async function deliverBatch(deps: DeliveryDeps, batch: number): Promise<n
   return deliverLeased(deps, await claim(deps.sequelize, batch, deps.leaseSeconds));
 }
 
-/** Delivers rows whose lease this process holds (claimed, or recorded leased by its expansion). */
-export async function deliverLeased(deps: DeliveryDeps, claimed: LeasedRow[]): Promise<number> {
+/** Claims these rows by id (those still due and not leased by anyone) and delivers them. */
+export async function deliverIds(deps: DeliveryDeps, ids: number[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const claimed = await deps.sequelize.query<LeasedRow>(
+    `WITH claimed AS (
+       UPDATE notifications n SET lease_until = now() + make_interval(secs => :lease), push_attempts = push_attempts + 1
+        WHERE n.id = ANY(ARRAY[:ids]::bigint[]) AND n.push_status = 'pending' AND n.next_attempt_at <= now()
+          AND (n.lease_until IS NULL OR n.lease_until < now())
+       RETURNING n.*)
+     ${selectLeased('claimed')}`,
+    { replacements: { ids, lease: deps.leaseSeconds }, type: QueryTypes.SELECT },
+  );
+  return deliverLeased(deps, claimed);
+}
+
+/** Delivers rows whose lease this process holds. */
+async function deliverLeased(deps: DeliveryDeps, claimed: LeasedRow[]): Promise<number> {
   if (claimed.length === 0) return 0;
   const subscriptions = await subscriptionsOf(deps.sequelize, claimed);
   // Sockets get a notification on its first attempt; a client that was away catches up when it reconnects.

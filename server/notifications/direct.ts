@@ -3,6 +3,7 @@ import type { NotificationType } from '../../shared/notifications';
 import { localizedSql } from './content';
 import type { Texts } from './content';
 import { OUTBOX_CHANNEL } from './fanout';
+import { notifyNewRowsSql } from './handoff';
 
 export interface DirectNotification {
   userId: number;
@@ -14,19 +15,24 @@ export interface DirectNotification {
   data: Record<string, unknown>;
 }
 
-/** One patient's notification, recorded in the caller's transaction; workers deliver it after commit. */
+/**
+ * One patient's notification, recorded in the caller's transaction; workers deliver it after commit, ahead of
+ * any fan-out in progress (the NOTIFY names it).
+ */
 export async function recordNotification(
   sequelize: Sequelize,
   transaction: Transaction,
   notification: DirectNotification,
 ): Promise<void> {
   await sequelize.query(
-    `INSERT INTO notifications (user_id, department_id, type, event_key, title, body, data)
-     SELECT u.id, :departmentId, :type, :eventKey, ${localizedSql(':texts::jsonb', 'title', ':title')},
-            ${localizedSql(':texts::jsonb', 'body', ':body')}, :data::jsonb
-       FROM users u WHERE u.id = :userId
-     ON CONFLICT (user_id, event_key) DO NOTHING;
-     SELECT pg_notify('${OUTBOX_CHANNEL}', 'direct')`,
+    `WITH inserted AS (
+       INSERT INTO notifications (user_id, department_id, type, event_key, title, body, data)
+       SELECT u.id, :departmentId, :type, :eventKey, ${localizedSql(':texts::jsonb', 'title', ':title')},
+              ${localizedSql(':texts::jsonb', 'body', ':body')}, :data::jsonb
+         FROM users u WHERE u.id = :userId
+       ON CONFLICT (user_id, event_key) DO NOTHING
+       RETURNING id)
+     ${notifyNewRowsSql(OUTBOX_CHANNEL, 'inserted')}`,
     {
       replacements: {
         ...notification,

@@ -2,8 +2,6 @@ import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
 import { AUDIENCES, isAudience } from './audiences';
 import { localizedSql } from './content';
-import { selectLeased } from './leased';
-import type { LeasedRow } from './leased';
 
 export const EXPAND_BATCH = 5_000;
 
@@ -14,16 +12,14 @@ interface FanoutRow {
 }
 
 export type Expansion =
-  /** One batch recorded; `leased` are its rows when a lease was asked for (not rows recorded before). */
-  | { kind: 'expanded'; covered: number; leased: LeasedRow[] }
+  /** One batch recorded; `ids` are the rows it added (not those a crashed run had recorded already). */
+  | { kind: 'expanded'; covered: number; ids: number[] }
   /** Every pending fan-out is being expanded by another worker right now. */
   | { kind: 'busy' }
   | { kind: 'done' };
 
 export interface ExpandOptions {
   batch?: number;
-  /** Record the rows leased to the caller for this long, and return them, ready to send. */
-  leaseSeconds?: number;
   /**
    * Wait for a fan-out another worker is expanding, instead of skipping it: after a 'busy', so that
    * processes take turns batch by batch and each sends its share.
@@ -39,7 +35,7 @@ const LOCK_NOT_AVAILABLE = '55P03';
  * Expands one batch of one pending fan-out into notification rows, in one short transaction. The fan-out
  * row is locked with SKIP LOCKED, so several workers expand different fan-outs (or take turns on one), and
  * ON CONFLICT on (user_id, event_key) makes a repeated batch after a crash harmless.
- * With a lease, the rows go straight to the caller's delivery, already leased as a claim would lease them.
+ * The new rows' ids go to the caller's delivery, which claims them by id (see handoff.ts).
  */
 export async function expandNextBatch(sequelize: Sequelize, options: ExpandOptions = {}): Promise<Expansion> {
   try {
@@ -60,7 +56,6 @@ function lockTimedOut(error: unknown): boolean {
 
 async function expandInTransaction(sequelize: Sequelize, options: ExpandOptions): Promise<Expansion> {
   const batch = options.batch ?? EXPAND_BATCH;
-  const lease = options.leaseSeconds ?? null;
   return sequelize.transaction(async (transaction): Promise<Expansion> => {
     if (options.wait) {
       await sequelize.query(`SET LOCAL lock_timeout = '${WAIT_FOR_FANOUT}'`, { transaction });
@@ -82,10 +77,10 @@ async function expandInTransaction(sequelize: Sequelize, options: ExpandOptions)
         replacements: { id: fanout.id },
         transaction,
       });
-      return { kind: 'expanded', covered: 0, leased: [] };
+      return { kind: 'expanded', covered: 0, ids: [] };
     }
     const where = AUDIENCES[fanout.audience]('f.created_at', 'd.code', 'f.department_id');
-    const rows = await sequelize.query<{ covered: number; last: number | null } & Partial<LeasedRow>>(
+    const [progress] = await sequelize.query<{ covered: number; last: number | null; ids: string[] | null }>(
       `WITH f AS (SELECT * FROM fanouts WHERE id = :id),
             d AS (SELECT departments.* FROM departments, f WHERE departments.id = f.department_id),
             batch AS (
@@ -93,30 +88,21 @@ async function expandInTransaction(sequelize: Sequelize, options: ExpandOptions)
                WHERE u.id > :cursor AND ${where}
                ORDER BY u.id LIMIT :batch),
             inserted AS (
-              INSERT INTO notifications
-                     (user_id, department_id, type, event_key, title, body, data, lease_until, push_attempts)
+              INSERT INTO notifications (user_id, department_id, type, event_key, title, body, data)
               SELECT u.id, f.department_id, f.type, f.event_key,
-                     ${localizedSql('f.texts', 'title', 'f.title')}, ${localizedSql('f.texts', 'body', 'f.body')}, f.data,
-                     now() + make_interval(secs => :lease), CASE WHEN :lease IS NULL THEN 0 ELSE 1 END
+                     ${localizedSql('f.texts', 'title', 'f.title')}, ${localizedSql('f.texts', 'body', 'f.body')}, f.data
                 FROM batch u, f
               ON CONFLICT (user_id, event_key) DO NOTHING
-              RETURNING *),
-            progress AS (SELECT count(*)::int AS covered, max(batch.id) AS last FROM batch)
-       SELECT p.covered, p.last, l.* FROM progress p LEFT JOIN (${selectLeased('inserted')}) l ON :leasing`,
-      {
-        replacements: { id: fanout.id, cursor: fanout.cursor, batch, lease, leasing: lease !== null },
-        type: QueryTypes.SELECT,
-        transaction,
-      },
+              RETURNING id)
+       SELECT count(*)::int AS covered, max(batch.id) AS last, (SELECT array_agg(id) FROM inserted) AS ids
+         FROM batch`,
+      { replacements: { id: fanout.id, cursor: fanout.cursor, batch }, type: QueryTypes.SELECT, transaction },
     );
-    const covered = rows[0]?.covered ?? 0;
+    const covered = progress?.covered ?? 0;
     await sequelize.query(`UPDATE fanouts SET cursor = :last, done = :done WHERE id = :id`, {
-      replacements: { id: fanout.id, last: rows[0]?.last ?? fanout.cursor, done: covered < batch },
+      replacements: { id: fanout.id, last: progress?.last ?? fanout.cursor, done: covered < batch },
       transaction,
     });
-    const leased = rows.filter(
-      (row): row is typeof row & LeasedRow => row.id !== null && row.id !== undefined,
-    );
-    return { kind: 'expanded', covered, leased };
+    return { kind: 'expanded', covered, ids: (progress?.ids ?? []).map(Number) };
   });
 }

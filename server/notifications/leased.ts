@@ -10,8 +10,8 @@ export interface LeasedRow extends NotificationRow {
 }
 
 /**
- * The SELECT of LeasedRows from a CTE of notification rows (the claim's UPDATE or the expansion's INSERT,
- * both RETURNING *), so both paths hand delivery the same shape.
+ * The SELECT of LeasedRows from a CTE of claimed notification rows (an UPDATE … RETURNING *): the claim in
+ * time order and the claim by id hand delivery the same shape.
  */
 export function selectLeased(cte: string): string {
   return `SELECT ${NOTIFICATION_COLUMNS.replaceAll('n.', 'c.')}, c.user_id, c.push_attempts, c.push_sent_to,

@@ -4,15 +4,11 @@ import { listen } from '../db/listener';
 import type { Listener } from '../db/listener';
 import type { Logger } from '../logger';
 import { coalesce } from '../util/coalesce';
-import { deliverBatch, deliverLeased } from './deliver';
+import { deliverBatch, deliverIds } from './deliver';
 import type { DeliveryDeps } from './deliver';
 import { EXPAND_BATCH, expandNextBatch } from './expand';
 import { OUTBOX_CHANNEL } from './fanout';
-import { Handoff } from './handoff';
-
-// While fan-out rows wait in the handoff, a delivery loop still claims from the table this often, so a
-// patient's own notification (a call to the room) does not wait behind a whole fan-out.
-const CLAIM_EVERY_MS = 500;
+import { Handoff, notifiedIds } from './handoff';
 
 export interface OutboxWorkerOptions extends Omit<DeliveryDeps, 'concurrency' | 'leaseSeconds'> {
   databaseUrl: string;
@@ -47,8 +43,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const batchSize = options.batchSize ?? 500;
   const deliveryLoops = Math.max(1, Math.min(options.deliveryLoops ?? 3, batchSize));
   const perLoop = Math.floor(batchSize / deliveryLoops);
-  // Fan-out rows recorded per transaction, and so leased to this process ahead of sending: at most about
-  // two of these wait in its handoff.
+  // Fan-out rows recorded per transaction: small delivery batches (tests) make the processes of a cluster
+  // take turns on small fan-outs too.
   const expandBatch = Math.min(EXPAND_BATCH, batchSize * 10);
   const deps: DeliveryDeps = {
     ...options,
@@ -60,6 +56,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let timer: NodeJS.Timeout | undefined;
   let listener: Listener | undefined;
   let clearHandoff = () => undefined as void;
+  // A patient's own new notifications, named by their NOTIFY: claimed before anything else.
+  const urgent = new Handoff();
 
   async function pass(): Promise<void> {
     let worked = false;
@@ -68,28 +66,20 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const handoff = new Handoff();
     clearHandoff = () => handoff.clear();
     // A large fan-out's first notifications go out while the rest are still being recorded: recording is
-    // PostgreSQL's work, sending mostly this process's. Recorded rows come back leased to this process
-    // (see handoff.ts), and expansion stays at most about two batches ahead of sending, so they go out
-    // well within their lease; in a cluster, every process expands its share the same way.
+    // PostgreSQL's work, sending mostly this process's. The recorded rows' ids go to this process's
+    // delivery, which claims them by id (see handoff.ts); in a cluster, the processes take turns recording.
     const expansion = (async () => {
-      // After another process was found expanding, wait for its batch instead of skipping: the processes
-      // then take turns, and each sends what it recorded.
+      // After another process was found expanding, wait for its batch instead of skipping it, so that
+      // each process records, and then sends, its share.
       let wait = false;
       try {
         while (!stopped) {
-          await handoff.whenBelow(expandBatch);
-          if (stopped) break;
-          const leasedAt = performance.now();
-          const expanded = await expandNextBatch(sequelize, {
-            batch: expandBatch,
-            leaseSeconds: deps.leaseSeconds,
-            wait,
-          });
+          const expanded = await expandNextBatch(sequelize, { batch: expandBatch, wait });
           if (expanded.kind === 'done') break;
           wait = expanded.kind === 'busy';
-          if (wait) continue;
+          if (expanded.kind === 'busy') continue;
           worked = true;
-          if (expanded.kind === 'expanded') handoff.add(expanded.leased, leasedAt, deps.leaseSeconds);
+          handoff.add(expanded.ids);
           const batchDone = batchExpanded;
           batchExpanded = deferred();
           batchDone.resolve();
@@ -99,14 +89,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         batchExpanded.resolve();
       }
     })();
-    let lastClaimAt = performance.now();
-    const nextRows = async (): Promise<number> => {
-      if (handoff.size > 0 && performance.now() - lastClaimAt < CLAIM_EVERY_MS) {
-        const handed = handoff.take(perLoop);
-        if (handed.length > 0) return deliverLeased(deps, handed);
-      }
-      lastClaimAt = performance.now();
-      return deliverBatch(deps, perLoop);
+    const delivered = (count: number) => {
+      if (count === 0) return;
+      worked = true;
+      events.emit('pass');
     };
     // Several batches in flight at once: SKIP LOCKED gives each loop its own rows, and one batch's
     // database round trips and slowest push overlap the others' sending instead of idling the CPU.
@@ -115,12 +101,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         // Read before the claim: rows that a batch commits after it are claimed on the next turn.
         const mayGrow = expanding;
         const nextBatch = batchExpanded.promise;
-        const delivered = await nextRows();
-        if (delivered > 0) {
-          worked = true;
-          events.emit('pass');
+        const ids = urgent.size > 0 ? urgent.take(perLoop) : handoff.take(perLoop);
+        if (ids.length > 0) {
+          delivered(await deliverIds(deps, ids));
+          continue;
         }
-        if (delivered > 0 || handoff.size > 0) continue;
+        const count = await deliverBatch(deps, perLoop);
+        delivered(count);
+        if (count > 0) continue;
         if (!mayGrow) return;
         await nextBatch;
       }
@@ -168,13 +156,17 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         databaseUrl: options.databaseUrl,
         channel: OUTBOX_CHANNEL,
         logger,
-        onNotify: wake,
+        onNotify: (payload) => {
+          urgent.add(notifiedIds(payload));
+          wake();
+        },
       });
       wake();
     },
     async stop() {
       stopped = true;
       clearHandoff();
+      urgent.clear();
       runner.stop();
       clearTimeout(timer);
       await runner.settled();

@@ -1,6 +1,7 @@
 import type { Sequelize, Transaction } from 'sequelize';
 import { almostYourTurnText, localizedSql } from '../notifications/content';
 import { OUTBOX_CHANNEL } from '../notifications/fanout';
+import { notifyNewRowsSql } from '../notifications/handoff';
 
 /**
  * "Almost your turn", once per ticket: every waiting ticket now at or above the department's alert
@@ -25,14 +26,16 @@ export async function notifyAlmostYourTurn(
         FOR UPDATE OF t SKIP LOCKED),
      due AS (
        UPDATE tickets t SET almost_notified = true FROM candidates c WHERE t.id = c.id
-       RETURNING t.id, t.user_id, t.number, c.position)
-     INSERT INTO notifications (user_id, department_id, type, event_key, title, body, data)
-     SELECT due.user_id, :departmentId, 'almost_your_turn', 'almost_your_turn:' || due.id,
-            ${localizedSql(':texts::jsonb', 'title', ':title')}, ${localizedSql(':texts::jsonb', 'body', ':body')},
-            jsonb_build_object('ticket', due.number, 'position', due.position)
-       FROM due JOIN users u ON u.id = due.user_id
-     ON CONFLICT (user_id, event_key) DO NOTHING;
-     SELECT pg_notify('${OUTBOX_CHANNEL}', 'almost')`,
+       RETURNING t.id, t.user_id, t.number, c.position),
+     inserted AS (
+       INSERT INTO notifications (user_id, department_id, type, event_key, title, body, data)
+       SELECT due.user_id, :departmentId, 'almost_your_turn', 'almost_your_turn:' || due.id,
+              ${localizedSql(':texts::jsonb', 'title', ':title')}, ${localizedSql(':texts::jsonb', 'body', ':body')},
+              jsonb_build_object('ticket', due.number, 'position', due.position)
+         FROM due JOIN users u ON u.id = due.user_id
+       ON CONFLICT (user_id, event_key) DO NOTHING
+       RETURNING id)
+     ${notifyNewRowsSql(OUTBOX_CHANNEL, 'inserted')}`,
     {
       replacements: {
         departmentId: department.id,
