@@ -5,6 +5,8 @@ import type { Notification } from '../../../../shared/notifications';
 import type { QueueStatus } from '../../../../shared/schemas';
 import type { Ticket } from '../../../../shared/tickets';
 
+const SUBSCRIBE_TIMEOUT_MS = 5_000;
+
 export type PatientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface SocketHandlers {
@@ -26,8 +28,15 @@ export function connectPatientSocket(token: string, handlers: SocketHandlers): P
   const socket: PatientSocket = io({ path: '/socket.io', auth: { token }, autoConnect: false });
 
   socket.on('connect', () => {
-    socket.emit('queue:subscribe', 'all');
-    handlers.connected();
+    // Live only once the server has put this socket in the queue rooms: a queue opened in between would
+    // reach neither the socket nor the reload that `connected` starts. Without an answer, live anyway.
+    socket
+      .timeout(SUBSCRIBE_TIMEOUT_MS)
+      .emitWithAck('queue:subscribe', 'all')
+      .catch(() => undefined)
+      .then(() => {
+        if (socket.connected) handlers.connected();
+      });
   });
   socket.on('disconnect', () => handlers.disconnected());
   socket.on('connect_error', (error) => {
