@@ -84,7 +84,7 @@ export async function startServer(
       encrypt: encryption.encrypt,
     });
     cleanups.push(() => push.close());
-    const deliveryMetrics = createDeliveryMetrics();
+    const deliveryMetrics = createDeliveryMetrics(() => realtime.io.of('/').adapter.serverCount());
     const outbox = createOutboxWorker({
       sequelize,
       databaseUrl: db.url,

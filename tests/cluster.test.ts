@@ -63,12 +63,27 @@ async function freshDatabase(): Promise<{ db: TestDatabase; sequelize: Sequelize
   return { db, sequelize };
 }
 
-/** The pushes a process's push services accepted, from its /metrics. */
-async function acceptedPushes(server: { url: string }): Promise<number> {
+/** One sample of a process's /metrics, e.g. `queuebell_push_requests_total{outcome="accepted"}`. */
+async function metric(server: { url: string }, sample: string): Promise<number> {
   const text = await (await fetch(`${server.url}/metrics`)).text();
-  const line = /^queuebell_push_requests_total\{outcome="accepted"\} (\d+)$/m.exec(text);
-  if (!line?.[1]) throw new Error('no queuebell_push_requests_total in /metrics');
-  return Number(line[1]);
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${sample} `));
+  if (!line) throw new Error(`no ${sample} in /metrics`);
+  return Number(line.slice(sample.length + 1));
+}
+
+const acceptedPushes = (server: { url: string }) =>
+  metric(server, 'queuebell_push_requests_total{outcome="accepted"}');
+
+/**
+ * Until both processes know of each other (through the adapter's heartbeats): one that just started may
+ * not know the other yet, and would not hand it its sockets' notifications.
+ */
+async function clusterFormed(...servers: Array<{ url: string }>): Promise<void> {
+  for (const server of servers) {
+    await expect
+      .poll(() => metric(server, 'queuebell_cluster_processes'), { timeout: 20_000 })
+      .toBe(servers.length);
+  }
 }
 
 async function subscribedPatients(server: { url: string }, count: number) {
@@ -90,6 +105,7 @@ it('reaches sockets on process B when a nurse opens through process A, and deliv
     startProcess(db, { DELIVERY_BATCH_SIZE: '1' }),
     startProcess(db, { DELIVERY_BATCH_SIZE: '1' }),
   ]);
+  await clusterFormed(a, b);
   const nurse = await signedInUser(a, 'nurse');
   const patients = await subscribedPatients(a, 24);
   const watcher = patients[0];
@@ -146,6 +162,7 @@ it('hands a notification to its owner’s socket on another process, whose ack m
   const { db, sequelize } = await freshDatabase();
   // B delivers nothing itself: the notification can only reach its socket through A's message.
   const [a, b] = await Promise.all([startProcess(db), startProcess(db, { DELIVERY_WORKERS: 'false' })]);
+  await clusterFormed(a, b);
   const nurse = await signedInUser(a, 'nurse');
   const patient = await signedInUser(a, 'patient');
   const received: Notification[] = [];
