@@ -2,7 +2,6 @@ import type { Sequelize, Transaction } from 'sequelize';
 import type { NotificationType } from '../../shared/notifications';
 import { localizedSql } from './content';
 import type { Texts } from './content';
-import { OUTBOX_CHANNEL } from './fanout';
 import { notifyNewRowsSql } from './handoff';
 
 export interface DirectNotification {
@@ -32,7 +31,7 @@ export async function recordNotification(
          FROM users u WHERE u.id = :userId
        ON CONFLICT (user_id, event_key) DO NOTHING
        RETURNING id)
-     ${notifyNewRowsSql(OUTBOX_CHANNEL, 'inserted')}`,
+     ${notifyNewRowsSql('inserted')}`,
     {
       replacements: {
         ...notification,

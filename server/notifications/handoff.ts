@@ -1,3 +1,5 @@
+import { OUTBOX_CHANNEL } from './fanout';
+
 /**
  * Ids of notifications waiting for this process's delivery loops, which claim them by id. A fan-out's rows
  * come here from the expansion that recorded them, and a patient's own notifications (a call to the room)
@@ -42,8 +44,8 @@ export class Handoff {
 const MAX_NOTIFIED_IDS = 500;
 
 /** The NOTIFY of the outbox channel naming the new rows of `cte` (a CTE with an `id` column). */
-export function notifyNewRowsSql(channel: string, cte: string): string {
-  return `SELECT pg_notify('${channel}', CASE WHEN count(*) <= ${MAX_NOTIFIED_IDS}
+export function notifyNewRowsSql(cte: string): string {
+  return `SELECT pg_notify('${OUTBOX_CHANNEL}', CASE WHEN count(*) <= ${MAX_NOTIFIED_IDS}
             THEN 'ids:' || coalesce(string_agg(id::text, ','), '') ELSE 'many' END) FROM ${cte}`;
 }
 

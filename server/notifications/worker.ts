@@ -55,16 +55,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let stopped = true;
   let timer: NodeJS.Timeout | undefined;
   let listener: Listener | undefined;
-  let clearHandoff = () => undefined as void;
-  // A patient's own new notifications, named by their NOTIFY: claimed before anything else.
+  // A fan-out's rows recorded here, and a patient's own new notifications, named by their NOTIFY, which are
+  // claimed before anything else.
+  const handoff = new Handoff();
   const urgent = new Handoff();
 
   async function pass(): Promise<void> {
     let worked = false;
     let expanding = true;
     let batchExpanded = deferred();
-    const handoff = new Handoff();
-    clearHandoff = () => handoff.clear();
     // A large fan-out's first notifications go out while the rest are still being recorded: recording is
     // PostgreSQL's work, sending mostly this process's. The recorded rows' ids go to this process's
     // delivery, which claims them by id (see handoff.ts); in a cluster, the processes take turns recording.
@@ -165,7 +164,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     },
     async stop() {
       stopped = true;
-      clearHandoff();
+      handoff.clear();
       urgent.clear();
       runner.stop();
       clearTimeout(timer);

@@ -1,6 +1,5 @@
 import type { Sequelize, Transaction } from 'sequelize';
 import { almostYourTurnText, localizedSql } from '../notifications/content';
-import { OUTBOX_CHANNEL } from '../notifications/fanout';
 import { notifyNewRowsSql } from '../notifications/handoff';
 
 /**
@@ -35,7 +34,7 @@ export async function notifyAlmostYourTurn(
          FROM due JOIN users u ON u.id = due.user_id
        ON CONFLICT (user_id, event_key) DO NOTHING
        RETURNING id)
-     ${notifyNewRowsSql(OUTBOX_CHANNEL, 'inserted')}`,
+     ${notifyNewRowsSql('inserted')}`,
     {
       replacements: {
         departmentId: department.id,

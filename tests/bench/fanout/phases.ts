@@ -124,6 +124,17 @@ export async function count(db: BenchDatabase, sql: string, params: unknown[] = 
   return Number(rows[0]?.n ?? 0);
 }
 
+/** Until no push is pending (retries included), so a duplicate or a late failure shows in the checks. */
+export async function pushesSettled(db: BenchDatabase, alive: () => void): Promise<void> {
+  await pollUntil(
+    async () =>
+      (await count(db, `SELECT count(*) AS n FROM notifications WHERE push_status = 'pending'`)) === 0,
+    100,
+    60_000,
+    alive,
+  );
+}
+
 export interface OpeningWatch {
   /** The fan-out's event key, which its notifications carry. */
   eventKey: string;
@@ -228,14 +239,7 @@ async function fanoutOnce(setup: Setup, server: ServerProcess): Promise<FanoutRe
     serverMainThreadBusyPercent: (100 * mainThread) / fanoutSeconds,
   };
 
-  // Let retries (if any) finish, so that a duplicate or a late failure shows in the checks.
-  await pollUntil(
-    async () =>
-      (await count(db, `SELECT count(*) AS n FROM notifications WHERE push_status = 'pending'`)) === 0,
-    100,
-    60_000,
-    serverAlive,
-  );
+  await pushesSettled(db, serverAlive);
   await sleep(1_000);
   const { peak } = rss.stop();
   const after = await receiver.stats();

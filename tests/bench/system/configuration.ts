@@ -2,7 +2,7 @@ import { startServerProcess } from '../fanout/children';
 import type { ServerProcess } from '../fanout/children';
 import { NURSE, resetQueues } from '../fanout/database';
 import { changeQueue, percentile, signIn } from '../fanout/http';
-import { count, pollUntil, sleep, watchOpening } from '../fanout/phases';
+import { count, pollUntil, pushesSettled, sleep, watchOpening } from '../fanout/phases';
 import type { Prepared } from '../fanout/prepare';
 import { cpuBetween, cpuSnapshot, postgresPids, sampleRss } from '../fanout/proc';
 import type { CpuUse } from '../fanout/proc';
@@ -161,13 +161,7 @@ async function measureOpening(
   const cpu = cpuBetween(cpuBefore, cpuSnapshot(Object.values(groups()).flat()), groups());
 
   // Let retries and socket acks land, so that a duplicate or a late failure shows in the checks.
-  await pollUntil(
-    async () =>
-      (await count(db, `SELECT count(*) AS n FROM notifications WHERE push_status = 'pending'`)) === 0,
-    100,
-    60_000,
-    serversAlive,
-  );
+  await pushesSettled(db, serversAlive);
   await pollUntil(
     async () =>
       (await count(
