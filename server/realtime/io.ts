@@ -153,13 +153,16 @@ export function createRealtime(
    */
   function emitLocally(userId: number, notification: Notification): void {
     for (const socketId of localSocketIds(userId)) {
-      io.sockets.sockets
-        .get(socketId)
-        ?.timeout(ACK_TIMEOUT_MS)
-        .emit('notification:new', notification, (error: Error | null) => {
-          if (!error) acks.record(notification.id, userId);
-        });
+      const socket = io.sockets.sockets.get(socketId);
+      if (socket) sendWithAck(socket, userId, notification);
     }
+  }
+
+  /** One socket's notification; its ack marks the notification delivered. */
+  function sendWithAck(socket: QueuebellSocket, userId: number, notification: Notification): void {
+    socket.timeout(ACK_TIMEOUT_MS).emit('notification:new', notification, (error: Error | null) => {
+      if (!error) acks.record(notification.id, userId);
+    });
   }
 
   /**
@@ -191,11 +194,7 @@ export function createRealtime(
 
   async function catchUp(socket: QueuebellSocket, userId: number): Promise<void> {
     const missed = await undeliveredFor(sequelize, userId);
-    for (const notification of missed) {
-      socket.timeout(ACK_TIMEOUT_MS).emit('notification:new', notification, (error: Error | null) => {
-        if (!error) acks.record(notification.id, userId);
-      });
-    }
+    for (const notification of missed) sendWithAck(socket, userId, notification);
     await markSent(
       sequelize,
       missed.map((notification) => notification.id),
