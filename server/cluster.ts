@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bootstrap } from './bootstrap';
+import { clusterProcessEnv } from './cluster-env';
 import { ConfigError, loadConfig } from './config';
 import { createSequelize } from './db/connection';
 import { acquireEmbeddedCluster } from './db/embedded';
@@ -59,8 +60,7 @@ async function main(): Promise<void> {
         ...process.env,
         DATABASE_URL: databaseUrl,
         PORT: String(port),
-        CLUSTER: 'true',
-        SOCKET_ADAPTER: 'postgres',
+        ...clusterProcessEnv(count),
       },
       // The IPC channel closes when this supervisor dies, however it dies, and the servers then stop too.
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
