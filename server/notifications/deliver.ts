@@ -50,18 +50,28 @@ export async function deliverBatch(deps: DeliveryDeps, batch: number): Promise<n
   return deliverLeased(deps, await claim(deps.sequelize, batch, deps.leaseSeconds));
 }
 
-/** Claims these rows by id (those still due and not leased by anyone) and delivers them. */
+/**
+ * Claims the rows of `:ids` that are still due and not leased by anyone (replacements `ids`, `lease`).
+ * "Not done and not failed" (the table's CHECK allows no other state) says "pending" in a form that does
+ * not match the due index's predicate, so the rows are found through the primary key alone. With
+ * `= 'pending'`, statistics taken before a fan-out (few pending rows) made the planner AND the due index
+ * in: every claim of 166 rows scanned all 100,000 pending entries, 18 ms a claim and most of
+ * PostgreSQL's time in the benchmark.
+ */
+export const CLAIM_BY_ID_SQL = `WITH claimed AS (
+   UPDATE notifications n SET lease_until = now() + make_interval(secs => :lease), push_attempts = push_attempts + 1
+    WHERE n.id = ANY(ARRAY[:ids]::bigint[]) AND n.push_status NOT IN ('done', 'failed')
+      AND n.next_attempt_at <= now() AND (n.lease_until IS NULL OR n.lease_until < now())
+   RETURNING n.*)
+ ${selectLeased('claimed')}`;
+
+/** Claims these rows by id and delivers them. */
 export async function deliverIds(deps: DeliveryDeps, ids: number[]): Promise<number> {
   if (ids.length === 0) return 0;
-  const claimed = await deps.sequelize.query<LeasedRow>(
-    `WITH claimed AS (
-       UPDATE notifications n SET lease_until = now() + make_interval(secs => :lease), push_attempts = push_attempts + 1
-        WHERE n.id = ANY(ARRAY[:ids]::bigint[]) AND n.push_status = 'pending' AND n.next_attempt_at <= now()
-          AND (n.lease_until IS NULL OR n.lease_until < now())
-       RETURNING n.*)
-     ${selectLeased('claimed')}`,
-    { replacements: { ids, lease: deps.leaseSeconds }, type: QueryTypes.SELECT },
-  );
+  const claimed = await deps.sequelize.query<LeasedRow>(CLAIM_BY_ID_SQL, {
+    replacements: { ids, lease: deps.leaseSeconds },
+    type: QueryTypes.SELECT,
+  });
   return deliverLeased(deps, claimed);
 }
 
