@@ -3,7 +3,6 @@ import type { ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bootstrap } from './bootstrap';
-import { clusterProcessEnv } from './cluster-env';
 import { ConfigError, loadConfig } from './config';
 import { createSequelize } from './db/connection';
 import { acquireEmbeddedCluster } from './db/embedded';
@@ -60,7 +59,8 @@ async function main(): Promise<void> {
         ...process.env,
         DATABASE_URL: databaseUrl,
         PORT: String(port),
-        ...clusterProcessEnv(count),
+        CLUSTER: 'true',
+        SOCKET_ADAPTER: 'postgres',
       },
       // The IPC channel closes when this supervisor dies, however it dies, and the servers then stop too.
       stdio: ['inherit', 'inherit', 'inherit', 'ipc'],

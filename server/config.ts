@@ -1,6 +1,6 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { encryptThreadsPerProcess } from './cluster-env';
 
 /** Configuration comes from the environment only (see docs and README). */
 function flag(fallback: boolean) {
@@ -106,8 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       batchSize: e.DELIVERY_BATCH_SIZE,
       leaseSeconds: e.DELIVERY_LEASE_SECONDS,
       pushTimeoutMs: e.PUSH_TIMEOUT_MS,
-      // Encryption is the CPU-heavy part of a fan-out; in threads, the event loop stays free.
-      encryptThreads: e.PUSH_ENCRYPT_THREADS ?? encryptThreadsPerProcess(1),
+      // One per core up to four: encryption is the CPU-heavy part of a fan-out, the event loop stays free.
+      encryptThreads: e.PUSH_ENCRYPT_THREADS ?? Math.min(4, os.availableParallelism()),
     },
   };
 }

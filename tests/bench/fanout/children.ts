@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:https';
-import { clusterProcessEnv } from '../../../server/cluster-env';
 import { onCleanup, onHardExit } from './cleanup';
 import { spawnTs } from './spawn';
 import type { Spawned } from './spawn';
@@ -94,13 +93,11 @@ export async function startServerProcess(env: {
   caCertPath: string;
   deliveryWorkers: boolean;
   /**
-   * One of this many processes on the same database (when more than one), with the variables
-   * `npm run start:cluster` gives each: Socket.IO joined through PostgreSQL, a share of the cores each.
+   * One of several processes on the same database, as `npm run start:cluster` starts them: Socket.IO
+   * joined through PostgreSQL (server/cluster.ts sets the same two variables).
    */
-  processes?: number;
+  cluster?: boolean;
 }): Promise<ServerProcess> {
-  const processes = env.processes ?? 1;
-  const cluster = processes > 1;
   const profileDir = process.env.BENCH_PROFILE;
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const spawned = spawnTs(
@@ -115,13 +112,13 @@ export async function startServerProcess(env: {
       NODE_EXTRA_CA_CERTS: env.caCertPath,
       DELIVERY_WORKERS: String(env.deliveryWorkers),
       SEED_DEMO: 'false',
-      ...(cluster ? clusterProcessEnv(processes) : {}),
+      ...(env.cluster ? { CLUSTER: 'true', SOCKET_ADAPTER: 'postgres' } : {}),
     },
     nodeArgs,
   );
   const child = track(
     spawned,
-    `server (workers ${env.deliveryWorkers ? 'on' : 'off'}${cluster ? ', cluster' : ''})`,
+    `server (workers ${env.deliveryWorkers ? 'on' : 'off'}${env.cluster ? ', cluster' : ''})`,
   );
   const [, port] = (await spawned.waitFor(/Patient app:\s+http:\/\/[^:]+:(\d+)\//)) as [string, string];
   return { ...child, url: `http://127.0.0.1:${port}` };

@@ -50,7 +50,7 @@ async function startServers(prepared: Prepared, processes: number): Promise<Serv
         receiverOrigin: prepared.receiver.origin,
         caCertPath: prepared.caCertPath,
         deliveryWorkers: true,
-        processes,
+        cluster: processes > 1,
       }),
     );
   }
