@@ -92,7 +92,7 @@ export function rows(m: Measurements): Row[] {
       result: '',
     },
     {
-      figure: `naive rate (web-push one by one, ${sample.naive.count} sends)`,
+      figure: `naive rate (web-push one by one, best of ${sample.naive.rounds} × ${sample.naive.count / sample.naive.rounds})`,
       measured: perSecond(sample.naive.perSecond),
       target: '',
       result: '',

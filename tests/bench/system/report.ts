@@ -136,7 +136,7 @@ export function rows(m: SystemMeasurements): Row[] {
       result: '',
     },
     {
-      figure: `naive rate (web-push one by one, ${m.sample.naive.count} sends)`,
+      figure: `naive rate (web-push one by one, best of ${m.sample.naive.rounds} × ${m.sample.naive.count / m.sample.naive.rounds})`,
       values: firstOnly(perSecond(naive)),
       target: '',
       result: '',
