@@ -7,7 +7,7 @@ import type { Config } from '../config';
 import type { AppContext } from '../context';
 import type { Logger } from '../logger';
 import type { DeliveryMetrics } from '../notifications/delivery-metrics';
-import { installErrorHandling } from './error-handler';
+import { answerFrameworkError, installErrorHandling } from './error-handler';
 import { accountRoutes } from './routes/accounts';
 import { departmentRoutes } from './routes/departments';
 import { legacyRoutes } from './routes/legacy';
@@ -32,6 +32,7 @@ export async function createHttpApp(config: Config, logger: Logger): Promise<Fas
       disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
     }),
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors: answerFrameworkError,
   });
   app.decorateRequest('auth', null);
   installErrorHandling(app);

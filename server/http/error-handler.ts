@@ -1,5 +1,22 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError, notFound, validationFailed } from './errors';
+
+/**
+ * Fastify's router answers some bad addresses itself, before any route or error handler runs: a path
+ * parameter over `maxParamLength` (100 characters) got 414 and a malformed percent-encoding 400, both
+ * in Fastify's own body. Passed as the `frameworkErrors` option, this answers them in the contract's.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const answer =
+    toApiError(error) ??
+    validationFailed([{ path: 'url', message: 'could not be read' }], 'The address could not be read.');
+  request.log.debug({ code: error.code }, 'request refused by the router');
+  void reply.code(answer.statusCode).headers(answer.headers).send(answer.toBody());
+}
 
 /** Maps every failure to the contract's error body; a fault is logged and answered without detail. */
 export function installErrorHandling(app: FastifyInstance): void {
@@ -25,6 +42,13 @@ function toApiError(error: FastifyError | ApiError | Error): ApiError | undefine
   const code = 'code' in error ? error.code : undefined;
   const statusCode = 'statusCode' in error ? error.statusCode : undefined;
   switch (code) {
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return validationFailed(
+        [{ path: 'url', message: 'has a part longer than 100 characters' }],
+        'The address is too long.',
+      );
+    case 'FST_ERR_BAD_URL':
+      return validationFailed([{ path: 'url', message: 'is not validly percent-encoded' }]);
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new ApiError(413, 'payload_too_large', 'The request body is larger than 64 KiB.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

@@ -7,7 +7,7 @@ import { revokeSession } from '../../services/tokens';
 import { currentUser, patientOnly, signedIn } from '../auth';
 import { validationFailed } from '../errors';
 import { presentUser } from '../presenters';
-import { parse } from '../validate';
+import { expectNoBody, parse } from '../validate';
 
 export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/auth/register', async (request, reply) => {
@@ -23,6 +23,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.post('/api/auth/logout', { preHandler: signedIn }, async (request, reply) => {
+    expectNoBody(request.body);
     if (request.auth) await revokeSession(request.auth.sessionId);
     return reply.code(204).send();
   });

@@ -14,9 +14,8 @@ import { getQueueStatus } from '../../services/departments';
 import { authenticateToken } from '../../services/tokens';
 import { bearerToken, currentUser, patientOnly, staffOnly } from '../auth';
 import { notFound, unauthenticated } from '../errors';
-import { parse } from '../validate';
+import { expectNoBody, idParams, parse } from '../validate';
 
-const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 const retryFailedBody = z.strictObject({ department: departmentCode.optional() });
 const statsQuery = z.strictObject({
   department: departmentCode.optional(),
@@ -47,6 +46,7 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void 
   app.post('/api/notifications/:id/delivered', async (request, reply) => {
     const { id } = parse(idParams, request.params, 'params');
     const { receipt } = parse(receiptQuery, request.query, 'query');
+    expectNoBody(request.body);
     if (receipt !== undefined) {
       if (!ctx.receipts.verify(id, receipt)) throw notFound('No such notification.');
       await markDelivered(sequelize, id);
@@ -62,6 +62,7 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void 
 
   app.post('/api/notifications/:id/read', { preHandler: patientOnly }, async (request, reply) => {
     const { id } = parse(idParams, request.params, 'params');
+    expectNoBody(request.body);
     const userId = currentUser(request).id;
     await ownNotification(ctx, id, userId);
     await sequelize.query(
@@ -74,6 +75,7 @@ export function notificationRoutes(app: FastifyInstance, ctx: AppContext): void 
   });
 
   app.post('/api/notifications/read-all', { preHandler: patientOnly }, async (request, reply) => {
+    expectNoBody(request.body);
     await sequelize.query(
       `UPDATE notifications SET read_at = now(), delivery_status = 'delivered',
               delivered_at = coalesce(delivered_at, now()), sent_at = coalesce(sent_at, now())

@@ -1,14 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { scheduleBody, scheduleListQuery } from '../../../shared/queues';
 import type { AppContext } from '../../context';
 import { createSchedule, deleteSchedule, updateSchedule } from '../../schedules/service';
 import { listSchedules } from '../../schedules/store';
 import { getQueueStatus } from '../../services/departments';
 import { staffOnly } from '../auth';
-import { parse } from '../validate';
-
-const idParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+import { expectNoBody, idParams, parse } from '../validate';
 
 export function scheduleRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/schedules', { preHandler: staffOnly }, async (request) => {
@@ -30,6 +27,7 @@ export function scheduleRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.delete('/api/schedules/:id', { preHandler: staffOnly }, async (request, reply) => {
     const { id } = parse(idParams, request.params, 'params');
+    expectNoBody(request.body);
     await deleteSchedule(ctx, id);
     return reply.code(204).send();
   });

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { callNextBody, metricsQuery, priorityBody } from '../../../shared/tickets';
 import type { AppContext } from '../../context';
 import { getQueueStatus } from '../../services/departments';
@@ -9,10 +8,9 @@ import { callNext, nurseTransition, setPriority } from '../../tickets/nurse';
 import type { NurseAction } from '../../tickets/nurse';
 import { cancelTicket, joinQueue, today } from '../../tickets/service';
 import { currentUser, patientOnly, staffOnly } from '../auth';
-import { parse } from '../validate';
+import { expectNoBody, idParams, parse } from '../validate';
 import { departmentParams } from './departments';
 
-const ticketParams = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 const CALL_ORDER = 't.priority_weight DESC, t.joined_at, t.id';
 
 export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -20,7 +18,7 @@ export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
 
   app.post('/api/queues/:department/tickets', { preHandler: patientOnly }, async (request, reply) => {
     const { department } = parse(departmentParams, request.params, 'params');
-    parse(z.strictObject({}).optional(), request.body);
+    expectNoBody(request.body);
     const ticket = await joinQueue(ctx, currentUser(request).id, department);
     return reply.code(201).send({ ticket });
   });
@@ -35,7 +33,8 @@ export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
 
   app.delete('/api/tickets/:id', { preHandler: patientOnly }, async (request) => {
-    const { id } = parse(ticketParams, request.params, 'params');
+    const { id } = parse(idParams, request.params, 'params');
+    expectNoBody(request.body);
     return { ticket: await cancelTicket(ctx, currentUser(request).id, id) };
   });
 
@@ -67,14 +66,14 @@ export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
   ];
   for (const [path, action] of actions) {
     app.post(`/api/tickets/:id/${path}`, { preHandler: staffOnly }, async (request) => {
-      const { id } = parse(ticketParams, request.params, 'params');
-      parse(z.strictObject({}).optional(), request.body);
+      const { id } = parse(idParams, request.params, 'params');
+      expectNoBody(request.body);
       return { ticket: await nurseTransition(ctx, currentUser(request).id, id, action) };
     });
   }
 
   app.post('/api/tickets/:id/priority', { preHandler: staffOnly }, async (request) => {
-    const { id } = parse(ticketParams, request.params, 'params');
+    const { id } = parse(idParams, request.params, 'params');
     const body = parse(priorityBody, request.body);
     return { ticket: await setPriority(ctx, currentUser(request).id, id, body.priority, body.reason) };
   });
