@@ -24,7 +24,7 @@ function userAgent() {
 it('encrypts in its threads what an independent implementation decrypts', async () => {
   const agents = Array.from({ length: 20 }, userAgent);
   const bodies = await Promise.all(
-    agents.map((agent, index) => pool.encrypt(Buffer.from(JSON.stringify({ id: index })), agent.keys)),
+    agents.map((agent, index) => pool.encrypt(JSON.stringify({ id: index }), agent.keys)),
   );
   bodies.forEach((body, index) => {
     expect(JSON.parse(agents[index]?.decrypt(body).toString() ?? '')).toEqual({ id: index });
@@ -38,7 +38,7 @@ it('reports a bad subscription key as the payload error it is', async () => {
     p256dh: Buffer.alloc(65, 1).toString('base64url'),
     auth: randomBytes(16).toString('base64url'),
   };
-  await expect(pool.encrypt(Buffer.from('{}'), bad)).rejects.toBeInstanceOf(PushPayloadError);
+  await expect(pool.encrypt('{}', bad)).rejects.toBeInstanceOf(PushPayloadError);
   expect(pool.threads()).toBe(2);
 });
 
@@ -52,7 +52,7 @@ it('answers each request of a large batch on its own, a bad key failing only its
   };
   const results = await Promise.allSettled(
     agents.map((agent, index) =>
-      pool.encrypt(Buffer.from(JSON.stringify({ id: index })), index === 77 ? bad : agent.keys),
+      pool.encrypt(JSON.stringify({ id: index }), index === 77 ? bad : agent.keys),
     ),
   );
   results.forEach((result, index) => {

@@ -4,9 +4,10 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from '../logger';
 import { encryptPushPayload, PushPayloadError } from './encrypt';
 import type { PushSubscriptionKeys } from './encrypt';
-import type { EncryptRequest, EncryptResponse } from './encrypt-thread';
+import type { EncryptRequest, EncryptResponse, EncryptResult } from './encrypt-thread';
 
-export type Encrypt = (plaintext: Buffer, keys: PushSubscriptionKeys) => Promise<Buffer>;
+/** The plaintext is the payload's JSON text. */
+export type Encrypt = (plaintext: string, keys: PushSubscriptionKeys) => Promise<Buffer>;
 
 export interface EncryptPool {
   encrypt: Encrypt;
@@ -16,7 +17,8 @@ export interface EncryptPool {
 }
 
 /** Encryption on the calling thread: for tests and single-core machines. */
-export const inlineEncrypt: Encrypt = async (plaintext, keys) => encryptPushPayload(plaintext, keys);
+export const inlineEncrypt: Encrypt = async (plaintext, keys) =>
+  encryptPushPayload(Buffer.from(plaintext), keys);
 
 const THREAD_ENTRY = new URL(
   `./encrypt-thread${path.extname(fileURLToPath(import.meta.url))}`,
@@ -76,15 +78,14 @@ export function createEncryptPool(size: number, logger: Logger): EncryptPool {
     lane.queued = [];
   };
 
-  const answer = (lane: Lane, response: EncryptResponse) => {
+  const answer = (lane: Lane, bodies: ArrayBuffer, response: EncryptResult) => {
     lane.ids.delete(response.id);
     const waiting = pending.get(response.id);
     pending.delete(response.id);
     if (!waiting) return;
-    if ('body' in response) {
-      const { body } = response;
-      // The thread transferred the bytes: wrap them, no copy.
-      waiting.resolve(Buffer.from(body.buffer, body.byteOffset, body.byteLength));
+    if ('offset' in response) {
+      // The thread transferred the bytes: a view on them, no copy.
+      waiting.resolve(Buffer.from(bodies, response.offset, response.length));
     } else {
       waiting.reject(
         response.payloadError ? new PushPayloadError(response.error) : new Error(response.error),
@@ -114,9 +115,9 @@ export function createEncryptPool(size: number, logger: Logger): EncryptPool {
       flushScheduled: false,
     };
     lane.worker.unref();
-    lane.worker.on('message', (responses: EncryptResponse[]) => {
+    lane.worker.on('message', ({ bodies, results }: EncryptResponse) => {
       lane.inFlight -= 1;
-      for (const response of responses) answer(lane, response);
+      for (const result of results) answer(lane, bodies, result);
       flush(lane);
     });
     lane.worker.on('error', (error) => retire(lane, error));

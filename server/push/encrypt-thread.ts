@@ -4,34 +4,53 @@ import type { PushSubscriptionKeys } from './encrypt';
 
 /**
  * One thread of the encryption pool: RFC 8291 encryption off the event loop. Requests come in arrays
- * and are answered with one array, because a `postMessage` per push cost more than the encryption's
- * structured clone of a whole batch.
+ * and are answered with one message, because a `postMessage` per push cost more than the encryption.
+ * Plaintexts come as strings and the bodies go back packed in one transferred buffer: a Buffer in a
+ * message is cloned with the whole 8 KiB pool slab under it, and each transferred buffer is an
+ * allocation of its own on both threads.
  */
 export interface EncryptRequest {
   id: number;
-  plaintext: Uint8Array;
+  plaintext: string;
   keys: PushSubscriptionKeys;
 }
 
-export type EncryptResponse =
-  { id: number; body: Uint8Array<ArrayBuffer> } | { id: number; error: string; payloadError: boolean };
+export type EncryptResult =
+  { id: number; offset: number; length: number } | { id: number; error: string; payloadError: boolean };
 
-function encryptOne(request: EncryptRequest): EncryptResponse {
-  try {
-    // Its own exact-size buffer (not a slice of Node's shared pool), so it can be transferred, not copied.
-    const body = new Uint8Array(encryptPushPayload(Buffer.from(request.plaintext), request.keys));
-    return { id: request.id, body };
-  } catch (error) {
-    return {
-      id: request.id,
-      error: error instanceof Error ? error.message : String(error),
-      payloadError: error instanceof PushPayloadError,
-    };
+export interface EncryptResponse {
+  /** Every body of the batch, back to back; each result says where its own is. */
+  bodies: ArrayBuffer;
+  results: EncryptResult[];
+}
+
+function encryptBatch(requests: EncryptRequest[]): EncryptResponse {
+  const bodies: Buffer[] = [];
+  let offset = 0;
+  const results = requests.map((request): EncryptResult => {
+    try {
+      const body = encryptPushPayload(Buffer.from(request.plaintext), request.keys);
+      bodies.push(body);
+      offset += body.length;
+      return { id: request.id, offset: offset - body.length, length: body.length };
+    } catch (error) {
+      return {
+        id: request.id,
+        error: error instanceof Error ? error.message : String(error),
+        payloadError: error instanceof PushPayloadError,
+      };
+    }
+  });
+  const packed = new Uint8Array(new ArrayBuffer(offset));
+  let at = 0;
+  for (const body of bodies) {
+    packed.set(body, at);
+    at += body.length;
   }
+  return { bodies: packed.buffer, results };
 }
 
 parentPort?.on('message', (requests: EncryptRequest[]) => {
-  const responses = requests.map(encryptOne);
-  const transfer = responses.flatMap((response) => ('body' in response ? [response.body.buffer] : []));
-  parentPort?.postMessage(responses, transfer);
+  const response = encryptBatch(requests);
+  parentPort?.postMessage(response, [response.bodies]);
 });

@@ -140,7 +140,7 @@ export function createPushSender(options: PushSenderOptions): PushSender {
     if (url.protocol !== 'https:') return { kind: 'rejected', error: 'endpoint is not https' };
     let body: Buffer;
     try {
-      body = await encrypt(Buffer.from(JSON.stringify(payload)), subscription.keys);
+      body = await encrypt(JSON.stringify(payload), subscription.keys);
     } catch (error) {
       if (error instanceof PushPayloadError) return { kind: 'rejected', error: error.message };
       throw error;
