@@ -1,0 +1,271 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createECDH, randomBytes } from 'node:crypto';
+import { QueryTypes } from 'sequelize';
+import { api, signedInUser, startTestServer } from './support/server';
+import type { TestServer } from './support/server';
+import { databaseDigest } from './support/digest';
+import { listRoutes } from './support/routes';
+
+/**
+ * Who may call each route, as the contract's "who" column says, checked on every route the server
+ * serves: a well-formed request from anyone else is refused (401 signed out, 403 the wrong role, 403 or
+ * 404 someone else's record) and changes nothing; the right caller is never refused for who they are.
+ * A route missing from ACCESS fails the first test, so a new route has to say who may call it.
+ */
+
+type Who = 'anyone' | 'signed in' | 'patient' | 'nurse' | 'admin' | 'owner';
+type Caller = 'nobody' | 'patient' | 'another patient' | 'nurse' | 'admin';
+
+interface Ids {
+  ticket: number;
+  notification: number;
+  schedule: number;
+}
+interface Example {
+  path: string;
+  body?: unknown;
+}
+
+/** The push endpoint a subscription names; nothing listens there, so its pushes only fail and retry. */
+const PUSH_ORIGIN = 'https://127.0.0.1:9';
+const ecdh = createECDH('prime256v1');
+ecdh.generateKeys();
+const subscription = {
+  endpoint: `${PUSH_ORIGIN}/push/roles-test`,
+  keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') },
+};
+const schedule = {
+  department: 'OPD',
+  daysOfWeek: [1],
+  startTime: '08:00',
+  endTime: '17:00',
+  autoOpen: false,
+  isActive: true,
+};
+
+const ACCESS: Record<string, { who: Who; example: (ids: Ids) => Example }> = {
+  'POST /api/auth/register': { who: 'anyone', example: () => ({ path: '/api/auth/register', body: {} }) },
+  'POST /api/auth/login': { who: 'anyone', example: () => ({ path: '/api/auth/login', body: {} }) },
+  'POST /api/auth/logout': { who: 'signed in', example: () => ({ path: '/api/auth/logout' }) },
+  'GET /api/me': { who: 'signed in', example: () => ({ path: '/api/me' }) },
+  'GET /api/me/preferences': { who: 'patient', example: () => ({ path: '/api/me/preferences' }) },
+  'PUT /api/me/preferences': {
+    who: 'patient',
+    example: () => ({ path: '/api/me/preferences', body: { departments: 'all', push: true, locale: 'en' } }),
+  },
+  'GET /api/queues': { who: 'anyone', example: () => ({ path: '/api/queues' }) },
+  'GET /api/queues/:department': { who: 'anyone', example: () => ({ path: '/api/queues/OPD' }) },
+  'POST /api/departments': {
+    who: 'admin',
+    example: () => ({ path: '/api/departments', body: { code: 'ROLES', name: 'Roles' } }),
+  },
+  'POST /api/queues/:department/open': {
+    who: 'nurse',
+    example: () => ({ path: '/api/queues/OPD/open', body: {} }),
+  },
+  'POST /api/queues/:department/close': {
+    who: 'nurse',
+    example: () => ({ path: '/api/queues/OPD/close', body: {} }),
+  },
+  'GET /api/queues/:department/log': { who: 'nurse', example: () => ({ path: '/api/queues/OPD/log' }) },
+  'POST /operations/queue/status': {
+    who: 'nurse',
+    example: () => ({ path: '/operations/queue/status/', body: { department: 'OPD', is_open: true } }),
+  },
+  'GET /operations/queue/status': {
+    who: 'anyone',
+    example: () => ({ path: '/operations/queue/status/?department=OPD' }),
+  },
+  'POST /api/queues/:department/tickets': {
+    who: 'patient',
+    example: () => ({ path: '/api/queues/OPD/tickets' }),
+  },
+  'GET /api/tickets/mine': { who: 'patient', example: () => ({ path: '/api/tickets/mine' }) },
+  'DELETE /api/tickets/:id': { who: 'owner', example: (ids) => ({ path: `/api/tickets/${ids.ticket}` }) },
+  'GET /api/queues/:department/tickets': {
+    who: 'nurse',
+    example: () => ({ path: '/api/queues/OPD/tickets' }),
+  },
+  'POST /api/queues/:department/call-next': {
+    who: 'nurse',
+    example: () => ({ path: '/api/queues/OPD/call-next', body: { room: '1' } }),
+  },
+  'POST /api/tickets/:id/recall': {
+    who: 'nurse',
+    example: (ids) => ({ path: `/api/tickets/${ids.ticket}/recall` }),
+  },
+  'POST /api/tickets/:id/serve': {
+    who: 'nurse',
+    example: (ids) => ({ path: `/api/tickets/${ids.ticket}/serve` }),
+  },
+  'POST /api/tickets/:id/complete': {
+    who: 'nurse',
+    example: (ids) => ({ path: `/api/tickets/${ids.ticket}/complete` }),
+  },
+  'POST /api/tickets/:id/no-show': {
+    who: 'nurse',
+    example: (ids) => ({ path: `/api/tickets/${ids.ticket}/no-show` }),
+  },
+  'POST /api/tickets/:id/priority': {
+    who: 'nurse',
+    example: (ids) => ({
+      path: `/api/tickets/${ids.ticket}/priority`,
+      body: { priority: 'urgent', reason: 'roles test' },
+    }),
+  },
+  'GET /api/queues/:department/metrics': {
+    who: 'nurse',
+    example: () => ({ path: '/api/queues/OPD/metrics' }),
+  },
+  'GET /api/notifications': { who: 'patient', example: () => ({ path: '/api/notifications' }) },
+  'POST /api/notifications/:id/delivered': {
+    who: 'owner',
+    example: (ids) => ({ path: `/api/notifications/${ids.notification}/delivered` }),
+  },
+  'POST /api/notifications/:id/read': {
+    who: 'owner',
+    example: (ids) => ({ path: `/api/notifications/${ids.notification}/read` }),
+  },
+  'POST /api/notifications/read-all': {
+    who: 'patient',
+    example: () => ({ path: '/api/notifications/read-all' }),
+  },
+  'POST /api/notifications/retry-failed': {
+    who: 'nurse',
+    example: () => ({ path: '/api/notifications/retry-failed', body: {} }),
+  },
+  'GET /api/notifications/stats': { who: 'nurse', example: () => ({ path: '/api/notifications/stats' }) },
+  'GET /api/push/vapid-public-key': {
+    who: 'anyone',
+    example: () => ({ path: '/api/push/vapid-public-key' }),
+  },
+  'POST /api/push/subscriptions': {
+    who: 'signed in',
+    example: () => ({ path: '/api/push/subscriptions', body: subscription }),
+  },
+  'DELETE /api/push/subscriptions': {
+    who: 'signed in',
+    example: () => ({ path: '/api/push/subscriptions', body: { endpoint: subscription.endpoint } }),
+  },
+  'GET /api/schedules': { who: 'nurse', example: () => ({ path: '/api/schedules' }) },
+  'POST /api/schedules': { who: 'nurse', example: () => ({ path: '/api/schedules', body: schedule }) },
+  'PUT /api/schedules/:id': {
+    who: 'nurse',
+    example: (ids) => ({ path: `/api/schedules/${ids.schedule}`, body: schedule }),
+  },
+  'DELETE /api/schedules/:id': {
+    who: 'nurse',
+    example: (ids) => ({ path: `/api/schedules/${ids.schedule}` }),
+  },
+};
+
+const ALLOWED: Record<Who, Caller[]> = {
+  anyone: ['nobody', 'patient', 'another patient', 'nurse', 'admin'],
+  'signed in': ['patient', 'another patient', 'nurse', 'admin'],
+  patient: ['patient', 'another patient'],
+  nurse: ['nurse', 'admin'],
+  admin: ['admin'],
+  // The records in the examples are the first patient's.
+  owner: ['patient'],
+};
+const CALLERS: Caller[] = ['nobody', 'patient', 'another patient', 'nurse', 'admin'];
+const ROLE_OF: Record<Exclude<Caller, 'nobody'>, 'patient' | 'nurse' | 'admin'> = {
+  patient: 'patient',
+  'another patient': 'patient',
+  nurse: 'nurse',
+  admin: 'admin',
+};
+
+let server: TestServer;
+const tokens: Partial<Record<Caller, string>> = {};
+const ids: Ids = { ticket: 0, notification: 0, schedule: 0 };
+
+beforeAll(async () => {
+  server = await startTestServer({ PUSH_ALLOWED_ORIGINS: PUSH_ORIGIN });
+  const patient = await signedInUser(server, 'patient');
+  Object.assign(tokens, {
+    patient: patient.token,
+    'another patient': (await signedInUser(server, 'patient')).token,
+    nurse: (await signedInUser(server, 'nurse')).token,
+    admin: (await signedInUser(server, 'admin')).token,
+  });
+  // The first patient's ticket and notification, and a schedule, for the routes about one record.
+  await api(server, 'POST', '/api/queues/OPD/open', { token: tokens.nurse, body: {} });
+  const ticket = await api<{ ticket: { id: number } }>(server, 'POST', '/api/queues/OPD/tickets', {
+    token: tokens.patient,
+  });
+  ids.ticket = ticket.body.ticket.id;
+  const [notification] = await server.ctx.sequelize.query<{ id: string }>(
+    `SELECT id FROM notifications WHERE user_id = :userId ORDER BY id LIMIT 1`,
+    { replacements: { userId: patient.id }, type: QueryTypes.SELECT },
+  );
+  ids.notification = Number(notification?.id);
+  const created = await api<{ schedule: { id: number } }>(server, 'POST', '/api/schedules', {
+    token: tokens.nurse,
+    body: schedule,
+  });
+  ids.schedule = created.body.schedule.id;
+  expect(ids.ticket * ids.notification * ids.schedule).toBeGreaterThan(0);
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+function apiRoutes(): string[] {
+  return listRoutes(server.http)
+    .filter((route) => /^\/(api|operations)\//.test(route.path))
+    .map((route) => `${route.method} ${route.path.replace(/\/$/, '')}`);
+}
+
+/** Logging out ends a token, so that route gets a new one each time. */
+async function tokenFor(caller: Caller, key: string): Promise<string | undefined> {
+  if (caller === 'nobody') return undefined;
+  if (key === 'POST /api/auth/logout') return (await signedInUser(server, ROLE_OF[caller])).token;
+  return tokens[caller];
+}
+
+describe('roles on every route', () => {
+  it('has a rule for every API route the server serves, and none for a route it does not', () => {
+    expect(apiRoutes().sort()).toEqual(Object.keys(ACCESS).sort());
+  });
+
+  it('refuses a well-formed request from every caller the rule leaves out, changing nothing', async () => {
+    const failures: string[] = [];
+    for (const [key, rule] of Object.entries(ACCESS)) {
+      const method = key.split(' ')[0] ?? 'GET';
+      for (const caller of CALLERS.filter((candidate) => !ALLOWED[rule.who].includes(candidate))) {
+        const example = rule.example(ids);
+        const before = await databaseDigest(server);
+        const answer = await api(server, method, example.path, {
+          token: await tokenFor(caller, key),
+          body: example.body,
+        });
+        const expected = caller === 'nobody' ? [401] : rule.who === 'owner' ? [403, 404] : [403];
+        if (!expected.includes(answer.status)) {
+          failures.push(`${caller}: ${key} → ${answer.status}, expected ${expected.join(' or ')}`);
+        }
+        if ((await databaseDigest(server)) !== before) failures.push(`${caller}: ${key} changed data`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('never refuses the callers the rule names for who they are', async () => {
+    const failures: string[] = [];
+    for (const [key, rule] of Object.entries(ACCESS)) {
+      const method = key.split(' ')[0] ?? 'GET';
+      for (const caller of ALLOWED[rule.who]) {
+        const example = rule.example(ids);
+        const answer = await api(server, method, example.path, {
+          token: await tokenFor(caller, key),
+          body: example.body,
+        });
+        // Other refusals (409 for a ticket already served, 400 for register's empty body) are about the
+        // request, not the caller.
+        if (answer.status === 401 || answer.status === 403)
+          failures.push(`${caller}: ${key} → ${answer.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,0 +1,25 @@
+import { QueryTypes } from 'sequelize';
+import type { TestServer } from './server';
+
+/**
+ * Every table a request could change, as one string: equal before and after a request means the
+ * request changed nothing. Migrations and failed logins (a refused login is one by design) are left out.
+ */
+export async function databaseDigest(server: TestServer): Promise<string> {
+  const { sequelize } = server.ctx;
+  const tables = await sequelize.query<{ name: string }>(
+    `SELECT tablename AS name FROM pg_tables
+      WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', 'login_failures') ORDER BY 1`,
+    { type: QueryTypes.SELECT },
+  );
+  const parts = await Promise.all(
+    tables.map(async ({ name }) => {
+      const [row] = await sequelize.query<{ digest: string | null }>(
+        `SELECT md5(string_agg(t::text, '|' ORDER BY t::text)) AS digest FROM "${name}" t`,
+        { type: QueryTypes.SELECT },
+      );
+      return `${name}:${row?.digest ?? ''}`;
+    }),
+  );
+  return parts.join(',');
+}
