@@ -1,4 +1,6 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEmptyDatabase } from '../../tests/support/db';
 import { api, startTestServer } from '../../tests/support/server';
 import type { TestServer } from '../../tests/support/server';
 import { runCli } from '../../tests/support/process';
@@ -110,4 +112,47 @@ describe('CLI', () => {
     expect(result.code).toBe(0);
     expect(result.output).toContain('up to date');
   });
+
+  it('says to migrate first on a database never set up, without touching it, and works after', async () => {
+    const empty = await createEmptyDatabase();
+    const fresh = { DATABASE_URL: empty.url };
+    try {
+      const refused = await runCli(
+        ['user:create', '--role', 'nurse', '--email', 'n@w.example', '--name', 'N'],
+        fresh,
+      );
+      expect(refused.code).toBe(1);
+      expect(refused.output).toContain('This database has no Queuebell tables yet');
+      expect(refused.output).toContain('npm run cli -- db:migrate');
+      expect(refused.output).not.toContain('relation');
+      expect(await tablesIn(empty.url)).toEqual([]);
+
+      expect((await runCli(['db:migrate'], fresh)).code).toBe(0);
+      expect(
+        (await runCli(['user:create', '--role', 'nurse', '--email', 'n@w.example', '--name', 'N'], fresh))
+          .code,
+      ).toBe(0);
+
+      // A version behind: named, with the same way out.
+      expect((await runCli(['db:rollback'], fresh)).code).toBe(0);
+      const behind = await runCli(['notifications:stats'], fresh);
+      expect(behind.code).toBe(1);
+      expect(behind.output).toMatch(/1 migration\(s\) behind this version of Queuebell \(next: \d{4}-/);
+    } finally {
+      await empty.drop();
+    }
+  });
 });
+
+async function tablesIn(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query<{ name: string }>(
+      `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'`,
+    );
+    return result.rows.map((row) => row.name);
+  } finally {
+    await client.end();
+  }
+}

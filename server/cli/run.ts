@@ -1,5 +1,7 @@
+import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
 import { loadConfig } from '../config';
+import { createMigrator } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { ApiError } from '../http/errors';
 import { createLogger } from '../logger';
@@ -13,15 +15,43 @@ export interface CliContext {
 
 export class CliError extends Error {}
 
+const MIGRATE_HINT =
+  'Run `npm run cli -- db:migrate` (or start the server once: it migrates at start-up), then this command again.';
+
+/**
+ * A command on a database the server has never set up (a new DATA_DIR, a new DATABASE_URL) failed with
+ * `relation "users" does not exist`; on one a version behind it could half work. Say which, and what to do.
+ */
+async function requireSchema(sequelize: Sequelize): Promise<void> {
+  // Asked before Umzug, whose first look creates its bookkeeping table: a check should change nothing.
+  const [found] = await sequelize.query<{ table: string | null }>(
+    `SELECT to_regclass('schema_migrations')::text AS table`,
+    { type: QueryTypes.SELECT },
+  );
+  if (!found?.table) throw new CliError(`This database has no Queuebell tables yet. ${MIGRATE_HINT}`);
+  const pending = await createMigrator(sequelize).pending();
+  if (pending.length > 0) {
+    throw new CliError(
+      `This database is ${pending.length} migration(s) behind this version of Queuebell ` +
+        `(next: ${pending[0]?.name}). ${MIGRATE_HINT}`,
+    );
+  }
+}
+
 /**
  * Runs one CLI command against the configured database: DATABASE_URL, or the embedded cluster under
  * DATA_DIR, which it joins when the server has it running and otherwise starts and stops itself.
+ * Every command but the migrations' own needs the schema to be current (`needsSchema`).
  */
-export async function withDatabase(work: (ctx: CliContext) => Promise<void>): Promise<void> {
+export async function withDatabase(
+  work: (ctx: CliContext) => Promise<void>,
+  options: { needsSchema?: boolean } = {},
+): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const db = await openDatabase(config, logger);
   try {
+    if (options.needsSchema !== false) await requireSchema(db.sequelize);
     await work({ sequelize: db.sequelize, logger, out: (line) => console.log(line) });
   } finally {
     await db.close();

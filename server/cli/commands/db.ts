@@ -8,10 +8,13 @@ export function registerDbCommands(program: Command): void {
     .description('Apply every pending migration (the server also does this at start-up).')
     .action(async () => {
       try {
-        await withDatabase(async ({ sequelize, out }) => {
-          const applied = await migrateUp(sequelize);
-          out(applied.length ? `Applied ${applied.join(', ')}.` : 'The database is up to date.');
-        });
+        await withDatabase(
+          async ({ sequelize, out }) => {
+            const applied = await migrateUp(sequelize);
+            out(applied.length ? `Applied ${applied.join(', ')}.` : 'The database is up to date.');
+          },
+          { needsSchema: false },
+        );
       } catch (error) {
         reportFailure(error);
       }
@@ -23,10 +26,13 @@ export function registerDbCommands(program: Command): void {
     .option('--all', 'revert every migration (drops all tables)')
     .action(async (options: { all?: boolean }) => {
       try {
-        await withDatabase(async ({ sequelize, out }) => {
-          const reverted = await migrateDown(sequelize, options.all ? { to: 0 } : {});
-          out(reverted.length ? `Reverted ${reverted.join(', ')}.` : 'There was nothing to revert.');
-        });
+        await withDatabase(
+          async ({ sequelize, out }) => {
+            const reverted = await migrateDown(sequelize, options.all ? { to: 0 } : {});
+            out(reverted.length ? `Reverted ${reverted.join(', ')}.` : 'There was nothing to revert.');
+          },
+          { needsSchema: false },
+        );
       } catch (error) {
         reportFailure(error);
       }
