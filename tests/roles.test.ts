@@ -90,22 +90,12 @@ const ACCESS: Record<string, { who: Who; example: (ids: Ids) => Example }> = {
     who: 'nurse',
     example: () => ({ path: '/api/queues/OPD/call-next', body: { room: '1' } }),
   },
-  'POST /api/tickets/:id/recall': {
-    who: 'nurse',
-    example: (ids) => ({ path: `/api/tickets/${ids.ticket}/recall` }),
-  },
-  'POST /api/tickets/:id/serve': {
-    who: 'nurse',
-    example: (ids) => ({ path: `/api/tickets/${ids.ticket}/serve` }),
-  },
-  'POST /api/tickets/:id/complete': {
-    who: 'nurse',
-    example: (ids) => ({ path: `/api/tickets/${ids.ticket}/complete` }),
-  },
-  'POST /api/tickets/:id/no-show': {
-    who: 'nurse',
-    example: (ids) => ({ path: `/api/tickets/${ids.ticket}/no-show` }),
-  },
+  ...Object.fromEntries(
+    ['recall', 'serve', 'complete', 'no-show'].map((action) => [
+      `POST /api/tickets/:id/${action}`,
+      { who: 'nurse' as const, example: (ids: Ids) => ({ path: `/api/tickets/${ids.ticket}/${action}` }) },
+    ]),
+  ),
   'POST /api/tickets/:id/priority': {
     who: 'nurse',
     example: (ids) => ({
