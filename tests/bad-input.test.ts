@@ -27,6 +27,7 @@ beforeAll(async () => {
   Object.assign(callers, {
     nobody: undefined,
     'a forged token': 'not-a-real-token',
+    'an oversized token': 'x'.repeat(8_000),
     patient: patient.token,
     nurse: nurse.token,
     admin: admin.token,
