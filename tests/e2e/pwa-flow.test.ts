@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { QueryTypes } from 'sequelize';
 import { artifactPath, launchBrowser, newContext } from '../support/browser';
-import { signedInUser, startTestServer } from '../support/server';
+import { api, signedInUser, startTestServer } from '../support/server';
 import type { TestServer } from '../support/server';
 import {
   newPatient,
@@ -164,6 +164,55 @@ describe('patient app', () => {
     await expect
       .poll(() => error.textContent())
       .toBe('You are offline. Connect to the internet and try again.');
+    await context.close();
+  });
+
+  it('keeps a queue shown open when it opened while the list of queues was on its way', async () => {
+    const admin = await signedInUser(server, 'admin');
+    await api(server, 'POST', '/api/departments', {
+      token: admin.token,
+      body: { code: 'XRAY', name: 'X-ray' },
+    });
+    const context = await newContext(browser);
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    await registerThroughUi(page, server, newPatient('race'));
+    await waitLive(page);
+    const xray = page.locator('[data-department="XRAY"]');
+    await expect.poll(() => xray.getByTestId('queue-status').textContent()).toBe('Closed');
+
+    // The next list of queues is read from the server, then held back until the queue has opened and
+    // the socket has said so: the list is older than what the page shows by then.
+    let listRead: () => void = () => undefined;
+    const read = new Promise<void>((resolve) => (listRead = resolve));
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      '**/api/queues',
+      async (route) => {
+        const response = await route.fetch();
+        const queues = (await response.json()) as Array<Record<string, unknown>>;
+        const xrayQueue = queues.find((queue) => queue.department === 'XRAY');
+        // A marker department, so the test can see when the held list has been applied.
+        queues.push({ ...xrayQueue, id: 99_999, department: 'ZZMARK', name: 'Marker' });
+        listRead();
+        await released;
+        await route.fulfill({ response, json: queues });
+      },
+      { times: 1 },
+    );
+    // A reconnection reads everything again, as after a phone's network drops.
+    await context.setOffline(true);
+    await page.waitForSelector('main[data-connection="down"]');
+    await context.setOffline(false);
+    await read;
+
+    await nurseAction(server, nurse.token, '/api/queues/XRAY/open');
+    await xray.getByRole('button', { name: 'Join' }).waitFor();
+    release();
+    await page.locator('[data-department="ZZMARK"]').waitFor();
+    expect(await xray.getByTestId('queue-status').textContent()).not.toBe('Closed');
+    expect(await xray.getByRole('button', { name: 'Join' }).isVisible()).toBe(true);
     await context.close();
   });
 });

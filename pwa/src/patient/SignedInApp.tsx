@@ -18,7 +18,7 @@ interface Props {
 export function SignedInApp({ session, focusId, onSignOut }: Props) {
   const { t } = useTranslation();
   const [route] = useRoute();
-  const { data } = usePatient();
+  const { data, connection } = usePatient();
   usePushSync(session.token);
   const unread = data.notifications.filter((item) => item.readAt === null).length;
 
@@ -30,7 +30,8 @@ export function SignedInApp({ session, focusId, onSignOut }: Props) {
       </header>
       <ConnectionBanner />
       <UpdateBanner />
-      <main id="main" tabIndex={-1}>
+      {/* data-connection: for tests and support staff, whether the live connection is up. */}
+      <main id="main" tabIndex={-1} data-connection={connection}>
         {route === 'home' && <HomePage />}
         {route === 'inbox' && <InboxPage key={focusId ?? 'inbox'} focusId={focusId} />}
         {route === 'settings' && <SettingsPage session={session} onSignOut={onSignOut} />}

@@ -47,9 +47,12 @@ export async function registerThroughUi(page: Page, server: TestServer, patient:
   await page.waitForSelector('[data-department="OPD"]');
 }
 
-/** The live connection is up: server actions are enabled from then on. */
+/**
+ * The live connection is up and subscribed: server actions are enabled, and changes reach the page,
+ * from then on. (No offline banner was not enough: the banner is also absent while connecting.)
+ */
 export async function waitLive(page: Page): Promise<void> {
-  await page.waitForFunction(() => !document.querySelector('[data-testid="offline-banner"]'));
+  await page.waitForSelector('main[data-connection="live"]');
 }
 
 export async function nurseAction(

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Notification } from '../../../../shared/notifications';
+import type { QueueStatus } from '../../../../shared/schemas';
 import type { Ticket } from '../../../../shared/tickets';
+import { createChangeLog } from './change-log';
 import { EMPTY_DATA, mergeNotifications, reduceData } from './state';
 
 const at = '2026-11-28T09:00:00.000Z';
@@ -33,6 +35,23 @@ function ticket(id: number, status: Ticket['status']): Ticket {
     joinedAt: at,
     calledAt: null,
     completedAt: null,
+  };
+}
+
+function queue(department: string, isOpen: boolean): QueueStatus {
+  return {
+    id: department.length,
+    department,
+    name: department,
+    isOpen,
+    totalWaiting: 0,
+    statusMessage: isOpen ? 'Queue Open - No Wait' : 'Queue Closed',
+    openedAt: isOpen ? at : null,
+    closedAt: isOpen ? null : at,
+    scheduledCloseAt: null,
+    manualOverride: false,
+    nowServing: [],
+    estimatedWaitMinutes: 0,
   };
 }
 
@@ -80,5 +99,48 @@ describe('patient data', () => {
     expect(state.olderCursor).toBe('30');
     state = reduceData(state, { type: 'notifications', page: { items: [notification(29)], nextCursor: null }, older: true, at });
     expect(state.olderCursor).toBeNull();
+  });
+
+  it('does not let a list asked for before a live update undo it', () => {
+    // The app connects and asks for the queues; PHARM opens; the socket says so before the list arrives.
+    const changes = createChangeLog<string>();
+    let state = reduceData(EMPTY_DATA, { type: 'queues', queues: [queue('OPD', true), queue('PHARM', false)], at });
+    const mark = changes.mark();
+    changes.record('PHARM');
+    state = reduceData(state, { type: 'queue', queue: queue('PHARM', true), at });
+    state = reduceData(state, {
+      type: 'queues',
+      queues: [queue('OPD', false), queue('PHARM', false)],
+      at,
+      newerHere: changes.since(mark),
+    });
+    // PHARM stays open (the list was older); OPD, which no live update touched, takes the list's state.
+    expect(state.queues.map((item) => [item.department, item.isOpen])).toEqual([
+      ['OPD', false],
+      ['PHARM', true],
+    ]);
+    // A list asked for after the update is taken whole.
+    state = reduceData(state, { type: 'queues', queues: [queue('PHARM', false)], at, newerHere: changes.since(changes.mark()) });
+    expect(state.queues.map((item) => [item.department, item.isOpen])).toEqual([['PHARM', false]]);
+  });
+
+  it('keeps what live updates said of tickets since the list was asked for: added, changed or gone', () => {
+    const changes = createChangeLog<number>();
+    let state = reduceData(EMPTY_DATA, { type: 'tickets', tickets: [ticket(1, 'waiting'), ticket(2, 'waiting')], at });
+    const mark = changes.mark();
+    changes.record(1);
+    state = reduceData(state, { type: 'ticket', ticket: ticket(1, 'done'), at });
+    changes.record(3);
+    state = reduceData(state, { type: 'ticket', ticket: ticket(3, 'waiting'), at });
+    state = reduceData(state, {
+      type: 'tickets',
+      tickets: [ticket(1, 'called'), ticket(2, 'called')],
+      at,
+      newerHere: changes.since(mark),
+    });
+    expect(state.tickets.map((item) => [item.id, item.status]).sort()).toEqual([
+      [2, 'called'],
+      [3, 'waiting'],
+    ]);
   });
 });

@@ -28,9 +28,11 @@ export const EMPTY_DATA: PatientData = {
 };
 
 export type DataAction =
-  | { type: 'queues'; queues: QueueStatus[]; at: string }
+  /** `newerHere`: departments a socket update changed after the list was asked for; theirs stand. */
+  | { type: 'queues'; queues: QueueStatus[]; at: string; newerHere?: string[] }
   | { type: 'queue'; queue: QueueStatus; at: string }
-  | { type: 'tickets'; tickets: Ticket[]; at: string }
+  /** `newerHere`: tickets a socket update changed after the list was asked for; theirs stand. */
+  | { type: 'tickets'; tickets: Ticket[]; at: string; newerHere?: number[] }
   | { type: 'ticket'; ticket: Ticket; at: string }
   | { type: 'notifications'; page: NotificationPage; older: boolean; at: string }
   | { type: 'notification'; notification: Notification; at: string }
@@ -63,16 +65,28 @@ function upsertBy<T>(list: T[], item: T, same: (a: T, b: T) => boolean): T[] {
 
 export function reduceData(state: PatientData, action: DataAction): PatientData {
   switch (action.type) {
-    case 'queues':
-      return { ...state, queues: action.queues, updatedAt: action.at };
+    case 'queues': {
+      const newer = new Set(action.newerHere ?? []);
+      const queues = action.queues.map((queue) =>
+        newer.has(queue.department)
+          ? (state.queues.find((held) => held.department === queue.department) ?? queue)
+          : queue,
+      );
+      return { ...state, queues, updatedAt: action.at };
+    }
     case 'queue':
       return {
         ...state,
         queues: upsertBy(state.queues, action.queue, (a, b) => a.department === b.department),
         updatedAt: action.at,
       };
-    case 'tickets':
-      return { ...state, tickets: action.tickets.filter(isActive), updatedAt: action.at };
+    case 'tickets': {
+      // A ticket a socket update changed since stays as that update left it: held if active, gone if not.
+      const newer = new Set(action.newerHere ?? []);
+      const listed = action.tickets.filter((ticket) => !newer.has(ticket.id));
+      const held = state.tickets.filter((ticket) => newer.has(ticket.id));
+      return { ...state, tickets: [...listed, ...held].filter(isActive), updatedAt: action.at };
+    }
     case 'ticket': {
       const others = state.tickets.filter((ticket) => ticket.id !== action.ticket.id);
       const tickets = isActive(action.ticket)

@@ -5,6 +5,7 @@ import { useOnline } from '../useOnline';
 import { verifySession } from '../session';
 import type { PatientSession } from '../session';
 import { loadData, saveData } from './cache';
+import { createChangeLog } from './change-log';
 import {
   cancelTicket,
   getMyTickets,
@@ -57,13 +58,24 @@ export function usePatientData(session: PatientSession, onRefused: () => void): 
   const dataRef = useRef(data);
   dataRef.current = data;
   const refusedRef = useRef(onRefused);
+  // Live updates since a list was asked for outrank the list (change-log.ts).
+  const queueChanges = useRef(createChangeLog<string>()).current;
+  const ticketChanges = useRef(createChangeLog<number>()).current;
   refusedRef.current = onRefused;
 
   useEffect(() => saveData(userId, data), [userId, data]);
 
   const refreshTickets = useCallback(async () => {
-    dispatch({ type: 'tickets', tickets: await getMyTickets(token), at: now() });
-  }, [token]);
+    const mark = ticketChanges.mark();
+    const tickets = await getMyTickets(token);
+    dispatch({ type: 'tickets', tickets, at: now(), newerHere: ticketChanges.since(mark) });
+  }, [token, ticketChanges]);
+
+  const refreshQueues = useCallback(async () => {
+    const mark = queueChanges.mark();
+    const queues = await getQueues();
+    dispatch({ type: 'queues', queues, at: now(), newerHere: queueChanges.since(mark) });
+  }, [queueChanges]);
 
   const flushReads = useCallback(async () => {
     for (const id of dataRef.current.pendingReads) {
@@ -79,17 +91,14 @@ export function usePatientData(session: PatientSession, onRefused: () => void): 
 
   const refreshAll = useCallback(async () => {
     const knownNewest = dataRef.current.notifications[0]?.id ?? null;
-    const [queues, tickets, page] = await Promise.all([
-      getQueues(),
-      getMyTickets(token),
+    const [, , page] = await Promise.all([
+      refreshQueues(),
+      refreshTickets(),
       getNotificationsSince(token, knownNewest),
     ]);
-    const at = now();
-    dispatch({ type: 'queues', queues, at });
-    dispatch({ type: 'tickets', tickets, at });
-    dispatch({ type: 'notifications', page, older: false, at });
+    dispatch({ type: 'notifications', page, older: false, at: now() });
     await flushReads();
-  }, [token, flushReads]);
+  }, [token, flushReads, refreshQueues, refreshTickets]);
 
   useEffect(() => {
     let live = false;
@@ -119,12 +128,16 @@ export function usePatientData(session: PatientSession, onRefused: () => void): 
           .catch(retry);
       },
       queueStatus(queue) {
+        queueChanges.record(queue.department);
         dispatch({ type: 'queue', queue, at: now() });
         if (!dataRef.current.tickets.some((ticket) => ticket.department === queue.department)) return;
         window.clearTimeout(ticketTimer);
         ticketTimer = window.setTimeout(() => void refreshTickets().catch(() => undefined), TICKET_REFRESH_DELAY_MS);
       },
-      ticketUpdated: (ticket) => dispatch({ type: 'ticket', ticket, at: now() }),
+      ticketUpdated(ticket) {
+        ticketChanges.record(ticket.id);
+        dispatch({ type: 'ticket', ticket, at: now() });
+      },
       notification: (notification) => dispatch({ type: 'notification', notification, at: now() }),
     });
     // Socket.IO retries with a growing delay; when the phone says it is back, try at once.
@@ -154,12 +167,11 @@ export function usePatientData(session: PatientSession, onRefused: () => void): 
       } catch (error) {
         // Our picture was stale: show the server's before the patient reads the message.
         if (error instanceof ApiError && error.code === 'already_in_queue') await refreshTickets().catch(() => undefined);
-        if (error instanceof ApiError && error.code === 'queue_closed')
-          dispatch({ type: 'queues', queues: await getQueues(), at: now() });
+        if (error instanceof ApiError && error.code === 'queue_closed') await refreshQueues().catch(() => undefined);
         throw error;
       }
     },
-    [token, refreshTickets],
+    [token, refreshTickets, refreshQueues],
   );
 
   const cancel = useCallback(
