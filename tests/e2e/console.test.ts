@@ -246,6 +246,51 @@ describe('nurse console at work', () => {
     for (const { context } of consoles) await context.close();
   });
 
+  it('shows a queue that opened while its list was being read again after a reconnection', async () => {
+    await createDepartment(server, admin.token, 'RACE', 'Radiology');
+    const nurse = await signedInUser(server, 'nurse');
+    const { context, page } = await openConsole(browser, server);
+    await signIn(page, nurse);
+    await selectDepartment(page, 'Radiology');
+    const toggle = page.getByRole('switch', { name: 'Radiology queue open' });
+    expect(await toggle.getAttribute('aria-checked')).toBe('false');
+
+    // The list read on reconnection is held back until the queue has opened and the event has arrived.
+    let listRead: () => void = () => undefined;
+    const read = new Promise<void>((resolve) => (listRead = resolve));
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route(
+      '**/api/queues',
+      async (route) => {
+        const response = await route.fetch();
+        const queues = (await response.json()) as Array<Record<string, unknown>>;
+        const race = queues.find((queue) => queue.department === 'RACE');
+        // A marker department, so the test can see when the held (older) list has been applied.
+        queues.push({ ...race, id: 99_999, department: 'ZZMARK', name: 'Marker ward' });
+        listRead();
+        await released;
+        await route.fulfill({ response, json: queues });
+      },
+      { times: 1 },
+    );
+    await context.setOffline(true);
+    await page.getByRole('alert').filter({ hasText: 'Not connected' }).waitFor();
+    await context.setOffline(false);
+    await read;
+
+    await api(server, 'POST', '/api/queues/RACE/open', { token: nurse.token });
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
+    release();
+    await page
+      .getByRole('button', { name: /Marker ward/ })
+      .first()
+      .waitFor();
+    // The older list may show it closed for a moment; the read after it shows it open again.
+    await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
+    await context.close();
+  });
+
   it('shows the API’s validation and overlap messages in the schedule editor', async () => {
     await createDepartment(server, admin.token, 'ENT', 'Ear nose throat');
     const nurse = await signedInUser(server, 'nurse');

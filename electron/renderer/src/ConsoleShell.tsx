@@ -72,6 +72,9 @@ function Console({ session, onSignOut }: { session: Session; onSignOut(): void }
     if (event.kind === 'connected') queues.reload();
     if (event.kind === 'status') {
       const { status } = event;
+      // A list read before this event would undo it when it lands (a queue opened during a reconnect's
+      // read stayed shown closed): read it once more after the one on its way.
+      if (queues.reloading()) queues.reload();
       setLive(
         (current) =>
           current?.map((queue) => (queue.department === status.department ? status : queue)) ?? current,

@@ -43,6 +43,8 @@ export interface Resource<T> {
   data: T | null;
   error: unknown;
   reload(): void;
+  /** A read is on its way: its answer may be older than an event that arrives meanwhile. */
+  reloading(): boolean;
 }
 
 /**
@@ -103,7 +105,7 @@ export function useResource<T>(key: string, load: () => Promise<T>): Resource<T>
   }, [key, reload]);
 
   const current = state.key === key ? state : { data: null, error: null };
-  return { data: current.data, error: current.error, reload };
+  return { data: current.data, error: current.error, reload, reloading: () => running.current };
 }
 
 /** Date.now(), refreshed every `intervalMs`: waited times tick without a server round trip. */
