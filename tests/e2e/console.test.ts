@@ -260,20 +260,20 @@ describe('nurse console at work', () => {
     const read = new Promise<void>((resolve) => (listRead = resolve));
     let release: () => void = () => undefined;
     const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route(
-      '**/api/queues',
-      async (route) => {
-        const response = await route.fetch();
-        const queues = (await response.json()) as Array<Record<string, unknown>>;
-        const race = queues.find((queue) => queue.department === 'RACE');
-        // A marker department, so the test can see when the held (older) list has been applied.
-        queues.push({ ...race, id: 99_999, department: 'ZZMARK', name: 'Marker ward' });
+    let held = false;
+    await page.route('**/api/queues', async (route) => {
+      const response = await route.fetch();
+      const queues = (await response.json()) as Array<Record<string, unknown>>;
+      const race = queues.find((queue) => queue.department === 'RACE');
+      // A marker department in every list from now on, so the test sees when the held one has landed.
+      queues.push({ ...race, id: 99_999, department: 'ZZMARK', name: 'Marker ward' });
+      if (!held) {
+        held = true;
         listRead();
         await released;
-        await route.fulfill({ response, json: queues });
-      },
-      { times: 1 },
-    );
+      }
+      await route.fulfill({ response, json: queues });
+    });
     await context.setOffline(true);
     await page.getByRole('alert').filter({ hasText: 'Not connected' }).waitFor();
     await context.setOffline(false);
