@@ -17,6 +17,7 @@ import {
   ticketRow,
   waitForTicket,
 } from './support/console';
+import { holdNextQueuesList } from './support/held-list';
 
 let browser: Browser;
 let server: TestServer;
@@ -256,32 +257,15 @@ describe('nurse console at work', () => {
     expect(await toggle.getAttribute('aria-checked')).toBe('false');
 
     // The list read on reconnection is held back until the queue has opened and the event has arrived.
-    let listRead: () => void = () => undefined;
-    const read = new Promise<void>((resolve) => (listRead = resolve));
-    let release: () => void = () => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    let held = false;
-    await page.route('**/api/queues', async (route) => {
-      const response = await route.fetch();
-      const queues = (await response.json()) as Array<Record<string, unknown>>;
-      const race = queues.find((queue) => queue.department === 'RACE');
-      // A marker department in every list from now on, so the test sees when the held one has landed.
-      queues.push({ ...race, id: 99_999, department: 'ZZMARK', name: 'Marker ward' });
-      if (!held) {
-        held = true;
-        listRead();
-        await released;
-      }
-      await route.fulfill({ response, json: queues });
-    });
+    const held = await holdNextQueuesList(page, 'RACE', { department: 'ZZMARK', name: 'Marker ward' });
     await context.setOffline(true);
     await page.getByRole('alert').filter({ hasText: 'Not connected' }).waitFor();
     await context.setOffline(false);
-    await read;
+    await held.read;
 
     await api(server, 'POST', '/api/queues/RACE/open', { token: nurse.token });
     await expect.poll(() => toggle.getAttribute('aria-checked')).toBe('true');
-    release();
+    held.release();
     await page
       .getByRole('button', { name: /Marker ward/ })
       .first()

@@ -13,6 +13,7 @@ import {
   waitLive,
   watchErrors,
 } from './support/pwa';
+import { holdNextQueuesList } from './support/held-list';
 
 /** The patient app end to end: sign-up, live queues, a ticket called by a nurse, the inbox, leaving. */
 let server: TestServer;
@@ -183,33 +184,16 @@ describe('patient app', () => {
 
     // The next list of queues is read from the server, then held back until the queue has opened and
     // the socket has said so: the list is older than what the page shows by then.
-    let listRead: () => void = () => undefined;
-    const read = new Promise<void>((resolve) => (listRead = resolve));
-    let release: () => void = () => undefined;
-    const released = new Promise<void>((resolve) => (release = resolve));
-    await page.route(
-      '**/api/queues',
-      async (route) => {
-        const response = await route.fetch();
-        const queues = (await response.json()) as Array<Record<string, unknown>>;
-        const xrayQueue = queues.find((queue) => queue.department === 'XRAY');
-        // A marker department, so the test can see when the held list has been applied.
-        queues.push({ ...xrayQueue, id: 99_999, department: 'ZZMARK', name: 'Marker' });
-        listRead();
-        await released;
-        await route.fulfill({ response, json: queues });
-      },
-      { times: 1 },
-    );
+    const held = await holdNextQueuesList(page, 'XRAY', { department: 'ZZMARK', name: 'Marker' });
     // A reconnection reads everything again, as after a phone's network drops.
     await context.setOffline(true);
     await page.waitForSelector('main[data-connection="down"]');
     await context.setOffline(false);
-    await read;
+    await held.read;
 
     await nurseAction(server, nurse.token, '/api/queues/XRAY/open');
     await xray.getByRole('button', { name: 'Join' }).waitFor();
-    release();
+    held.release();
     await page.locator('[data-department="ZZMARK"]').waitFor();
     expect(await xray.getByTestId('queue-status').textContent()).not.toBe('Closed');
     expect(await xray.getByRole('button', { name: 'Join' }).isVisible()).toBe(true);
