@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QueryTypes } from 'sequelize';
 import { api, signedInUser, startTestServer } from './support/server';
 import type { ApiResponse, TestServer } from './support/server';
 import { databaseDigest } from './support/digest';
-import { listRoutes } from './support/routes';
+import { seedRecords } from './support/records';
+import type { RecordIds } from './support/records';
+import { listApiRoutes } from './support/routes';
 import type { RouteEntry } from './support/routes';
 
 /**
@@ -15,9 +16,7 @@ import type { RouteEntry } from './support/routes';
 
 let server: TestServer;
 const callers: Record<string, string | undefined> = {};
-let ticketId = 0;
-let notificationId = 0;
-let scheduleId = 0;
+let ids: RecordIds = { ticket: 0, notification: 0, schedule: 0 };
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -32,33 +31,7 @@ beforeAll(async () => {
     nurse: nurse.token,
     admin: admin.token,
   });
-  // Real records behind the ids, so hostile bodies reach the code that would change them.
-  await api(server, 'POST', '/api/departments', {
-    token: admin.token,
-    body: { code: 'OPD', name: 'Outpatients' },
-  });
-  await api(server, 'POST', '/api/queues/OPD/open', { token: nurse.token, body: {} });
-  const ticket = await api<{ ticket: { id: number } }>(server, 'POST', '/api/queues/OPD/tickets', {
-    token: patient.token,
-  });
-  ticketId = ticket.body.ticket.id;
-  const [notification] = await server.ctx.sequelize.query<{ id: string }>(
-    `SELECT id FROM notifications WHERE user_id = :user ORDER BY id LIMIT 1`,
-    { replacements: { user: patient.id }, type: QueryTypes.SELECT },
-  );
-  notificationId = Number(notification?.id ?? 1);
-  const schedule = await api<{ schedule: { id: number } }>(server, 'POST', '/api/schedules', {
-    token: nurse.token,
-    body: {
-      department: 'OPD',
-      daysOfWeek: [1],
-      startTime: '08:00',
-      endTime: '17:00',
-      autoOpen: true,
-      isActive: true,
-    },
-  });
-  scheduleId = schedule.body.schedule?.id ?? 1;
+  ids = await seedRecords(server, patient, nurse.token);
 });
 afterAll(async () => {
   await server.stop();
@@ -190,9 +163,9 @@ function concretePath(route: RouteEntry, params: Record<string, string>): string
 
 /** The real ids each route's `:id` names, so the hostile bodies reach real records. */
 function realIdFor(path: string): string {
-  if (path.startsWith('/api/tickets')) return String(ticketId);
-  if (path.startsWith('/api/notifications')) return String(notificationId);
-  if (path.startsWith('/api/schedules')) return String(scheduleId);
+  if (path.startsWith('/api/tickets')) return String(ids.ticket);
+  if (path.startsWith('/api/notifications')) return String(ids.notification);
+  if (path.startsWith('/api/schedules')) return String(ids.schedule);
   return '1';
 }
 
@@ -207,7 +180,7 @@ async function freshToken(caller: string): Promise<string> {
 
 describe('bad input on every route', () => {
   it('finds the API routes to sweep', () => {
-    const routes = listRoutes(server.http).filter((route) => /^\/(api|operations)\//.test(route.path));
+    const routes = listApiRoutes(server.http);
     // The contract's routes are all there: a parser that found none would make the sweep pass vacuously.
     expect(routes.length).toBeGreaterThanOrEqual(35);
     expect(routes).toContainEqual({ method: 'POST', path: '/api/queues/:department/call-next' });
@@ -215,7 +188,7 @@ describe('bad input on every route', () => {
   });
 
   it('answers hostile path parameters, queries, bodies and content types with a 4xx that changes nothing', async () => {
-    const routes = listRoutes(server.http).filter((route) => /^\/(api|operations)\//.test(route.path));
+    const routes = listApiRoutes(server.http);
     const failures: string[] = [];
     let requests = 0;
     for (const route of routes) {

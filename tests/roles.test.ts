@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createECDH, randomBytes } from 'node:crypto';
-import { QueryTypes } from 'sequelize';
 import { api, signedInUser, startTestServer } from './support/server';
 import type { TestServer } from './support/server';
 import { databaseDigest } from './support/digest';
-import { listRoutes } from './support/routes';
+import { seedRecords, SCHEDULE_BODY } from './support/records';
+import type { RecordIds } from './support/records';
+import { listApiRoutes } from './support/routes';
 
 /**
  * Who may call each route, as the contract's "who" column says, checked on every route the server
@@ -16,11 +17,6 @@ import { listRoutes } from './support/routes';
 type Who = 'anyone' | 'signed in' | 'patient' | 'nurse' | 'admin' | 'owner';
 type Caller = 'nobody' | 'patient' | 'another patient' | 'nurse' | 'admin';
 
-interface Ids {
-  ticket: number;
-  notification: number;
-  schedule: number;
-}
 interface Example {
   path: string;
   body?: unknown;
@@ -34,16 +30,8 @@ const subscription = {
   endpoint: `${PUSH_ORIGIN}/push/roles-test`,
   keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') },
 };
-const schedule = {
-  department: 'OPD',
-  daysOfWeek: [1],
-  startTime: '08:00',
-  endTime: '17:00',
-  autoOpen: false,
-  isActive: true,
-};
 
-const ACCESS: Record<string, { who: Who; example: (ids: Ids) => Example }> = {
+const ACCESS: Record<string, { who: Who; example: (ids: RecordIds) => Example }> = {
   'POST /api/auth/register': { who: 'anyone', example: () => ({ path: '/api/auth/register', body: {} }) },
   'POST /api/auth/login': { who: 'anyone', example: () => ({ path: '/api/auth/login', body: {} }) },
   'POST /api/auth/logout': { who: 'signed in', example: () => ({ path: '/api/auth/logout' }) },
@@ -93,7 +81,10 @@ const ACCESS: Record<string, { who: Who; example: (ids: Ids) => Example }> = {
   ...Object.fromEntries(
     ['recall', 'serve', 'complete', 'no-show'].map((action) => [
       `POST /api/tickets/:id/${action}`,
-      { who: 'nurse' as const, example: (ids: Ids) => ({ path: `/api/tickets/${ids.ticket}/${action}` }) },
+      {
+        who: 'nurse' as const,
+        example: (ids: RecordIds) => ({ path: `/api/tickets/${ids.ticket}/${action}` }),
+      },
     ]),
   ),
   'POST /api/tickets/:id/priority': {
@@ -138,10 +129,10 @@ const ACCESS: Record<string, { who: Who; example: (ids: Ids) => Example }> = {
     example: () => ({ path: '/api/push/subscriptions', body: { endpoint: subscription.endpoint } }),
   },
   'GET /api/schedules': { who: 'nurse', example: () => ({ path: '/api/schedules' }) },
-  'POST /api/schedules': { who: 'nurse', example: () => ({ path: '/api/schedules', body: schedule }) },
+  'POST /api/schedules': { who: 'nurse', example: () => ({ path: '/api/schedules', body: SCHEDULE_BODY }) },
   'PUT /api/schedules/:id': {
     who: 'nurse',
-    example: (ids) => ({ path: `/api/schedules/${ids.schedule}`, body: schedule }),
+    example: (ids) => ({ path: `/api/schedules/${ids.schedule}`, body: SCHEDULE_BODY }),
   },
   'DELETE /api/schedules/:id': {
     who: 'nurse',
@@ -168,7 +159,7 @@ const ROLE_OF: Record<Exclude<Caller, 'nobody'>, 'patient' | 'nurse' | 'admin'> 
 
 let server: TestServer;
 const tokens: Partial<Record<Caller, string>> = {};
-const ids: Ids = { ticket: 0, notification: 0, schedule: 0 };
+let ids: RecordIds = { ticket: 0, notification: 0, schedule: 0 };
 
 beforeAll(async () => {
   server = await startTestServer({ PUSH_ALLOWED_ORIGINS: PUSH_ORIGIN });
@@ -180,31 +171,14 @@ beforeAll(async () => {
     admin: (await signedInUser(server, 'admin')).token,
   });
   // The first patient's ticket and notification, and a schedule, for the routes about one record.
-  await api(server, 'POST', '/api/queues/OPD/open', { token: tokens.nurse, body: {} });
-  const ticket = await api<{ ticket: { id: number } }>(server, 'POST', '/api/queues/OPD/tickets', {
-    token: tokens.patient,
-  });
-  ids.ticket = ticket.body.ticket.id;
-  const [notification] = await server.ctx.sequelize.query<{ id: string }>(
-    `SELECT id FROM notifications WHERE user_id = :userId ORDER BY id LIMIT 1`,
-    { replacements: { userId: patient.id }, type: QueryTypes.SELECT },
-  );
-  ids.notification = Number(notification?.id);
-  const created = await api<{ schedule: { id: number } }>(server, 'POST', '/api/schedules', {
-    token: tokens.nurse,
-    body: schedule,
-  });
-  ids.schedule = created.body.schedule.id;
-  expect(ids.ticket * ids.notification * ids.schedule).toBeGreaterThan(0);
+  ids = await seedRecords(server, patient, tokens.nurse ?? '');
 });
 afterAll(async () => {
   await server.stop();
 });
 
 function apiRoutes(): string[] {
-  return listRoutes(server.http)
-    .filter((route) => /^\/(api|operations)\//.test(route.path))
-    .map((route) => `${route.method} ${route.path.replace(/\/$/, '')}`);
+  return listApiRoutes(server.http).map((route) => `${route.method} ${route.path.replace(/\/$/, '')}`);
 }
 
 /** Logging out ends a token, so that route gets a new one each time. */

@@ -31,3 +31,8 @@ export function listRoutes(app: FastifyInstance): RouteEntry[] {
   }
   return routes;
 }
+
+/** The API's routes (`/api/…` and the older system's `/operations/…`), not the pages and assets. */
+export function listApiRoutes(app: FastifyInstance): RouteEntry[] {
+  return listRoutes(app).filter((route) => /^\/(api|operations)\//.test(route.path));
+}

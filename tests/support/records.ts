@@ -1,0 +1,52 @@
+import { QueryTypes } from 'sequelize';
+import { api } from './server';
+import type { TestServer } from './server';
+
+/** The ids of one record of each kind a route can name by `:id`. */
+export interface RecordIds {
+  ticket: number;
+  notification: number;
+  schedule: number;
+}
+
+/** A valid schedule body for OPD. */
+export const SCHEDULE_BODY = {
+  department: 'OPD',
+  daysOfWeek: [1],
+  startTime: '08:00',
+  endTime: '17:00',
+  autoOpen: false,
+  isActive: true,
+};
+
+/**
+ * Real records behind the ids the route sweeps use: OPD opened (which notifies the patient), the
+ * patient's ticket in it, and a schedule, so requests about one record reach the code that changes it.
+ */
+export async function seedRecords(
+  server: TestServer,
+  patient: { id: number; token: string },
+  nurseToken: string,
+): Promise<RecordIds> {
+  await api(server, 'POST', '/api/queues/OPD/open', { token: nurseToken, body: {} });
+  const ticket = await api<{ ticket: { id: number } }>(server, 'POST', '/api/queues/OPD/tickets', {
+    token: patient.token,
+  });
+  const [notification] = await server.ctx.sequelize.query<{ id: string }>(
+    `SELECT id FROM notifications WHERE user_id = :userId ORDER BY id LIMIT 1`,
+    { replacements: { userId: patient.id }, type: QueryTypes.SELECT },
+  );
+  const schedule = await api<{ schedule: { id: number } }>(server, 'POST', '/api/schedules', {
+    token: nurseToken,
+    body: SCHEDULE_BODY,
+  });
+  const ids = {
+    ticket: ticket.body.ticket.id,
+    notification: Number(notification?.id),
+    schedule: schedule.body.schedule.id,
+  };
+  if (!(ids.ticket > 0 && ids.notification > 0 && ids.schedule > 0)) {
+    throw new Error(`could not create the records: ${JSON.stringify(ids)}`);
+  }
+  return ids;
+}
