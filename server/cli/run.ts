@@ -1,7 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
 import { loadConfig } from '../config';
-import { createMigrator } from '../db/migrate';
+import { createMigrator, MIGRATIONS_TABLE } from '../db/migrate';
 import { openDatabase } from '../db/open';
 import { ApiError } from '../http/errors';
 import { createLogger } from '../logger';
@@ -25,8 +25,8 @@ const MIGRATE_HINT =
 async function requireSchema(sequelize: Sequelize): Promise<void> {
   // Asked before Umzug, whose first look creates its bookkeeping table: a check should change nothing.
   const [found] = await sequelize.query<{ table: string | null }>(
-    `SELECT to_regclass('schema_migrations')::text AS table`,
-    { type: QueryTypes.SELECT },
+    `SELECT to_regclass(:table)::text AS table`,
+    { replacements: { table: MIGRATIONS_TABLE }, type: QueryTypes.SELECT },
   );
   if (!found?.table) throw new CliError(`This database has no Queuebell tables yet. ${MIGRATE_HINT}`);
   const pending = await createMigrator(sequelize).pending();

@@ -19,11 +19,14 @@ function inTransaction(sequelize: Sequelize, migration: RunnableMigration<Migrat
   return { name: migration.name, up: run(migration.up), down: run(migration.down) };
 }
 
+/** Where Umzug records the migrations applied. */
+export const MIGRATIONS_TABLE = 'schema_migrations';
+
 export function createMigrator(sequelize: Sequelize): Umzug<MigrationContext> {
   return new Umzug<MigrationContext>({
     migrations: migrations.map((migration) => inTransaction(sequelize, migration)),
     context: { query: (sql) => sequelize.query(sql) },
-    storage: new SequelizeStorage({ sequelize, tableName: 'schema_migrations' }),
+    storage: new SequelizeStorage({ sequelize, tableName: MIGRATIONS_TABLE }),
     logger: undefined,
   });
 }

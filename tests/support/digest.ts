@@ -1,4 +1,5 @@
 import { QueryTypes } from 'sequelize';
+import { MIGRATIONS_TABLE } from '../../server/db/migrate';
 import type { TestServer } from './server';
 
 /**
@@ -9,8 +10,8 @@ export async function databaseDigest(server: TestServer): Promise<string> {
   const { sequelize } = server.ctx;
   const tables = await sequelize.query<{ name: string }>(
     `SELECT tablename AS name FROM pg_tables
-      WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', 'login_failures') ORDER BY 1`,
-    { type: QueryTypes.SELECT },
+      WHERE schemaname = 'public' AND tablename NOT IN (:migrations, 'login_failures') ORDER BY 1`,
+    { replacements: { migrations: MIGRATIONS_TABLE }, type: QueryTypes.SELECT },
   );
   const parts = await Promise.all(
     tables.map(async ({ name }) => {
