@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { QueryTypes } from 'sequelize';
 import type { Socket } from 'socket.io-client';
 import { ALL_DELIVERED, connectSocket, createPatients, nextEvent, outboxSettles } from './support/engine';
 import type { ClientSocket, Patient } from './support/engine';
+import { notificationsOf } from './support/records';
+import type { NotificationRow } from './support/records';
 import { api, signedInUser, startTestServer } from './support/server';
 import type { TestServer } from './support/server';
 
@@ -31,13 +32,11 @@ afterAll(async () => {
 /** The same socket without the event map, to send what a typed client cannot. */
 const untyped = (socket: ClientSocket) => socket as unknown as Socket;
 
-async function notificationOf(userId: number): Promise<{ id: number; delivery_status: string }> {
-  const [row] = await server.ctx.sequelize.query<{ id: number; delivery_status: string }>(
-    `SELECT id, delivery_status FROM notifications WHERE user_id = :userId ORDER BY id LIMIT 1`,
-    { replacements: { userId }, type: QueryTypes.SELECT },
-  );
+/** The user's first notification (each patient here has one). */
+async function notificationOf(userId: number): Promise<NotificationRow> {
+  const [row] = await notificationsOf(server, userId);
   if (!row) throw new Error(`no notification for user ${userId}`);
-  return { id: Number(row.id), delivery_status: row.delivery_status };
+  return row;
 }
 
 describe('bad input on sockets', () => {

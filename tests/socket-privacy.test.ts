@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { QueryTypes } from 'sequelize';
 import { ALL_DELIVERED, connectSocket, outboxSettles } from './support/engine';
 import type { ClientSocket } from './support/engine';
+import { notificationsOf } from './support/records';
 import { api, signedInUser, startTestServer } from './support/server';
 import type { TestServer } from './support/server';
 
@@ -31,14 +31,6 @@ function listen(heard: Heard[]) {
       heard.push({ event, args: args.filter((arg) => typeof arg !== 'function') });
     });
   };
-}
-
-async function notificationIdsOf(userId: number): Promise<number[]> {
-  const rows = await server.ctx.sequelize.query<{ id: string }>(
-    `SELECT id FROM notifications WHERE user_id = :userId`,
-    { replacements: { userId }, type: QueryTypes.SELECT },
-  );
-  return rows.map((row) => Number(row.id));
 }
 
 it('tells each socket only what its holder may know', async () => {
@@ -96,8 +88,8 @@ it('tells each socket only what its holder may know', async () => {
     expect(notificationIds(heard.bea).length).toBeGreaterThan(0);
 
     // Each patient's notifications are their own.
-    const adaOwn = new Set(await notificationIdsOf(ada.id));
-    const beaOwn = new Set(await notificationIdsOf(bea.id));
+    const adaOwn = new Set((await notificationsOf(server, ada.id)).map((row) => row.id));
+    const beaOwn = new Set((await notificationsOf(server, bea.id)).map((row) => row.id));
     expect(notificationIds(heard.ada).every((id) => adaOwn.has(id))).toBe(true);
     expect(notificationIds(heard.bea).every((id) => beaOwn.has(id))).toBe(true);
 

@@ -32,10 +32,7 @@ export async function seedRecords(
   const ticket = await api<{ ticket: { id: number } }>(server, 'POST', '/api/queues/OPD/tickets', {
     token: patient.token,
   });
-  const [notification] = await server.ctx.sequelize.query<{ id: string }>(
-    `SELECT id FROM notifications WHERE user_id = :userId ORDER BY id LIMIT 1`,
-    { replacements: { userId: patient.id }, type: QueryTypes.SELECT },
-  );
+  const [notification] = await notificationsOf(server, patient.id);
   const schedule = await api<{ schedule: { id: number } }>(server, 'POST', '/api/schedules', {
     token: nurseToken,
     body: SCHEDULE_BODY,
@@ -49,4 +46,20 @@ export async function seedRecords(
     throw new Error(`could not create the records: ${JSON.stringify(ids)}`);
   }
   return ids;
+}
+
+export interface NotificationRow {
+  id: number;
+  type: string;
+  delivery_status: string;
+  read_at: Date | null;
+}
+
+/** A user's notifications as stored, oldest first. */
+export async function notificationsOf(server: TestServer, userId: number): Promise<NotificationRow[]> {
+  const rows = await server.ctx.sequelize.query<NotificationRow>(
+    `SELECT id, type, delivery_status, read_at FROM notifications WHERE user_id = :userId ORDER BY id`,
+    { replacements: { userId }, type: QueryTypes.SELECT },
+  );
+  return rows.map((row) => ({ ...row, id: Number(row.id) }));
 }

@@ -78,20 +78,8 @@ export async function userIdOf(server: TestServer, email: string): Promise<numbe
   return Number(row.id);
 }
 
-export interface NotificationRow {
-  id: number;
-  type: string;
-  delivery_status: string;
-  read_at: Date | null;
-}
-
-export async function notificationsOf(server: TestServer, userId: number): Promise<NotificationRow[]> {
-  const rows = await server.ctx.sequelize.query<NotificationRow>(
-    `SELECT id, type, delivery_status, read_at FROM notifications WHERE user_id = :userId ORDER BY id`,
-    { replacements: { userId }, type: QueryTypes.SELECT },
-  );
-  return rows.map((row) => ({ ...row, id: Number(row.id) }));
-}
+export { notificationsOf } from '../../support/records';
+export type { NotificationRow } from '../../support/records';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
