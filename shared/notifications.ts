@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { departmentCode } from './schemas';
 
 export const NOTIFICATION_TYPES = [
   'queue_opened',
@@ -66,3 +67,11 @@ export const notificationListQuery = z.strictObject({
 });
 
 export const receiptQuery = z.strictObject({ receipt: z.string().max(200).optional() });
+
+export const retryFailedBody = z.strictObject({ department: departmentCode.optional() }).default({});
+
+export const notificationStatsQuery = z.strictObject({
+  department: departmentCode.optional(),
+  since: z.iso.datetime().optional(),
+  type: z.enum(NOTIFICATION_TYPES).optional(),
+});

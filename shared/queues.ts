@@ -12,6 +12,21 @@ export const closeQueueBody = z.strictObject({ note: z.string().trim().max(500).
 export const legacyStatusBody = z.strictObject({ department: departmentCode, is_open: z.boolean() });
 export const legacyStatusQuery = z.strictObject({ department: departmentCode });
 
+/** A queue's status in the older system's snake_case shape. */
+export interface LegacyStatus {
+  id: number;
+  department: string;
+  is_open: boolean;
+  total_waiting: number;
+  status_message: string;
+}
+
+export interface LegacyChangeAnswer {
+  message: string;
+  status: LegacyStatus;
+  notification_stats: { total_patients_notified: number; notification_failures: number };
+}
+
 export const auditLogQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(500).default(50) });
 
 export interface NotificationStatsOfChange {

@@ -48,6 +48,23 @@ export type CreateDepartmentBody = z.infer<typeof createDepartmentBody>;
 
 export const roleSchema = z.enum(ROLES);
 
+/** A department's code in a path (`/api/queues/:department/…`). */
+export const departmentParams = z.object({ department: departmentCode });
+
+/**
+ * A record's id in a path: digits only, so " 1", "1e0" or "0x1" never act on record 1.
+ */
+export const idParams = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[1-9][0-9]{0,15}$/, 'must be a positive whole number')
+    .transform(Number)
+    .refine(Number.isSafeInteger, 'is too large'),
+});
+
+/** The body of a route that takes none: absent, or `{}`; anything else is refused like an unknown field. */
+export const noBody = z.strictObject({}).optional();
+
 export interface User {
   id: number;
   email: string;

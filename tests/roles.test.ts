@@ -6,15 +6,17 @@ import { databaseDigest } from './support/digest';
 import { seedRecords, SCHEDULE_BODY } from './support/records';
 import type { RecordIds } from './support/records';
 import { listApiRoutes } from './support/routes';
+import { ROUTE_KEYS, ROUTES } from '../shared/routes';
+import type { Who } from '../shared/routes';
 
 /**
  * Who may call each route, as the contract's "who" column says, checked on every route the server
  * serves: a well-formed request from anyone else is refused (401 signed out, 403 the wrong role, 403 or
  * 404 someone else's record) and changes nothing; the right caller is never refused for who they are.
- * A route missing from ACCESS fails the first test, so a new route has to say who may call it.
+ * Who may call a route is read from the shared route table (shared/routes.ts), which the server registers
+ * its routes from; a route with no example request here fails the first test.
  */
 
-type Who = 'anyone' | 'signed in' | 'patient' | 'nurse' | 'admin' | 'owner';
 type Caller = 'nobody' | 'patient' | 'another patient' | 'nurse' | 'admin';
 
 interface Example {
@@ -31,114 +33,74 @@ const subscription = {
   keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') },
 };
 
-const ACCESS: Record<string, { who: Who; example: (ids: RecordIds) => Example }> = {
-  'POST /api/auth/register': { who: 'anyone', example: () => ({ path: '/api/auth/register', body: {} }) },
-  'POST /api/auth/login': { who: 'anyone', example: () => ({ path: '/api/auth/login', body: {} }) },
-  'POST /api/auth/logout': { who: 'signed in', example: () => ({ path: '/api/auth/logout' }) },
-  'GET /api/me': { who: 'signed in', example: () => ({ path: '/api/me' }) },
-  'GET /api/me/preferences': { who: 'patient', example: () => ({ path: '/api/me/preferences' }) },
-  'PUT /api/me/preferences': {
-    who: 'patient',
-    example: () => ({ path: '/api/me/preferences', body: { departments: 'all', push: true, locale: 'en' } }),
-  },
-  'GET /api/queues': { who: 'anyone', example: () => ({ path: '/api/queues' }) },
-  'GET /api/queues/:department': { who: 'anyone', example: () => ({ path: '/api/queues/OPD' }) },
-  'POST /api/departments': {
-    who: 'admin',
-    example: () => ({ path: '/api/departments', body: { code: 'ROLES', name: 'Roles' } }),
-  },
-  'POST /api/queues/:department/open': {
-    who: 'nurse',
-    example: () => ({ path: '/api/queues/OPD/open', body: {} }),
-  },
-  'POST /api/queues/:department/close': {
-    who: 'nurse',
-    example: () => ({ path: '/api/queues/OPD/close', body: {} }),
-  },
-  'GET /api/queues/:department/log': { who: 'nurse', example: () => ({ path: '/api/queues/OPD/log' }) },
-  'POST /operations/queue/status': {
-    who: 'nurse',
-    example: () => ({ path: '/operations/queue/status/', body: { department: 'OPD', is_open: true } }),
-  },
-  'GET /operations/queue/status': {
-    who: 'anyone',
-    example: () => ({ path: '/operations/queue/status/?department=OPD' }),
-  },
-  'POST /api/queues/:department/tickets': {
-    who: 'patient',
-    example: () => ({ path: '/api/queues/OPD/tickets' }),
-  },
-  'GET /api/tickets/mine': { who: 'patient', example: () => ({ path: '/api/tickets/mine' }) },
-  'DELETE /api/tickets/:id': { who: 'owner', example: (ids) => ({ path: `/api/tickets/${ids.ticket}` }) },
-  'GET /api/queues/:department/tickets': {
-    who: 'nurse',
-    example: () => ({ path: '/api/queues/OPD/tickets' }),
-  },
-  'POST /api/queues/:department/call-next': {
-    who: 'nurse',
-    example: () => ({ path: '/api/queues/OPD/call-next', body: { room: '1' } }),
-  },
+const EXAMPLES: Record<string, (ids: RecordIds) => Example> = {
+  'POST /api/auth/register': () => ({ path: '/api/auth/register', body: {} }),
+  'POST /api/auth/login': () => ({ path: '/api/auth/login', body: {} }),
+  'POST /api/auth/logout': () => ({ path: '/api/auth/logout' }),
+  'GET /api/me': () => ({ path: '/api/me' }),
+  'GET /api/me/preferences': () => ({ path: '/api/me/preferences' }),
+  'PUT /api/me/preferences': () => ({
+    path: '/api/me/preferences',
+    body: { departments: 'all', push: true, locale: 'en' },
+  }),
+  'GET /api/queues': () => ({ path: '/api/queues' }),
+  'GET /api/queues/:department': () => ({ path: '/api/queues/OPD' }),
+  'POST /api/departments': () => ({ path: '/api/departments', body: { code: 'ROLES', name: 'Roles' } }),
+  'POST /api/queues/:department/open': () => ({ path: '/api/queues/OPD/open', body: {} }),
+  'POST /api/queues/:department/close': () => ({ path: '/api/queues/OPD/close', body: {} }),
+  'GET /api/queues/:department/log': () => ({ path: '/api/queues/OPD/log' }),
+  'POST /operations/queue/status': () => ({
+    path: '/operations/queue/status/',
+    body: { department: 'OPD', is_open: true },
+  }),
+  'GET /operations/queue/status': () => ({ path: '/operations/queue/status/?department=OPD' }),
+  'POST /api/queues/:department/tickets': () => ({ path: '/api/queues/OPD/tickets' }),
+  'GET /api/tickets/mine': () => ({ path: '/api/tickets/mine' }),
+  'DELETE /api/tickets/:id': (ids) => ({ path: `/api/tickets/${ids.ticket}` }),
+  'GET /api/queues/:department/tickets': () => ({ path: '/api/queues/OPD/tickets' }),
+  'POST /api/queues/:department/call-next': () => ({
+    path: '/api/queues/OPD/call-next',
+    body: { room: '1' },
+  }),
   ...Object.fromEntries(
     ['recall', 'serve', 'complete', 'no-show'].map((action) => [
       `POST /api/tickets/:id/${action}`,
-      {
-        who: 'nurse' as const,
-        example: (ids: RecordIds) => ({ path: `/api/tickets/${ids.ticket}/${action}` }),
-      },
+      (ids: RecordIds) => ({ path: `/api/tickets/${ids.ticket}/${action}` }),
     ]),
   ),
-  'POST /api/tickets/:id/priority': {
-    who: 'nurse',
-    example: (ids) => ({
-      path: `/api/tickets/${ids.ticket}/priority`,
-      body: { priority: 'urgent', reason: 'roles test' },
-    }),
-  },
-  'GET /api/queues/:department/metrics': {
-    who: 'nurse',
-    example: () => ({ path: '/api/queues/OPD/metrics' }),
-  },
-  'GET /api/notifications': { who: 'patient', example: () => ({ path: '/api/notifications' }) },
-  'POST /api/notifications/:id/delivered': {
-    who: 'owner',
-    example: (ids) => ({ path: `/api/notifications/${ids.notification}/delivered` }),
-  },
-  'POST /api/notifications/:id/read': {
-    who: 'owner',
-    example: (ids) => ({ path: `/api/notifications/${ids.notification}/read` }),
-  },
-  'POST /api/notifications/read-all': {
-    who: 'patient',
-    example: () => ({ path: '/api/notifications/read-all' }),
-  },
-  'POST /api/notifications/retry-failed': {
-    who: 'nurse',
-    example: () => ({ path: '/api/notifications/retry-failed', body: {} }),
-  },
-  'GET /api/notifications/stats': { who: 'nurse', example: () => ({ path: '/api/notifications/stats' }) },
-  'GET /api/push/vapid-public-key': {
-    who: 'anyone',
-    example: () => ({ path: '/api/push/vapid-public-key' }),
-  },
-  'POST /api/push/subscriptions': {
-    who: 'signed in',
-    example: () => ({ path: '/api/push/subscriptions', body: subscription }),
-  },
-  'DELETE /api/push/subscriptions': {
-    who: 'signed in',
-    example: () => ({ path: '/api/push/subscriptions', body: { endpoint: subscription.endpoint } }),
-  },
-  'GET /api/schedules': { who: 'nurse', example: () => ({ path: '/api/schedules' }) },
-  'POST /api/schedules': { who: 'nurse', example: () => ({ path: '/api/schedules', body: SCHEDULE_BODY }) },
-  'PUT /api/schedules/:id': {
-    who: 'nurse',
-    example: (ids) => ({ path: `/api/schedules/${ids.schedule}`, body: SCHEDULE_BODY }),
-  },
-  'DELETE /api/schedules/:id': {
-    who: 'nurse',
-    example: (ids) => ({ path: `/api/schedules/${ids.schedule}` }),
-  },
+  'POST /api/tickets/:id/priority': (ids) => ({
+    path: `/api/tickets/${ids.ticket}/priority`,
+    body: { priority: 'urgent', reason: 'roles test' },
+  }),
+  'GET /api/queues/:department/metrics': () => ({ path: '/api/queues/OPD/metrics' }),
+  'GET /api/notifications': () => ({ path: '/api/notifications' }),
+  'POST /api/notifications/:id/delivered': (ids) => ({
+    path: `/api/notifications/${ids.notification}/delivered`,
+  }),
+  'POST /api/notifications/:id/read': (ids) => ({ path: `/api/notifications/${ids.notification}/read` }),
+  'POST /api/notifications/read-all': () => ({ path: '/api/notifications/read-all' }),
+  'POST /api/notifications/retry-failed': () => ({ path: '/api/notifications/retry-failed', body: {} }),
+  'GET /api/notifications/stats': () => ({ path: '/api/notifications/stats' }),
+  'GET /api/push/vapid-public-key': () => ({ path: '/api/push/vapid-public-key' }),
+  'POST /api/push/subscriptions': () => ({ path: '/api/push/subscriptions', body: subscription }),
+  'DELETE /api/push/subscriptions': () => ({
+    path: '/api/push/subscriptions',
+    body: { endpoint: subscription.endpoint },
+  }),
+  'GET /api/schedules': () => ({ path: '/api/schedules' }),
+  'POST /api/schedules': () => ({ path: '/api/schedules', body: SCHEDULE_BODY }),
+  'PUT /api/schedules/:id': (ids) => ({ path: `/api/schedules/${ids.schedule}`, body: SCHEDULE_BODY }),
+  'DELETE /api/schedules/:id': (ids) => ({ path: `/api/schedules/${ids.schedule}` }),
 };
+
+/** Who may call each API route, from the shared route table; its examples from EXAMPLES above. */
+const ACCESS: Record<string, { who: Who; example: (ids: RecordIds) => Example }> = Object.fromEntries(
+  ROUTE_KEYS.filter((key) => /^[A-Z]+ \/(api|operations)\//.test(key)).map((key) => {
+    const name = key.replace(/\/$/, '');
+    const example = EXAMPLES[name] ?? (() => ({ path: name }));
+    return [name, { who: ROUTES[key].who, example }];
+  }),
+);
 
 const ALLOWED: Record<Who, Caller[]> = {
   anyone: ['nobody', 'patient', 'another patient', 'nurse', 'admin'],
@@ -191,6 +153,7 @@ async function tokenFor(caller: Caller, key: string): Promise<string | undefined
 describe('roles on every route', () => {
   it('has a rule for every API route the server serves, and none for a route it does not', () => {
     expect(apiRoutes().sort()).toEqual(Object.keys(ACCESS).sort());
+    expect(Object.keys(ACCESS).filter((key) => !(key in EXAMPLES))).toEqual([]);
   });
 
   it('refuses a well-formed request from every caller the rule leaves out, changing nothing', async () => {

@@ -8,16 +8,17 @@ import type { AppContext } from '../context';
 import type { Logger } from '../logger';
 import type { DeliveryMetrics } from '../notifications/delivery-metrics';
 import { answerFrameworkError, installErrorHandling } from './error-handler';
-import { accountRoutes } from './routes/accounts';
-import { departmentRoutes } from './routes/departments';
-import { legacyRoutes } from './routes/legacy';
-import { notificationRoutes } from './routes/notifications';
-import { createMetrics, operationsRoutes } from './routes/operations';
-import { pushRoutes } from './routes/push';
-import { queueRoutes } from './routes/queues';
+import { registerRouteTable } from './route-table';
+import { accountHandlers } from './routes/accounts';
+import { departmentHandlers } from './routes/departments';
+import { legacyHandlers } from './routes/legacy';
+import { notificationHandlers } from './routes/notifications';
+import { createMetrics, operationsHandlers } from './routes/operations';
+import { pushHandlers } from './routes/push';
+import { queueHandlers } from './routes/queues';
 import { registerStatic } from './static';
-import { scheduleRoutes } from './routes/schedules';
-import { ticketRoutes } from './routes/tickets';
+import { scheduleHandlers } from './routes/schedules';
+import { ticketHandlers } from './routes/tickets';
 
 export const DESKTOP_ORIGIN = 'app://queuebell';
 
@@ -63,14 +64,17 @@ export async function registerRoutes(
 ): Promise<void> {
   const registry = createMetrics(app);
   delivery?.register(registry);
-  operationsRoutes(app, ctx, registry);
-  accountRoutes(app, ctx);
-  departmentRoutes(app, ctx);
-  queueRoutes(app, ctx);
-  legacyRoutes(app, ctx);
-  notificationRoutes(app, ctx);
-  pushRoutes(app, ctx);
-  ticketRoutes(app, ctx);
-  scheduleRoutes(app, ctx);
+  // Every route of the shared table, each with its handler: the compiler refuses a table entry without one.
+  registerRouteTable(app, {
+    ...operationsHandlers(ctx, registry),
+    ...accountHandlers(ctx),
+    ...departmentHandlers(ctx),
+    ...queueHandlers(ctx),
+    ...legacyHandlers(ctx),
+    ...notificationHandlers(ctx),
+    ...pushHandlers(ctx),
+    ...ticketHandlers(ctx),
+    ...scheduleHandlers(ctx),
+  });
   await registerStatic(app);
 }

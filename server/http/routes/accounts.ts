@@ -1,52 +1,45 @@
-import type { FastifyInstance } from 'fastify';
-import { loginBody, preferencesBody, registerBody } from '../../../shared/schemas';
 import { Department } from '../../db/models/index';
 import type { AppContext } from '../../context';
 import { login, preferencesOf, register, savePreferences } from '../../services/accounts';
 import { revokeSession } from '../../services/tokens';
-import { currentUser, patientOnly, signedIn } from '../auth';
 import { validationFailed } from '../errors';
 import { presentUser } from '../presenters';
-import { expectNoBody, parse } from '../validate';
+import type { RouteHandlers } from '../route-table';
 
-export function accountRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post('/api/auth/register', async (request, reply) => {
-    const body = parse(registerBody, request.body);
-    const { token, user } = await register(body);
-    return reply.code(201).send({ token, user: presentUser(user) });
-  });
+type AccountRoute =
+  | 'POST /api/auth/register'
+  | 'POST /api/auth/login'
+  | 'POST /api/auth/logout'
+  | 'GET /api/me'
+  | 'GET /api/me/preferences'
+  | 'PUT /api/me/preferences';
 
-  app.post('/api/auth/login', async (request) => {
-    const body = parse(loginBody, request.body);
-    const { token, user } = await login(ctx.sequelize, body, request.ip);
-    return { token, user: presentUser(user) };
-  });
-
-  app.post('/api/auth/logout', { preHandler: signedIn }, async (request, reply) => {
-    expectNoBody(request.body);
-    if (request.auth) await revokeSession(request.auth.sessionId);
-    return reply.code(204).send();
-  });
-
-  app.get('/api/me', { preHandler: signedIn }, async (request) => ({
-    user: presentUser(currentUser(request)),
-  }));
-
-  app.get('/api/me/preferences', { preHandler: patientOnly }, async (request) =>
-    preferencesOf(currentUser(request)),
-  );
-
-  app.put('/api/me/preferences', { preHandler: patientOnly }, async (request) => {
-    const body = parse(preferencesBody, request.body);
-    if (body.departments !== 'all') {
-      const known = new Set((await Department.findAll({ attributes: ['code'] })).map((d) => d.code));
-      const unknown = body.departments.filter((code) => !known.has(code));
-      if (unknown.length > 0) {
-        throw validationFailed(
-          unknown.map((code) => ({ path: 'body.departments', message: `unknown department ${code}` })),
-        );
+export function accountHandlers(ctx: AppContext): RouteHandlers<AccountRoute> {
+  return {
+    'POST /api/auth/register': async ({ body }) => {
+      const { token, user } = await register(body);
+      return { token, user: presentUser(user) };
+    },
+    'POST /api/auth/login': async ({ body, request }) => {
+      const { token, user } = await login(ctx.sequelize, body, request.ip);
+      return { token, user: presentUser(user) };
+    },
+    'POST /api/auth/logout': async ({ sessionId }) => {
+      await revokeSession(sessionId);
+    },
+    'GET /api/me': async ({ user }) => ({ user: presentUser(user) }),
+    'GET /api/me/preferences': async ({ user }) => preferencesOf(user),
+    'PUT /api/me/preferences': async ({ user, body }) => {
+      if (body.departments !== 'all') {
+        const known = new Set((await Department.findAll({ attributes: ['code'] })).map((d) => d.code));
+        const unknown = body.departments.filter((code) => !known.has(code));
+        if (unknown.length > 0) {
+          throw validationFailed(
+            unknown.map((code) => ({ path: 'body.departments', message: `unknown department ${code}` })),
+          );
+        }
       }
-    }
-    return savePreferences(currentUser(request), body);
-  });
+      return savePreferences(user, body);
+    },
+  };
 }

@@ -1,6 +1,3 @@
-import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { createDepartmentBody, departmentCode } from '../../../shared/schemas';
 import type { AppContext } from '../../context';
 import {
   createDepartment,
@@ -8,22 +5,16 @@ import {
   listQueueStatuses,
   presentDepartment,
 } from '../../services/departments';
-import { adminOnly } from '../auth';
-import { parse } from '../validate';
+import type { RouteHandlers } from '../route-table';
 
-export const departmentParams = z.object({ department: departmentCode });
+type DepartmentRoute = 'GET /api/queues' | 'GET /api/queues/:department' | 'POST /api/departments';
 
-export function departmentRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/api/queues', async () => listQueueStatuses(ctx.sequelize));
-
-  app.get('/api/queues/:department', async (request) => {
-    const { department } = parse(departmentParams, request.params, 'params');
-    return getQueueStatus(ctx.sequelize, department);
-  });
-
-  app.post('/api/departments', { preHandler: adminOnly }, async (request, reply) => {
-    const body = parse(createDepartmentBody, request.body);
-    const department = await createDepartment(ctx.sequelize, body);
-    return reply.code(201).send({ department: presentDepartment(department) });
-  });
+export function departmentHandlers(ctx: AppContext): RouteHandlers<DepartmentRoute> {
+  return {
+    'GET /api/queues': async () => listQueueStatuses(ctx.sequelize),
+    'GET /api/queues/:department': async ({ params }) => getQueueStatus(ctx.sequelize, params.department),
+    'POST /api/departments': async ({ body }) => ({
+      department: presentDepartment(await createDepartment(ctx.sequelize, body)),
+    }),
+  };
 }

@@ -1,14 +1,14 @@
-import type { FastifyInstance } from 'fastify';
+import type { LegacyStatus } from '../../../shared/queues';
 import type { QueueStatus } from '../../../shared/schemas';
-import { legacyStatusBody, legacyStatusQuery } from '../../../shared/queues';
 import type { AppContext } from '../../context';
 import { getQueueStatus } from '../../services/departments';
 import { changeQueueState } from '../../services/queue-transitions';
-import { currentUser, staffOnly } from '../auth';
-import { parse } from '../validate';
+import type { RouteHandlers } from '../route-table';
+
+type LegacyRoute = 'POST /operations/queue/status/' | 'GET /operations/queue/status/';
 
 /** The older Django system's shape, snake_case, for clients written against it. */
-function legacyStatus(status: QueueStatus) {
+function legacyStatus(status: QueueStatus): LegacyStatus {
   return {
     id: status.id,
     department: status.department,
@@ -18,27 +18,26 @@ function legacyStatus(status: QueueStatus) {
   };
 }
 
-export function legacyRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post('/operations/queue/status/', { preHandler: staffOnly }, async (request) => {
-    const body = parse(legacyStatusBody, request.body);
-    const answer = await changeQueueState(ctx, {
-      department: body.department,
-      open: body.is_open,
-      reason: 'api',
-      userId: currentUser(request).id,
-    });
-    return {
-      message: answer.message,
-      status: legacyStatus(answer.status),
-      notification_stats: {
-        total_patients_notified: answer.notificationStats.totalPatientsNotified,
-        notification_failures: answer.notificationStats.notificationFailures,
-      },
-    };
-  });
-
-  app.get('/operations/queue/status/', async (request) => {
-    const { department } = parse(legacyStatusQuery, request.query, 'query');
-    return { status: legacyStatus(await getQueueStatus(ctx.sequelize, department)) };
-  });
+export function legacyHandlers(ctx: AppContext): RouteHandlers<LegacyRoute> {
+  return {
+    'POST /operations/queue/status/': async ({ body, user }) => {
+      const answer = await changeQueueState(ctx, {
+        department: body.department,
+        open: body.is_open,
+        reason: 'api',
+        userId: user.id,
+      });
+      return {
+        message: answer.message,
+        status: legacyStatus(answer.status),
+        notification_stats: {
+          total_patients_notified: answer.notificationStats.totalPatientsNotified,
+          notification_failures: answer.notificationStats.notificationFailures,
+        },
+      };
+    },
+    'GET /operations/queue/status/': async ({ query }) => ({
+      status: legacyStatus(await getQueueStatus(ctx.sequelize, query.department)),
+    }),
+  };
 }

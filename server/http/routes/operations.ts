@@ -1,21 +1,27 @@
 import type { FastifyInstance } from 'fastify';
 import client from 'prom-client';
 import type { AppContext } from '../../context';
+import type { RouteHandlers } from '../route-table';
+
+type OperationsRoute = 'GET /healthz' | 'GET /metrics';
 
 /** Health for load balancers and Prometheus metrics for whoever watches the servers. */
-export function operationsRoutes(app: FastifyInstance, ctx: AppContext, registry: client.Registry): void {
-  app.get('/healthz', async (_request, reply) => {
-    try {
-      await ctx.sequelize.query('SELECT 1');
-      return { status: 'ok', db: 'ok' };
-    } catch {
-      return reply.code(503).send({ status: 'unavailable', db: 'unreachable' });
-    }
-  });
-
-  app.get('/metrics', async (_request, reply) => {
-    return reply.header('content-type', registry.contentType).send(await registry.metrics());
-  });
+export function operationsHandlers(
+  ctx: AppContext,
+  registry: client.Registry,
+): RouteHandlers<OperationsRoute> {
+  return {
+    'GET /healthz': async ({ reply }) => {
+      try {
+        await ctx.sequelize.query('SELECT 1');
+        return { status: 'ok', db: 'ok' };
+      } catch {
+        return reply.code(503).send({ status: 'unavailable', db: 'unreachable' });
+      }
+    },
+    'GET /metrics': async ({ reply }) =>
+      reply.header('content-type', registry.contentType).send(await registry.metrics()),
+  };
 }
 
 export function createMetrics(app: FastifyInstance): client.Registry {

@@ -1,24 +1,21 @@
-import type { FastifyInstance } from 'fastify';
-import { pushSubscriptionBody, pushUnsubscribeBody } from '../../../shared/notifications';
 import type { AppContext } from '../../context';
 import { checkEndpoint, checkKeys, deleteSubscription, saveSubscription } from '../../push/subscriptions';
-import { currentUser, signedIn } from '../auth';
-import { parse } from '../validate';
+import type { RouteHandlers } from '../route-table';
 
-export function pushRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/api/push/vapid-public-key', async () => ({ publicKey: ctx.vapid.publicKey }));
+type PushRoute =
+  'GET /api/push/vapid-public-key' | 'POST /api/push/subscriptions' | 'DELETE /api/push/subscriptions';
 
-  app.post('/api/push/subscriptions', { preHandler: signedIn }, async (request, reply) => {
-    const body = parse(pushSubscriptionBody, request.body);
-    checkEndpoint(body.endpoint, ctx.config.pushAllowedOrigins);
-    checkKeys(body.keys);
-    await saveSubscription(ctx.sequelize, currentUser(request).id, body);
-    return reply.code(201).send({ endpoint: body.endpoint });
-  });
-
-  app.delete('/api/push/subscriptions', { preHandler: signedIn }, async (request, reply) => {
-    const body = parse(pushUnsubscribeBody, request.body);
-    await deleteSubscription(ctx.sequelize, currentUser(request).id, body.endpoint);
-    return reply.code(204).send();
-  });
+export function pushHandlers(ctx: AppContext): RouteHandlers<PushRoute> {
+  return {
+    'GET /api/push/vapid-public-key': async () => ({ publicKey: ctx.vapid.publicKey }),
+    'POST /api/push/subscriptions': async ({ body, user }) => {
+      checkEndpoint(body.endpoint, ctx.config.pushAllowedOrigins);
+      checkKeys(body.keys);
+      await saveSubscription(ctx.sequelize, user.id, body);
+      return { endpoint: body.endpoint };
+    },
+    'DELETE /api/push/subscriptions': async ({ body, user }) => {
+      await deleteSubscription(ctx.sequelize, user.id, body.endpoint);
+    },
+  };
 }

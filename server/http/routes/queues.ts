@@ -1,43 +1,41 @@
-import type { FastifyInstance } from 'fastify';
-import { auditLogQuery, closeQueueBody, openQueueBody } from '../../../shared/queues';
 import type { AppContext } from '../../context';
 import { auditLog } from '../../services/audit';
 import { getQueueStatus } from '../../services/departments';
 import { changeQueueState } from '../../services/queue-transitions';
-import { currentUser, staffOnly } from '../auth';
-import { parse } from '../validate';
-import { departmentParams } from './departments';
+import type { RouteHandlers } from '../route-table';
 
-export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.post('/api/queues/:department/open', { preHandler: staffOnly }, async (request) => {
-    const { department } = parse(departmentParams, request.params, 'params');
-    const body = parse(openQueueBody, request.body ?? {});
-    return changeQueueState(ctx, {
-      department,
-      open: true,
-      reason: 'manual',
-      userId: currentUser(request).id,
-      note: body.note,
-      manualOverride: body.manualOverride,
-    });
-  });
+type QueueRoute =
+  | 'POST /api/queues/:department/open'
+  | 'POST /api/queues/:department/close'
+  | 'GET /api/queues/:department/log';
 
-  app.post('/api/queues/:department/close', { preHandler: staffOnly }, async (request) => {
-    const { department } = parse(departmentParams, request.params, 'params');
-    const body = parse(closeQueueBody, request.body ?? {});
-    return changeQueueState(ctx, {
-      department,
-      open: false,
-      reason: 'manual',
-      userId: currentUser(request).id,
-      note: body.note,
-    });
-  });
+export function queueHandlers(ctx: AppContext): RouteHandlers<QueueRoute> {
+  return {
+    'POST /api/queues/:department/open': (input) => change(ctx, true, input),
+    'POST /api/queues/:department/close': (input) => change(ctx, false, input),
+    'GET /api/queues/:department/log': async ({ params, query }) => {
+      await getQueueStatus(ctx.sequelize, params.department);
+      return auditLog(ctx.sequelize, params.department, query.limit);
+    },
+  };
+}
 
-  app.get('/api/queues/:department/log', { preHandler: staffOnly }, async (request) => {
-    const { department } = parse(departmentParams, request.params, 'params');
-    const { limit } = parse(auditLogQuery, request.query, 'query');
-    await getQueueStatus(ctx.sequelize, department);
-    return auditLog(ctx.sequelize, department, limit);
+/** A nurse's open or close: one transition, the body's note (and, opening, its manual override) with it. */
+function change(
+  ctx: AppContext,
+  open: boolean,
+  input: {
+    params: { department: string };
+    body: { note?: string | undefined; manualOverride?: boolean | undefined };
+    user: { id: number };
+  },
+) {
+  return changeQueueState(ctx, {
+    department: input.params.department,
+    open,
+    reason: 'manual',
+    userId: input.user.id,
+    note: input.body.note,
+    ...(open ? { manualOverride: input.body.manualOverride } : {}),
   });
 }

@@ -1,34 +1,22 @@
-import type { FastifyInstance } from 'fastify';
-import { scheduleBody, scheduleListQuery } from '../../../shared/queues';
 import type { AppContext } from '../../context';
 import { createSchedule, deleteSchedule, updateSchedule } from '../../schedules/service';
 import { listSchedules } from '../../schedules/store';
 import { getQueueStatus } from '../../services/departments';
-import { staffOnly } from '../auth';
-import { expectNoBody, idParams, parse } from '../validate';
+import type { RouteHandlers } from '../route-table';
 
-export function scheduleRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get('/api/schedules', { preHandler: staffOnly }, async (request) => {
-    const { department } = parse(scheduleListQuery, request.query, 'query');
-    if (department) await getQueueStatus(ctx.sequelize, department);
-    return listSchedules(ctx.sequelize, { department });
-  });
+type ScheduleRoute =
+  'GET /api/schedules' | 'POST /api/schedules' | 'PUT /api/schedules/:id' | 'DELETE /api/schedules/:id';
 
-  app.post('/api/schedules', { preHandler: staffOnly }, async (request, reply) => {
-    const body = parse(scheduleBody, request.body);
-    return reply.code(201).send({ schedule: await createSchedule(ctx, body) });
-  });
-
-  app.put('/api/schedules/:id', { preHandler: staffOnly }, async (request) => {
-    const { id } = parse(idParams, request.params, 'params');
-    const body = parse(scheduleBody, request.body);
-    return { schedule: await updateSchedule(ctx, id, body) };
-  });
-
-  app.delete('/api/schedules/:id', { preHandler: staffOnly }, async (request, reply) => {
-    const { id } = parse(idParams, request.params, 'params');
-    expectNoBody(request.body);
-    await deleteSchedule(ctx, id);
-    return reply.code(204).send();
-  });
+export function scheduleHandlers(ctx: AppContext): RouteHandlers<ScheduleRoute> {
+  return {
+    'GET /api/schedules': async ({ query }) => {
+      if (query.department) await getQueueStatus(ctx.sequelize, query.department);
+      return listSchedules(ctx.sequelize, { department: query.department });
+    },
+    'POST /api/schedules': async ({ body }) => ({ schedule: await createSchedule(ctx, body) }),
+    'PUT /api/schedules/:id': async ({ params, body }) => ({
+      schedule: await updateSchedule(ctx, params.id, body),
+    }),
+    'DELETE /api/schedules/:id': async ({ params }) => deleteSchedule(ctx, params.id),
+  };
 }

@@ -1,0 +1,94 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, preValidationAsyncHookHandler } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { ROUTE_KEYS, ROUTES, splitRouteKey } from '../../shared/routes';
+import type { AnswerOf, RouteKey, Routes, RouteSpec, Who } from '../../shared/routes';
+import type { User } from '../db/models/index';
+import { adminOnly, patientOnly, signedIn, staffOnly } from './auth';
+import { zodValidatorCompiler } from './validate';
+
+/** A route's input once its schemas have parsed it. */
+type Parsed<Spec, Part extends string> = Spec extends { [P in Part]: infer S extends z.ZodType }
+  ? z.output<S>
+  : undefined;
+
+/** The signed-in user, on every route whose guard lets only signed-in callers through. */
+type Caller<Spec> = Spec extends { who: 'anyone' } | { receipt: true }
+  ? object
+  : { user: User; sessionId: number };
+
+export type RouteInput<K extends RouteKey> = {
+  params: Parsed<Routes[K], 'params'>;
+  query: Parsed<Routes[K], 'query'>;
+  body: Parsed<Routes[K], 'body'>;
+  request: FastifyRequest;
+  reply: FastifyReply;
+} & Caller<Routes[K]>;
+
+/** A route's handler answers with the table's answer type, or with a reply it has sent itself. */
+export type RouteHandler<K extends RouteKey> = (input: RouteInput<K>) => Promise<AnswerOf<K> | FastifyReply>;
+export type RouteHandlers<K extends RouteKey> = { [P in K]: RouteHandler<P> };
+
+/** What the loop below calls: each handler is typed by its own route where it is written. */
+type AnyHandler = (input: {
+  params: unknown;
+  query: unknown;
+  body: unknown;
+  request: FastifyRequest;
+  reply: FastifyReply;
+  user?: User;
+  sessionId?: number;
+}) => Promise<unknown>;
+
+const GUARDS: Record<Who, preValidationAsyncHookHandler | undefined> = {
+  anyone: undefined,
+  'signed in': signedIn,
+  patient: patientOnly,
+  owner: patientOnly,
+  nurse: staffOnly,
+  admin: adminOnly,
+};
+
+/**
+ * Registers every route of the shared table with its handler. The guard runs before validation (a
+ * stranger learns nothing from a 400), the table's zod schemas validate params, query and body, and
+ * the answer goes out with the table's status.
+ */
+export function registerRouteTable(app: FastifyInstance, handlers: RouteHandlers<RouteKey>): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.setValidatorCompiler(zodValidatorCompiler);
+  for (const key of ROUTE_KEYS) {
+    const spec: RouteSpec = ROUTES[key];
+    const { method, path } = splitRouteKey(key);
+    const handler = handlers[key] as unknown as AnyHandler;
+    const guard = spec.receipt ? undefined : GUARDS[spec.who];
+    typed.route({
+      method,
+      url: path,
+      schema: schemaOf(spec),
+      ...(guard ? { preValidation: guard } : {}),
+      handler: async (request, reply) => {
+        const result = await handler({
+          params: request.params,
+          query: request.query,
+          body: request.body,
+          request,
+          reply,
+          ...(request.auth ?? {}),
+        });
+        if (result === reply) return reply;
+        if (spec.status === 204) return reply.code(204).send();
+        return reply.code(spec.status ?? 200).send(result);
+      },
+    });
+  }
+}
+
+/** Only the parts a route has: Fastify warns about a part given as undefined. */
+function schemaOf(spec: RouteSpec): { params?: z.ZodType; querystring?: z.ZodType; body?: z.ZodType } {
+  return {
+    ...(spec.params ? { params: spec.params } : {}),
+    ...(spec.query ? { querystring: spec.query } : {}),
+    ...(spec.body ? { body: spec.body } : {}),
+  };
+}

@@ -1,0 +1,346 @@
+import { z } from 'zod';
+import {
+  notificationListQuery,
+  notificationStatsQuery,
+  pushSubscriptionBody,
+  pushUnsubscribeBody,
+  receiptQuery,
+  retryFailedBody,
+} from './notifications';
+import type { NotificationPage, NotificationStats } from './notifications';
+import {
+  auditLogQuery,
+  closeQueueBody,
+  legacyStatusBody,
+  legacyStatusQuery,
+  openQueueBody,
+  scheduleBody,
+  scheduleListQuery,
+} from './queues';
+import type { AuditEntry, LegacyChangeAnswer, LegacyStatus, QueueChangeAnswer, Schedule } from './queues';
+import {
+  createDepartmentBody,
+  departmentParams,
+  idParams,
+  loginBody,
+  noBody,
+  preferencesBody,
+  registerBody,
+} from './schemas';
+import type { AuthAnswer, Department, Preferences, QueueStatus, User } from './schemas';
+import { callNextBody, metricsQuery, priorityBody } from './tickets';
+import type { StaffTicket, Ticket, TicketMetrics } from './tickets';
+
+/**
+ * Every route of the HTTP API, written once: its method and path (the key), who may call it, the zod
+ * schemas of its path parameters, query and body, its status on success and the type of its answer.
+ * The server registers each route from this table, the typed API client of every front end builds its
+ * calls from it, and the roles test reads who may call each route from it.
+ */
+
+/**
+ * Who may call a route. `owner`: a patient, about a record of their own (someone else's is 403 or 404).
+ * An admin can do everything a nurse can.
+ */
+export type Who = 'anyone' | 'signed in' | 'patient' | 'nurse' | 'admin' | 'owner';
+
+declare const answerType: unique symbol;
+/** The type of a route's answer; a marker the compiler reads, with nothing in it at run time. */
+export interface Answer<T> {
+  readonly [answerType]?: T;
+}
+const answer = <T>(): Answer<T> => ({});
+
+export interface RouteSpec {
+  who: Who;
+  /** What the route does, for people reading the table (and the API reference made from it). */
+  summary: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  /** Absent on GET; `noBody` where the route takes none. */
+  body?: z.ZodType;
+  /** The status of a success: 200 unless it creates (201) or answers nothing (204). */
+  status?: 201 | 204;
+  answer: Answer<unknown>;
+  /** Also callable without a token, with the push payload's signed receipt (the service worker has no token). */
+  receipt?: true;
+}
+
+/** Open and close take an optional body: absent (or null) is the same as `{}`. */
+const optionalBody = <S extends z.ZodType>(schema: S) => z.preprocess((value) => value ?? {}, schema);
+
+/** In the order the routes are registered (and so listed by Fastify). */
+export const ROUTES = {
+  'GET /healthz': {
+    who: 'anyone',
+    summary: 'Health for load balancers: 200, or 503 while the database is out of reach',
+    answer: answer<{ status: 'ok' | 'unavailable'; db: 'ok' | 'unreachable' }>(),
+  },
+  'GET /metrics': {
+    who: 'anyone',
+    summary: 'Prometheus metrics (text)',
+    answer: answer<string>(),
+  },
+  'POST /api/auth/register': {
+    who: 'anyone',
+    summary: 'Register a patient account',
+    body: registerBody,
+    status: 201,
+    answer: answer<AuthAnswer>(),
+  },
+  'POST /api/auth/login': {
+    who: 'anyone',
+    summary: 'Sign in',
+    body: loginBody,
+    answer: answer<AuthAnswer>(),
+  },
+  'POST /api/auth/logout': {
+    who: 'signed in',
+    summary: 'Sign out: the token stops working at once',
+    body: noBody,
+    status: 204,
+    answer: answer<void>(),
+  },
+  'GET /api/me': { who: 'signed in', summary: 'The signed-in user', answer: answer<{ user: User }>() },
+  'GET /api/me/preferences': {
+    who: 'patient',
+    summary: "The patient's notification preferences",
+    answer: answer<Preferences>(),
+  },
+  'PUT /api/me/preferences': {
+    who: 'patient',
+    summary: "Save the patient's notification preferences",
+    body: preferencesBody,
+    answer: answer<Preferences>(),
+  },
+
+  'GET /api/queues': {
+    who: 'anyone',
+    summary: 'Every queue and its status',
+    answer: answer<QueueStatus[]>(),
+  },
+  'GET /api/queues/:department': {
+    who: 'anyone',
+    summary: "One department's queue status",
+    params: departmentParams,
+    answer: answer<QueueStatus>(),
+  },
+  'POST /api/departments': {
+    who: 'admin',
+    summary: 'Create a department and its (closed) queue',
+    body: createDepartmentBody,
+    status: 201,
+    answer: answer<{ department: Department }>(),
+  },
+  'POST /api/queues/:department/open': {
+    who: 'nurse',
+    summary: 'Open a queue and notify the patients who follow it',
+    params: departmentParams,
+    body: optionalBody(openQueueBody),
+    answer: answer<QueueChangeAnswer>(),
+  },
+  'POST /api/queues/:department/close': {
+    who: 'nurse',
+    summary: 'Close a queue and notify the patients still waiting',
+    params: departmentParams,
+    body: optionalBody(closeQueueBody),
+    answer: answer<QueueChangeAnswer>(),
+  },
+  'GET /api/queues/:department/log': {
+    who: 'nurse',
+    summary: "A queue's audit log, newest first",
+    params: departmentParams,
+    query: auditLogQuery,
+    answer: answer<AuditEntry[]>(),
+  },
+  'POST /operations/queue/status/': {
+    who: 'nurse',
+    summary: "Open or close a queue, in the older system's shape",
+    body: legacyStatusBody,
+    answer: answer<LegacyChangeAnswer>(),
+  },
+  'GET /operations/queue/status/': {
+    who: 'anyone',
+    summary: "A queue's status, in the older system's shape",
+    query: legacyStatusQuery,
+    answer: answer<{ status: LegacyStatus }>(),
+  },
+
+  'GET /api/notifications': {
+    who: 'patient',
+    summary: "The patient's notifications, newest first",
+    query: notificationListQuery,
+    answer: answer<NotificationPage>(),
+  },
+  'POST /api/notifications/:id/delivered': {
+    who: 'owner',
+    summary: 'A notification reached the device (token or push receipt)',
+    params: idParams,
+    query: receiptQuery,
+    body: noBody,
+    status: 204,
+    answer: answer<void>(),
+    receipt: true,
+  },
+  'POST /api/notifications/:id/read': {
+    who: 'owner',
+    summary: 'The patient read a notification',
+    params: idParams,
+    body: noBody,
+    status: 204,
+    answer: answer<void>(),
+  },
+  'POST /api/notifications/read-all': {
+    who: 'patient',
+    summary: "Mark all the patient's notifications read",
+    body: noBody,
+    status: 204,
+    answer: answer<void>(),
+  },
+  'POST /api/notifications/retry-failed': {
+    who: 'nurse',
+    summary: 'Send failed notifications again',
+    body: optionalBody(retryFailedBody),
+    answer: answer<{ queued: number }>(),
+  },
+  'GET /api/notifications/stats': {
+    who: 'nurse',
+    summary: 'Notification counts by delivery state',
+    query: notificationStatsQuery,
+    answer: answer<NotificationStats>(),
+  },
+
+  'GET /api/push/vapid-public-key': {
+    who: 'anyone',
+    summary: "The server's web-push public key",
+    answer: answer<{ publicKey: string }>(),
+  },
+  'POST /api/push/subscriptions': {
+    who: 'signed in',
+    summary: "Save this device's push subscription",
+    body: pushSubscriptionBody,
+    status: 201,
+    answer: answer<{ endpoint: string }>(),
+  },
+  'DELETE /api/push/subscriptions': {
+    who: 'signed in',
+    summary: "Forget this device's push subscription",
+    body: pushUnsubscribeBody,
+    status: 204,
+    answer: answer<void>(),
+  },
+
+  'POST /api/queues/:department/tickets': {
+    who: 'patient',
+    summary: 'Join a queue',
+    params: departmentParams,
+    body: noBody,
+    status: 201,
+    answer: answer<{ ticket: Ticket }>(),
+  },
+  'GET /api/tickets/mine': {
+    who: 'patient',
+    summary: "The patient's active tickets",
+    answer: answer<Ticket[]>(),
+  },
+  'DELETE /api/tickets/:id': {
+    who: 'owner',
+    summary: 'Leave a queue (cancel a waiting ticket)',
+    params: idParams,
+    body: noBody,
+    answer: answer<{ ticket: Ticket }>(),
+  },
+  'GET /api/queues/:department/tickets': {
+    who: 'nurse',
+    summary: "A queue's active tickets: being seen, called, then waiting in call order",
+    params: departmentParams,
+    answer: answer<StaffTicket[]>(),
+  },
+  'POST /api/queues/:department/call-next': {
+    who: 'nurse',
+    summary: 'Call the next patient to a room',
+    params: departmentParams,
+    body: callNextBody,
+    answer: answer<{ ticket: Ticket }>(),
+  },
+  'POST /api/tickets/:id/recall': ticketAction('Call the patient again'),
+  'POST /api/tickets/:id/serve': ticketAction('The patient is being seen'),
+  'POST /api/tickets/:id/complete': ticketAction('The patient has been seen'),
+  'POST /api/tickets/:id/no-show': ticketAction('The patient did not come'),
+  'POST /api/tickets/:id/priority': {
+    who: 'nurse',
+    summary: 'Change how a waiting ticket is prioritised',
+    params: idParams,
+    body: priorityBody,
+    answer: answer<{ ticket: Ticket }>(),
+  },
+  'GET /api/queues/:department/metrics': {
+    who: 'nurse',
+    summary: "A department's ticket figures for one day",
+    params: departmentParams,
+    query: metricsQuery,
+    answer: answer<TicketMetrics>(),
+  },
+
+  'GET /api/schedules': {
+    who: 'nurse',
+    summary: 'Opening schedules, of one department or all',
+    query: scheduleListQuery,
+    answer: answer<Schedule[]>(),
+  },
+  'POST /api/schedules': {
+    who: 'nurse',
+    summary: 'Create an opening schedule',
+    body: scheduleBody,
+    status: 201,
+    answer: answer<{ schedule: Schedule }>(),
+  },
+  'PUT /api/schedules/:id': {
+    who: 'nurse',
+    summary: 'Change an opening schedule',
+    params: idParams,
+    body: scheduleBody,
+    answer: answer<{ schedule: Schedule }>(),
+  },
+  'DELETE /api/schedules/:id': {
+    who: 'nurse',
+    summary: 'Delete an opening schedule',
+    params: idParams,
+    body: noBody,
+    status: 204,
+    answer: answer<void>(),
+  },
+} as const satisfies Record<string, RouteSpec>;
+
+function ticketAction(summary: string) {
+  return {
+    who: 'nurse',
+    summary,
+    params: idParams,
+    body: noBody,
+    answer: answer<{ ticket: Ticket }>(),
+  } as const satisfies RouteSpec;
+}
+
+export type Routes = typeof ROUTES;
+export type RouteKey = keyof Routes;
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export type MethodOf<K extends RouteKey> = K extends `${infer M extends Method} ${string}` ? M : never;
+export type PathOf<K extends RouteKey> = K extends `${Method} ${infer P}` ? P : never;
+export type AnswerOf<K extends RouteKey> = Routes[K]['answer'] extends Answer<infer T> ? T : never;
+
+/** The names of a path's `:parameters`. */
+export type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+/** A route's method and path, read from its key. */
+export function splitRouteKey(key: RouteKey): { method: Method; path: string } {
+  const [method, path] = key.split(' ') as [Method, string];
+  return { method, path };
+}
+
+export const ROUTE_KEYS = Object.keys(ROUTES) as RouteKey[];
