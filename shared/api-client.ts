@@ -79,6 +79,11 @@ export interface ApiClientOptions {
   onUnauthenticated?: () => void;
 }
 
+/** Same-origin calls: the patient app and the kiosk are served by the API server itself. */
+export function sameOriginApi(): ApiCall {
+  return createApiClient();
+}
+
 export function createApiClient(options: ApiClientOptions = {}): ApiCall {
   return async <K extends RouteKey>(key: K, ...[input]: CallArguments<K>): Promise<AnswerOf<K>> => {
     const { method, address } = addressOf(key, input ?? {});

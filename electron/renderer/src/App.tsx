@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { errorMessage } from './api';
+import { errorMessage } from './errors';
 import { bridge } from './bridge';
 import { ConsoleShell } from './ConsoleShell';
 import { ServerForm } from './ServerForm';

@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../../shared/queues';
 import type { QueueStatus } from '../../../shared/schemas';
-import { errorMessage } from './api';
+import { errorMessage } from './errors';
 import { formatDateTime } from './format';
 import { useConsole, useLiveEvents, useResource } from './hooks';
 

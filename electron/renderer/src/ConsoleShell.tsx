@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { QueueStatus } from '../../../shared/schemas';
 import { useQueueAlerts } from './alerts';
-import { errorMessage } from './api';
+import { errorMessage } from './errors';
 import { AuditLogPanel } from './AuditLogPanel';
 import { isDesktop } from './bridge';
 import { createClient } from './client';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { NotificationStats } from '../../../shared/notifications';
 import type { QueueStatus } from '../../../shared/schemas';
-import { ApiError, errorMessage } from './api';
+import { ApiError, errorMessage } from './errors';
 import { formatTime, plural } from './format';
 import { useConsole, useLiveEvents, useOnline, usePageVisible, useResource } from './hooks';
 

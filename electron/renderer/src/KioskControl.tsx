@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DisplayInfo } from '../../../shared/bridge';
-import { errorMessage } from './api';
+import { errorMessage } from './errors';
 import { bridge, isDesktop } from './bridge';
 
 /** Opens the public waiting-room display: on a chosen screen in the desktop app, in a new tab in a browser. */

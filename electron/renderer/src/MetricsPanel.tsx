@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { QueueStatus } from '../../../shared/schemas';
 import type { TicketMetrics } from '../../../shared/tickets';
-import { errorMessage } from './api';
+import { errorMessage } from './errors';
 import { GroupedBars, MedianP90Chart } from './charts';
 import { formatMinutes, localDateString } from './format';
 import { useConsole, useLiveEvents, useResource } from './hooks';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { PRIORITIES } from '../../../shared/tickets';
 import type { Priority, StaffTicket } from '../../../shared/tickets';
-import { errorDetails, errorMessage } from './api';
+import { errorDetails, errorMessage } from './errors';
 import { Dialog, ErrorText } from './Dialog';
 import { useConsole, useOnline } from './hooks';
 

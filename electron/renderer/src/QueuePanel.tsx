@@ -3,7 +3,7 @@ import type { FormEvent } from 'react';
 import type { QueueStatus } from '../../../shared/schemas';
 import type { StaffTicket } from '../../../shared/tickets';
 import { useLongWaitAlerts } from './alerts';
-import { ApiError, errorMessage } from './api';
+import { ApiError, errorMessage } from './errors';
 import type { TicketAction } from './client';
 import { useConsole, useLiveEvents, useNow, useOnline, useResource, useStoredState } from './hooks';
 import { isStaffTicket } from './live';

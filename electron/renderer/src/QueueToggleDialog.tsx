@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { QueueChangeAnswer } from '../../../shared/queues';
 import type { QueueStatus } from '../../../shared/schemas';
-import { errorMessage } from './api';
+import { errorMessage } from './errors';
 import { Dialog, ErrorText } from './Dialog';
 import { plural } from './format';
 import { useConsole, useOnline } from './hooks';

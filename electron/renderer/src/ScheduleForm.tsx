@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { Schedule, ScheduleBody } from '../../../shared/queues';
-import { errorDetails, errorMessage } from './api';
+import { errorDetails, errorMessage } from './errors';
 import { ErrorText } from './Dialog';
 import { DAY_NAMES } from './format';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Schedule } from '../../../shared/queues';
 import type { QueueStatus } from '../../../shared/schemas';
-import { errorMessage } from './api';
+import { errorMessage } from './errors';
 import { formatDays } from './format';
 import { useConsole, useLiveEvents, useOnline, useResource } from './hooks';
 import { ScheduleForm } from './ScheduleForm';

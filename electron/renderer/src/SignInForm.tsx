@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { errorMessage } from './api';
+import { errorMessage } from './errors';
 import { isDesktop } from './bridge';
 import { signIn } from './session';
 import type { Session } from './session';

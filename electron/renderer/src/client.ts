@@ -2,8 +2,7 @@ import type { NotificationStats } from '../../../shared/notifications';
 import type { AuditEntry, QueueChangeAnswer, Schedule, ScheduleBody } from '../../../shared/queues';
 import type { QueueStatus } from '../../../shared/schemas';
 import type { Priority, StaffTicket, Ticket, TicketMetrics } from '../../../shared/tickets';
-import { ApiError, apiRequest } from './api';
-import type { RequestOptions } from './api';
+import { createApiClient } from '../../../shared/api-client';
 import type { Session } from './session';
 
 export type TicketAction = 'recall' | 'serve' | 'complete' | 'no-show';
@@ -30,44 +29,37 @@ export interface ConsoleClient {
   deleteSchedule(id: number): Promise<void>;
 }
 
-const dept = (code: string) => encodeURIComponent(code);
-
 /**
  * `onUnauthenticated` runs when the server stops accepting the token (revoked, expired): the console
  * goes back to sign-in instead of showing the same error on every panel.
  */
 export function createClient(session: Session, onUnauthenticated: () => void): ConsoleClient {
-  async function call<T>(path: string, options: Omit<RequestOptions, 'token'> = {}): Promise<T> {
-    try {
-      return await apiRequest<T>(session.serverUrl, path, { ...options, token: session.token });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) onUnauthenticated();
-      throw error;
-    }
-  }
-  const post = <T>(path: string, body: unknown = {}) => call<T>(path, { method: 'POST', body });
-
+  const api = createApiClient({ baseUrl: session.serverUrl, token: () => session.token, onUnauthenticated });
   return {
-    queues: () => call('/api/queues'),
-    openQueue: (department, body) => post(`/api/queues/${dept(department)}/open`, body),
-    closeQueue: (department, body) => post(`/api/queues/${dept(department)}/close`, body),
-    auditLog: (department, limit = 50) => call(`/api/queues/${dept(department)}/log?limit=${limit}`),
-    tickets: (department) => call(`/api/queues/${dept(department)}/tickets`),
+    queues: () => api('GET /api/queues'),
+    openQueue: (department, body) =>
+      api('POST /api/queues/:department/open', { params: { department }, body }),
+    closeQueue: (department, body) =>
+      api('POST /api/queues/:department/close', { params: { department }, body }),
+    auditLog: (department, limit = 50) =>
+      api('GET /api/queues/:department/log', { params: { department }, query: { limit } }),
+    tickets: (department) => api('GET /api/queues/:department/tickets', { params: { department } }),
     callNext: async (department, room) =>
-      (await post<{ ticket: Ticket }>(`/api/queues/${dept(department)}/call-next`, { room })).ticket,
+      (await api('POST /api/queues/:department/call-next', { params: { department }, body: { room } }))
+        .ticket,
     ticketAction: async (id, action) =>
-      (await post<{ ticket: Ticket }>(`/api/tickets/${id}/${action}`)).ticket,
+      (await api(`POST /api/tickets/:id/${action}`, { params: { id } })).ticket,
     setPriority: async (id, priority, reason) =>
-      (await post<{ ticket: Ticket }>(`/api/tickets/${id}/priority`, { priority, reason })).ticket,
+      (await api('POST /api/tickets/:id/priority', { params: { id }, body: { priority, reason } })).ticket,
     metrics: (department, date) =>
-      call(`/api/queues/${dept(department)}/metrics${date ? `?date=${encodeURIComponent(date)}` : ''}`),
+      api('GET /api/queues/:department/metrics', { params: { department }, query: { date } }),
     notificationStats: (department, since) =>
-      call(`/api/notifications/stats?${new URLSearchParams({ department, since }).toString()}`),
-    retryFailed: (department) => post('/api/notifications/retry-failed', { department }),
-    schedules: (department) => call(`/api/schedules?department=${dept(department)}`),
-    createSchedule: async (body) => (await post<{ schedule: Schedule }>('/api/schedules', body)).schedule,
+      api('GET /api/notifications/stats', { query: { department, since } }),
+    retryFailed: (department) => api('POST /api/notifications/retry-failed', { body: { department } }),
+    schedules: (department) => api('GET /api/schedules', { query: { department } }),
+    createSchedule: async (body) => (await api('POST /api/schedules', { body })).schedule,
     updateSchedule: async (id, body) =>
-      (await call<{ schedule: Schedule }>(`/api/schedules/${id}`, { method: 'PUT', body })).schedule,
-    deleteSchedule: (id) => call(`/api/schedules/${id}`, { method: 'DELETE' }),
+      (await api('PUT /api/schedules/:id', { params: { id }, body })).schedule,
+    deleteSchedule: (id) => api('DELETE /api/schedules/:id', { params: { id } }),
   };
 }

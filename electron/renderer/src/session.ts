@@ -1,5 +1,5 @@
-import type { AuthAnswer, User } from '../../../shared/schemas';
-import { ApiError, apiRequest } from './api';
+import { ApiError, createApiClient } from '../../../shared/api-client';
+import type { User } from '../../../shared/schemas';
 import { bridge } from './bridge';
 
 export interface Session {
@@ -13,7 +13,7 @@ export async function restoreSession(serverUrl: string): Promise<Session | null>
   const token = await bridge.loadToken();
   if (!token) return null;
   try {
-    const { user } = await apiRequest<{ user: User }>(serverUrl, '/api/me', { token });
+    const { user } = await createApiClient({ baseUrl: serverUrl })('GET /api/me', { token });
     return { serverUrl, token, user };
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
@@ -25,13 +25,11 @@ export async function restoreSession(serverUrl: string): Promise<Session | null>
 }
 
 export async function signIn(serverUrl: string, email: string, password: string): Promise<Session> {
-  const { token, user } = await apiRequest<AuthAnswer>(serverUrl, '/api/auth/login', {
-    method: 'POST',
-    body: { email, password },
-  });
+  const api = createApiClient({ baseUrl: serverUrl });
+  const { token, user } = await api('POST /api/auth/login', { body: { email, password } });
   if (user.role === 'patient') {
     // Patients use the PWA; don't keep a patient token in a staff tool.
-    await apiRequest(serverUrl, '/api/auth/logout', { method: 'POST', token }).catch(() => undefined);
+    await api('POST /api/auth/logout', { token }).catch(() => undefined);
     throw new Error('This console is for staff accounts. Patients use the Queuebell app.');
   }
   await bridge.saveToken(token);
@@ -40,8 +38,8 @@ export async function signIn(serverUrl: string, email: string, password: string)
 
 /** The local token goes even if the server cannot be told, so signing out always works. */
 export async function signOut(session: Session): Promise<void> {
-  await apiRequest(session.serverUrl, '/api/auth/logout', { method: 'POST', token: session.token }).catch(
-    () => undefined,
-  );
+  await createApiClient({ baseUrl: session.serverUrl })('POST /api/auth/logout', {
+    token: session.token,
+  }).catch(() => undefined);
   await bridge.clearToken();
 }

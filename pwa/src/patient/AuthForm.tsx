@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api';
+import { ApiError } from '../../../shared/api-client';
 import { describeError } from './errors';
 import { authenticate, StaffAccountError } from './session';
 import type { PatientSession } from './session';

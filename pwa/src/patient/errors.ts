@@ -1,5 +1,5 @@
 import i18next from 'i18next';
-import { ApiError, NETWORK_ERROR } from '../api';
+import { ApiError, NETWORK_ERROR } from '../../../shared/api-client';
 
 /** True when the request never reached the server, so retrying later may work. */
 export function isNetworkError(error: unknown): boolean {

@@ -1,5 +1,7 @@
-import type { AuthAnswer, User } from '../../../shared/schemas';
-import { ApiError, apiRequest } from '../api';
+import { ApiError, sameOriginApi } from '../../../shared/api-client';
+import type { User } from '../../../shared/schemas';
+
+const api = sameOriginApi();
 
 /**
  * A phone is personal, and the app must survive restarts (and start offline) to keep a place in a
@@ -42,7 +44,7 @@ export function forgetSession(): void {
  */
 export async function verifySession(session: PatientSession): Promise<PatientSession | null> {
   try {
-    const { user } = await apiRequest<{ user: User }>('/api/me', { token: session.token });
+    const { user } = await api('GET /api/me', { token: session.token });
     const fresh = { token: session.token, user };
     save(fresh);
     return fresh;
@@ -71,13 +73,12 @@ export async function authenticate(
 ): Promise<PatientSession> {
   const answer =
     mode === 'sign-in'
-      ? await apiRequest<AuthAnswer>('/api/auth/login', {
-          method: 'POST',
+      ? await api('POST /api/auth/login', {
           body: { email: credentials.email, password: credentials.password },
         })
-      : await apiRequest<AuthAnswer>('/api/auth/register', { method: 'POST', body: credentials });
+      : await api('POST /api/auth/register', { body: { ...credentials, name: credentials.name ?? '' } });
   if (answer.user.role !== 'patient') {
-    await apiRequest('/api/auth/logout', { method: 'POST', token: answer.token }).catch(() => undefined);
+    await api('POST /api/auth/logout', { token: answer.token }).catch(() => undefined);
     throw new StaffAccountError('staff account');
   }
   const session = { token: answer.token, user: answer.user };
@@ -87,6 +88,6 @@ export async function authenticate(
 
 /** Revokes the token on the server when it can; the device forgets it either way. */
 export async function signOut(session: PatientSession): Promise<void> {
-  await apiRequest('/api/auth/logout', { method: 'POST', token: session.token }).catch(() => undefined);
+  await api('POST /api/auth/logout', { token: session.token }).catch(() => undefined);
   forgetSession();
 }

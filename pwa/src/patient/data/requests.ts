@@ -1,26 +1,21 @@
 import type { Notification, NotificationPage } from '../../../../shared/notifications';
-import type { Preferences, QueueStatus } from '../../../../shared/schemas';
-import type { Ticket } from '../../../../shared/tickets';
-import { apiRequest } from '../../api';
+import type { Preferences } from '../../../../shared/schemas';
+import { sameOriginApi } from '../../../../shared/api-client';
+
+const api = sameOriginApi();
 
 /** The patient's calls to the API, one function each, typed from shared/. */
-export const getQueues = () => apiRequest<QueueStatus[]>('/api/queues');
+export const getQueues = () => api('GET /api/queues');
 
-export const getMyTickets = (token: string) => apiRequest<Ticket[]>('/api/tickets/mine', { token });
+export const getMyTickets = (token: string) => api('GET /api/tickets/mine', { token });
 
 export const joinQueue = (token: string, department: string) =>
-  apiRequest<{ ticket: Ticket }>(`/api/queues/${encodeURIComponent(department)}/tickets`, {
-    method: 'POST',
-    token,
-  });
+  api('POST /api/queues/:department/tickets', { params: { department }, token });
 
-export const cancelTicket = (token: string, id: number) =>
-  apiRequest<{ ticket: Ticket }>(`/api/tickets/${id}`, { method: 'DELETE', token });
+export const cancelTicket = (token: string, id: number) => api('DELETE /api/tickets/:id', { params: { id }, token });
 
 export function getNotifications(token: string, before?: string | null): Promise<NotificationPage> {
-  const query = new URLSearchParams({ limit: '20' });
-  if (before) query.set('before', before);
-  return apiRequest<NotificationPage>(`/api/notifications?${query}`, { token });
+  return api('GET /api/notifications', { query: { limit: 20, before }, token });
 }
 
 /** How many pages to walk back after a reconnect before giving the rest to "Show older". */
@@ -44,12 +39,11 @@ export async function getNotificationsSince(token: string, knownNewestId: number
 }
 
 export const markRead = (token: string, id: number) =>
-  apiRequest<void>(`/api/notifications/${id}/read`, { method: 'POST', token });
+  api('POST /api/notifications/:id/read', { params: { id }, token });
 
-export const markAllRead = (token: string) =>
-  apiRequest<void>('/api/notifications/read-all', { method: 'POST', token });
+export const markAllRead = (token: string) => api('POST /api/notifications/read-all', { token });
 
-export const getPreferences = (token: string) => apiRequest<Preferences>('/api/me/preferences', { token });
+export const getPreferences = (token: string) => api('GET /api/me/preferences', { token });
 
 export const putPreferences = (token: string, preferences: Preferences) =>
-  apiRequest<Preferences>('/api/me/preferences', { method: 'PUT', token, body: preferences });
+  api('PUT /api/me/preferences', { token, body: preferences });

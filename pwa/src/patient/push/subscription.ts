@@ -1,5 +1,7 @@
 import type { PushSubscriptionBody } from '../../../../shared/notifications';
-import { apiRequest } from '../../api';
+import { sameOriginApi } from '../../../../shared/api-client';
+
+const api = sameOriginApi();
 import { rememberPushWanted } from './wanted';
 
 /** The VAPID key arrives base64url; PushManager wants its raw bytes. */
@@ -26,7 +28,7 @@ export async function currentSubscription(): Promise<PushSubscription | null> {
  * The caller has already obtained permission, from a tap.
  */
 export async function subscribe(token: string): Promise<void> {
-  const { publicKey } = await apiRequest<{ publicKey: string }>('/api/push/vapid-public-key');
+  const { publicKey } = await api('GET /api/push/vapid-public-key');
   const ready = await navigator.serviceWorker.ready;
   const applicationServerKey = base64UrlToBytes(publicKey);
   let subscription = await ready.pushManager.getSubscription();
@@ -42,7 +44,7 @@ export async function subscribe(token: string): Promise<void> {
   }
   subscription ??= await ready.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey });
   const body = subscription.toJSON() as PushSubscriptionBody;
-  await apiRequest('/api/push/subscriptions', { method: 'POST', token, body });
+  await api('POST /api/push/subscriptions', { token, body });
   rememberPushWanted(true);
 }
 
@@ -56,8 +58,7 @@ export async function unsubscribe(token: string): Promise<void> {
   const subscription = await currentSubscription();
   if (!subscription) return;
   try {
-    await apiRequest('/api/push/subscriptions', {
-      method: 'DELETE',
+    await api('DELETE /api/push/subscriptions', {
       token,
       body: { endpoint: subscription.endpoint },
     });

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError } from '../../api';
+import { ApiError } from '../../../../shared/api-client';
 import { currentSubscription, subscribe, unsubscribe } from './subscription';
 import { pushBlocker } from './support';
 import { onSyncDone } from './sync';
