@@ -67,8 +67,8 @@ export interface LiveSyncOptions {
   read?(): Promise<void>;
   /** Subscribed: live events now reach this client, and `read` is on its way. */
   onLive?(): void;
-  /** The connection is down (disconnected, or a connection attempt failed). */
-  onDown?(): void;
+  /** The connection is down (disconnected, or a connection attempt failed); `wasLive`: it was live until now. */
+  onDown?(wasLive: boolean): void;
   /** The server refused the token: Socket.IO does not retry, `reconnectLater` does if the session holds. */
   onRefused?(): void;
   backoff?: BackoffOptions;
@@ -162,15 +162,16 @@ export class LiveSync {
   private handleDisconnect(reason: string): void {
     if (this.stopped) return;
     this.generation += 1;
+    const wasLive = this.live;
     this.live = false;
-    this.options.onDown?.();
+    this.options.onDown?.(wasLive);
     if (reason === SERVER_DISCONNECT) this.later(() => this.options.socket.connect());
   }
 
   private handleConnectError(error: Error): void {
     if (this.stopped) return;
     if (error.message === UNAUTHENTICATED && this.options.onRefused) return this.options.onRefused();
-    this.options.onDown?.();
+    this.options.onDown?.(false);
   }
 
   /** One timer at a time, backing off: a server that is down is not hammered by every client. */
@@ -189,6 +190,32 @@ export class LiveSync {
   }
 }
 
+/**
+ * Counts live updates per record. A list asked for over HTTP reflects the server as of its request; a
+ * live update that arrives while the list is on its way is newer, and the list must not undo it.
+ */
+export interface ChangeLog<K> {
+  /** A live update of this record has just been applied. */
+  record(key: K): void;
+  /** A mark to take when a request is sent. */
+  mark(): number;
+  /** The records a live update changed after that mark. */
+  since(mark: number): K[];
+}
+
+export function createChangeLog<K>(): ChangeLog<K> {
+  let count = 0;
+  const last = new Map<K, number>();
+  return {
+    record(key) {
+      count += 1;
+      last.set(key, count);
+    },
+    mark: () => count,
+    since: (mark) => [...last].filter(([, at]) => at > mark).map(([key]) => key),
+  };
+}
+
 export interface SyncedReadOptions<T, K> {
   read(): Promise<T>;
   /** `newerHere`: records a live event changed while this answer was on its way; theirs stand. */
@@ -204,8 +231,7 @@ export interface SyncedReadOptions<T, K> {
  * Reads run one at a time: a run asked for during a read runs once after it, so a burst costs two reads.
  */
 export class SyncedRead<T, K> {
-  private changes = 0;
-  private readonly lastChange = new Map<K, number>();
+  private readonly changes = createChangeLog<K>();
   private current: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
 
@@ -213,8 +239,7 @@ export class SyncedRead<T, K> {
 
   /** A live event has just changed this record. */
   changed(key: K): void {
-    this.changes += 1;
-    this.lastChange.set(key, this.changes);
+    this.changes.record(key);
   }
 
   /** A read is on its way. */
@@ -245,9 +270,9 @@ export class SyncedRead<T, K> {
   private async readUntilQuiet(): Promise<void> {
     const maxReads = this.options.maxReads ?? 3;
     for (let read = 1; ; read++) {
-      const mark = this.changes;
+      const mark = this.changes.mark();
       const answer = await this.options.read();
-      const newerHere = [...this.lastChange].filter(([, at]) => at > mark).map(([key]) => key);
+      const newerHere = this.changes.since(mark);
       if (newerHere.length > 0 && read < maxReads) continue;
       this.options.apply(answer, newerHere);
       return;
