@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { QueueChangeAnswer } from '../../../shared/queues';
 import type { QueueStatus } from '../../../shared/schemas';
 import { useQueueAlerts } from './alerts';
 import { errorMessage } from './errors';
@@ -11,7 +12,7 @@ import type { OpeningReport } from './DeliveryPanel';
 import { DepartmentBoard } from './DepartmentBoard';
 import { DepartmentPicker, useMyDepartments, visibleQueues } from './DepartmentPicker';
 import { plural } from './format';
-import { ConsoleContext, useConsole, useLiveEvents, useResource, useStoredState } from './hooks';
+import { ConsoleContext, useStoredState } from './hooks';
 import { KioskControl } from './KioskControl';
 import { LiveConnection } from './live';
 import { MetricsPanel } from './MetricsPanel';
@@ -19,6 +20,7 @@ import { QueuePanel } from './QueuePanel';
 import { QueueToggleDialog } from './QueueToggleDialog';
 import { SchedulesPanel } from './SchedulesPanel';
 import type { Session } from './session';
+import { useLiveQueues } from './useLiveQueues';
 
 interface Props {
   session: Session;
@@ -57,61 +59,37 @@ const TABS = [
 type Tab = (typeof TABS)[number]['id'];
 
 function Console({ session, onSignOut }: { session: Session; onSignOut(): void }) {
-  const { client } = useConsole();
-  const queues = useResource('queues', () => client.queues());
+  const { queues: live, error, put } = useLiveQueues();
   const [selected, setSelected] = useStoredState('department', '');
   const [tab, setTab] = useState<Tab>('queue');
   const [toggling, setToggling] = useState<QueueStatus | null>(null);
   const [opening, setOpening] = useState<OpeningReport | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [live, setLive] = useState<QueueStatus[] | null>(null);
-
-  // Status events carry the whole QueueStatus: apply them at once, and read the list again on reconnect.
-  useEffect(() => setLive(queues.data), [queues.data]);
-  useLiveEvents((event) => {
-    if (event.kind === 'connected') queues.reload();
-    if (event.kind === 'status') {
-      const { status } = event;
-      // A list read before this event would undo it when it lands (a queue opened during a reconnect's
-      // read stayed shown closed): read it once more after the one on its way.
-      if (queues.reloading()) queues.reload();
-      setLive(
-        (current) =>
-          current?.map((queue) => (queue.department === status.department ? status : queue)) ?? current,
-      );
-    }
-  });
   const [myDepartments, setMyDepartments] = useMyDepartments();
   const mine = useMemo(() => (live ? visibleQueues(live, myDepartments) : null), [live, myDepartments]);
   useQueueAlerts(mine);
 
   const current = mine?.find((queue) => queue.department === selected) ?? mine?.[0] ?? null;
 
+  const toggled = (answer: QueueChangeAnswer, before: QueueStatus) => {
+    setToggling(null);
+    put(answer.status);
+    setSelected(answer.status.department);
+    setNotice(toggleNotice(answer, before));
+    const { status, notificationStats } = answer;
+    if (before.isOpen !== status.isOpen && status.isOpen && status.openedAt) {
+      setOpening({ department: status.department, openedAt: status.openedAt, ...notificationStats });
+      setTab('delivery');
+    }
+  };
+
   return (
     <div className="console">
-      <header className="console-header">
-        <h1>Queuebell</h1>
-        <p className="hint">
-          {session.user.name} ({session.user.role})
-        </p>
-        <div className="actions">
-          <KioskControl onError={setNotice} />
-          <button type="button" onClick={onSignOut}>
-            Sign out
-          </button>
-        </div>
-      </header>
+      <ConsoleHeader session={session} onSignOut={onSignOut} onError={setNotice} />
       <ConnectionBanner />
-      {notice && (
-        <p role="status" className="notice">
-          {notice}{' '}
-          <button type="button" className="link" onClick={() => setNotice(null)}>
-            Dismiss
-          </button>
-        </p>
-      )}
-      {queues.error !== null && !live && <p className="error">{errorMessage(queues.error)}</p>}
-      {!live && queues.error === null && <p aria-live="polite">Loading departments…</p>}
+      {notice && <Notice text={notice} onDismiss={() => setNotice(null)} />}
+      {error !== null && !live && <p className="error">{errorMessage(error)}</p>}
+      {!live && error === null && <p aria-live="polite">Loading departments…</p>}
       {live && mine && (
         <div className="layout">
           <aside aria-label="Departments board">
@@ -126,69 +104,96 @@ function Console({ session, onSignOut }: { session: Session; onSignOut(): void }
               onToggle={setToggling}
             />
           </aside>
-          {current && (
-            <main className="workspace">
-              <h2>
-                {current.name} <span className="code">{current.department}</span>
-              </h2>
-              <div role="tablist" aria-label={`${current.name} views`} className="tabs">
-                {TABS.map((entry) => (
-                  <button
-                    key={entry.id}
-                    type="button"
-                    role="tab"
-                    id={`tab-${entry.id}`}
-                    aria-selected={tab === entry.id}
-                    aria-controls="tab-panel"
-                    onClick={() => setTab(entry.id)}
-                  >
-                    {entry.label}
-                  </button>
-                ))}
-              </div>
-              <div role="tabpanel" id="tab-panel" aria-labelledby={`tab-${tab}`} className="tab-panel">
-                {tab === 'queue' && <QueuePanel key={current.department} queue={current} />}
-                {tab === 'delivery' && <DeliveryPanel queue={current} opening={opening} />}
-                {tab === 'schedules' && <SchedulesPanel queue={current} />}
-                {tab === 'audit' && <AuditLogPanel queue={current} />}
-                {tab === 'metrics' && <MetricsPanel queue={current} />}
-              </div>
-            </main>
-          )}
+          {current && <Workspace queue={current} tab={tab} onTab={setTab} opening={opening} />}
         </div>
       )}
       {toggling && (
         <QueueToggleDialog
           queue={toggling}
           onCancel={() => setToggling(null)}
-          onDone={(answer) => {
-            const { status, notificationStats } = answer;
-            // "Already open" answers change nothing and notify nobody: say so rather than count zero.
-            const changed = toggling.isOpen !== status.isOpen;
-            setToggling(null);
-            setLive(
-              (list) =>
-                list?.map((queue) => (queue.department === status.department ? status : queue)) ?? list,
-            );
-            setSelected(status.department);
-            if (!changed) {
-              setNotice(`${answer.message}.`);
-              return;
-            }
-            const told = plural(
-              notificationStats.totalPatientsNotified,
-              status.isOpen ? 'patient' : 'waiting patient',
-            );
-            setNotice(`${status.name} is ${status.isOpen ? 'open' : 'closed'}: ${told} notified.`);
-            if (status.isOpen && status.openedAt) {
-              setOpening({ department: status.department, openedAt: status.openedAt, ...notificationStats });
-              setTab('delivery');
-            }
-          }}
+          onDone={(answer) => toggled(answer, toggling)}
         />
       )}
       {isDesktop ? null : <BrowserAlertsHint />}
     </div>
+  );
+}
+
+/** What the nurse is told after an open or close. */
+function toggleNotice(answer: QueueChangeAnswer, before: QueueStatus): string {
+  const { status, notificationStats } = answer;
+  // "Already open" answers change nothing and notify nobody: say so rather than count zero.
+  if (before.isOpen === status.isOpen) return `${answer.message}.`;
+  const told = plural(notificationStats.totalPatientsNotified, status.isOpen ? 'patient' : 'waiting patient');
+  return `${status.name} is ${status.isOpen ? 'open' : 'closed'}: ${told} notified.`;
+}
+
+function ConsoleHeader(props: { session: Session; onSignOut(): void; onError(message: string): void }) {
+  const { session, onSignOut, onError } = props;
+  return (
+    <header className="console-header">
+      <h1>Queuebell</h1>
+      <p className="hint">
+        {session.user.name} ({session.user.role})
+      </p>
+      <div className="actions">
+        <KioskControl onError={onError} />
+        <button type="button" onClick={onSignOut}>
+          Sign out
+        </button>
+      </div>
+    </header>
+  );
+}
+
+function Notice({ text, onDismiss }: { text: string; onDismiss(): void }) {
+  return (
+    <p role="status" className="notice">
+      {text}{' '}
+      <button type="button" className="link" onClick={onDismiss}>
+        Dismiss
+      </button>
+    </p>
+  );
+}
+
+interface WorkspaceProps {
+  queue: QueueStatus;
+  tab: Tab;
+  onTab(tab: Tab): void;
+  opening: OpeningReport | null;
+}
+
+/** The selected department: its tabs and the open tab's panel. */
+function Workspace({ queue, tab, onTab, opening }: WorkspaceProps) {
+  return (
+    <main className="workspace">
+      <h2>
+        {queue.name} <span className="code">{queue.department}</span>
+      </h2>
+      <div role="tablist" aria-label={`${queue.name} views`} className="tabs">
+        {TABS.map((entry) => (
+          <button
+            key={entry.id}
+            type="button"
+            role="tab"
+            id={`tab-${entry.id}`}
+            aria-selected={tab === entry.id}
+            aria-controls="tab-panel"
+            onClick={() => onTab(entry.id)}
+          >
+            {entry.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id="tab-panel" aria-labelledby={`tab-${tab}`} className="tab-panel">
+        {tab === 'queue' && <QueuePanel key={queue.department} queue={queue} />}
+        {tab === 'delivery' && <DeliveryPanel queue={queue} opening={opening} />}
+        {tab === 'schedules' && <SchedulesPanel queue={queue} />}
+        {tab === 'audit' && <AuditLogPanel queue={queue} />}
+        {tab === 'metrics' && <MetricsPanel queue={queue} />}
+      </div>
+    </main>
   );
 }
 

@@ -1,11 +1,12 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { FormEvent } from 'react';
+import type { FormEvent, ReactNode } from 'react';
 import type { QueueStatus } from '../../../shared/schemas';
 import type { StaffTicket } from '../../../shared/tickets';
 import { useLongWaitAlerts } from './alerts';
 import { ApiError, errorMessage } from './errors';
 import type { TicketAction } from './client';
 import { useConsole, useLiveEvents, useNow, useOnline, useResource, useStoredState } from './hooks';
+import type { Resource } from './hooks';
 import { isStaffTicket } from './live';
 import { PriorityDialog } from './PriorityDialog';
 import { useShortcuts } from './shortcuts';
@@ -32,57 +33,15 @@ export function QueuePanel({ queue }: Props) {
   const online = useOnline();
   const now = useNow();
   const department = queue.department;
-  const tickets = useResource(department, () => client.tickets(department));
-  const [serving, setServing] = useState<ReadonlyMap<number, StaffTicket>>(new Map());
+  const { tickets, list, setServing } = useQueueTickets(department);
   const [room, setRoom] = useStoredState(`room.${department}`, '');
   const [myTicketId, setMyTicketId] = useState<number | null>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, message, setMessage, perform } = usePerform(tickets.reload);
   const [priorityFor, setPriorityFor] = useState<StaffTicket | null>(null);
 
-  useLiveEvents((event) => {
-    if (event.kind === 'connected') tickets.reload();
-    if (event.kind === 'status' && event.status.department === department) tickets.reload();
-    if (event.kind === 'ticket' && event.ticket.department === department) {
-      if (isStaffTicket(event.ticket)) {
-        const ticket = event.ticket;
-        setServing((current) => updateServing(current, ticket));
-      }
-      tickets.reload();
-    }
-  });
-
-  const list = useMemo(() => mergeTickets(tickets.data ?? [], serving), [tickets.data, serving]);
   const waitingCount = list.filter((ticket) => ticket.status === 'waiting').length;
   useLongWaitAlerts(list, now, queue.name);
-
-  // The ticket C completes: the one this console called last, else the only one in this room.
-  const current = useMemo(() => {
-    const mine = list.find((ticket) => ticket.id === myTicketId && isInRoom(ticket));
-    if (mine) return mine;
-    const inRoom = list.filter((ticket) => isInRoom(ticket) && ticket.room === room.trim());
-    return inRoom.length === 1 ? (inRoom[0] ?? null) : null;
-  }, [list, myTicketId, room]);
-
-  const perform = useCallback(
-    async (work: () => Promise<string>) => {
-      setBusy(true);
-      try {
-        setMessage({ text: await work(), error: false });
-      } catch (caught) {
-        const conflict = caught instanceof ApiError && caught.code === 'invalid_transition';
-        const text = errorMessage(caught);
-        setMessage({
-          text: conflict ? `${text} Another console may have changed it; the list is updated.` : text,
-          error: true,
-        });
-      } finally {
-        setBusy(false);
-        tickets.reload();
-      }
-    },
-    [tickets],
-  );
+  const current = useMemo(() => completable(list, myTicketId, room), [list, myTicketId, room]);
 
   const callNext = () => {
     const roomName = room.trim();
@@ -107,46 +66,23 @@ export function QueuePanel({ queue }: Props) {
     });
 
   const canAct = online && !busy;
-  useShortcuts(
-    {
-      n: () => canAct && callNext(),
-      c: () => {
-        if (!canAct) return;
-        if (current) act(current, 'complete');
-        else setMessage({ text: 'No called patient to complete for this room.', error: true });
-      },
-    },
-    true,
-  );
-
-  function onRoomSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    callNext();
-  }
+  const complete = () => {
+    if (current) act(current, 'complete');
+    else setMessage({ text: 'No called patient to complete for this room.', error: true });
+  };
+  useShortcuts({ n: () => canAct && callNext(), c: () => canAct && complete() }, true);
 
   return (
     <section aria-label={`${queue.name} queue`} className="queue-panel">
-      <form className="call-bar" onSubmit={onRoomSubmit}>
-        <label htmlFor="room">Room</label>
-        <input
-          id="room"
-          value={room}
-          onChange={(event) => setRoom(event.target.value)}
-          maxLength={32}
-          placeholder="e.g. Room 2"
-          autoComplete="off"
-        />
-        <button type="submit" className="primary" disabled={!canAct || waitingCount === 0}>
-          Call next <kbd>N</kbd>
-        </button>
-        <button
-          type="button"
-          disabled={!canAct || !current}
-          onClick={() => current && act(current, 'complete')}
-        >
-          Complete {current ? current.number : ''} <kbd>C</kbd>
-        </button>
-      </form>
+      <CallBar
+        room={room}
+        onRoom={setRoom}
+        onCall={callNext}
+        canCall={canAct && waitingCount > 0}
+        current={current}
+        canComplete={canAct && current !== null}
+        onComplete={() => current && act(current, 'complete')}
+      />
       {!queue.isOpen && (
         <p className="hint">
           The queue is closed: no one new can join, and those still waiting can be called.
@@ -155,10 +91,7 @@ export function QueuePanel({ queue }: Props) {
       <p className={`status-line ${message?.error ? 'error' : ''}`} role="status">
         {message?.text ?? ''}
       </p>
-      {tickets.error !== null && !tickets.data && <p className="error">{errorMessage(tickets.error)}</p>}
-      {tickets.data === null && tickets.error === null ? (
-        <p aria-live="polite">Loading the waiting list…</p>
-      ) : (
+      <TicketsView resource={tickets}>
         <WaitingList
           tickets={list}
           now={now}
@@ -167,7 +100,7 @@ export function QueuePanel({ queue }: Props) {
           onAction={act}
           onPriority={setPriorityFor}
         />
-      )}
+      </TicketsView>
       {priorityFor && (
         <PriorityDialog
           ticket={priorityFor}
@@ -180,5 +113,118 @@ export function QueuePanel({ queue }: Props) {
         />
       )}
     </section>
+  );
+}
+
+/** The ticket C completes: the one this console called last, else the only one in this room. */
+function completable(list: StaffTicket[], myTicketId: number | null, room: string): StaffTicket | null {
+  const mine = list.find((ticket) => ticket.id === myTicketId && isInRoom(ticket));
+  if (mine) return mine;
+  const inRoom = list.filter((ticket) => isInRoom(ticket) && ticket.room === room.trim());
+  return inRoom.length === 1 ? (inRoom[0] ?? null) : null;
+}
+
+/**
+ * The department's tickets: read from the server, read again on every event about them, with the
+ * "being seen" details that staff events carry merged in.
+ */
+function useQueueTickets(department: string) {
+  const { client } = useConsole();
+  const tickets = useResource(department, () => client.tickets(department));
+  const [serving, setServing] = useState<ReadonlyMap<number, StaffTicket>>(new Map());
+  useLiveEvents((event) => {
+    if (event.kind === 'connected') tickets.reload();
+    if (event.kind === 'status' && event.status.department === department) tickets.reload();
+    if (event.kind === 'ticket' && event.ticket.department === department) {
+      if (isStaffTicket(event.ticket)) {
+        const ticket = event.ticket;
+        setServing((current) => updateServing(current, ticket));
+      }
+      tickets.reload();
+    }
+  });
+  const list = useMemo(() => mergeTickets(tickets.data ?? [], serving), [tickets.data, serving]);
+  return { tickets, list, setServing };
+}
+
+interface CallBarProps {
+  room: string;
+  onRoom(room: string): void;
+  onCall(): void;
+  canCall: boolean;
+  /** The ticket Complete applies to. */
+  current: StaffTicket | null;
+  canComplete: boolean;
+  onComplete(): void;
+}
+
+function CallBar({ room, onRoom, onCall, canCall, current, canComplete, onComplete }: CallBarProps) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    onCall();
+  }
+  return (
+    <form className="call-bar" onSubmit={onSubmit}>
+      <label htmlFor="room">Room</label>
+      <input
+        id="room"
+        value={room}
+        onChange={(event) => onRoom(event.target.value)}
+        maxLength={32}
+        placeholder="e.g. Room 2"
+        autoComplete="off"
+      />
+      <button type="submit" className="primary" disabled={!canCall}>
+        Call next <kbd>N</kbd>
+      </button>
+      <button type="button" disabled={!canComplete} onClick={onComplete}>
+        Complete {current ? current.number : ''} <kbd>C</kbd>
+      </button>
+    </form>
+  );
+}
+
+interface Message {
+  text: string;
+  error: boolean;
+}
+
+/** Runs one server action at a time and says how it went; the list is read again either way. */
+function usePerform(reload: () => void) {
+  const [message, setMessage] = useState<Message | null>(null);
+  const [busy, setBusy] = useState(false);
+  const perform = useCallback(
+    async (work: () => Promise<string>) => {
+      setBusy(true);
+      try {
+        setMessage({ text: await work(), error: false });
+      } catch (caught) {
+        const conflict = caught instanceof ApiError && caught.code === 'invalid_transition';
+        const text = errorMessage(caught);
+        setMessage({
+          text: conflict ? `${text} Another console may have changed it; the list is updated.` : text,
+          error: true,
+        });
+      } finally {
+        setBusy(false);
+        reload();
+      }
+    },
+    [reload],
+  );
+  return { busy, message, setMessage, perform };
+}
+
+/** The waiting list once read; until then, what is happening (loading, or the read's error). */
+function TicketsView({ resource, children }: { resource: Resource<StaffTicket[]>; children: ReactNode }) {
+  return (
+    <>
+      {resource.error !== null && !resource.data && <p className="error">{errorMessage(resource.error)}</p>}
+      {resource.data === null && resource.error === null ? (
+        <p aria-live="polite">Loading the waiting list…</p>
+      ) : (
+        children
+      )}
+    </>
   );
 }

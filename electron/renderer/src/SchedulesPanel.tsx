@@ -39,42 +39,12 @@ export function SchedulesPanel({ queue }: { queue: QueueStatus }) {
       )}
       {schedules.data?.length === 0 && <p>No schedule: {queue.name} opens and closes only by hand.</p>}
       {schedules.data && schedules.data.length > 0 && (
-        <table aria-label="Schedules">
-          <thead>
-            <tr>
-              <th scope="col">Days</th>
-              <th scope="col">Hours</th>
-              <th scope="col">Opens automatically</th>
-              <th scope="col">Active</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {schedules.data.map((schedule) => (
-              <tr key={schedule.id}>
-                <td>{formatDays(schedule.daysOfWeek)}</td>
-                <td>
-                  {schedule.startTime}–{schedule.endTime}
-                  {schedule.endTime <= schedule.startTime && ' (next day)'}
-                </td>
-                <td>{schedule.autoOpen ? 'Yes' : 'No'}</td>
-                <td>{schedule.isActive ? 'Yes' : 'No'}</td>
-                <td className="row-actions">
-                  <div>
-                    <button type="button" onClick={() => setEditing(schedule)} disabled={!online}>
-                      Edit
-                    </button>
-                    <button type="button" onClick={() => void remove(schedule)} disabled={!online}>
-                      Delete
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SchedulesTable
+          schedules={schedules.data}
+          disabled={!online}
+          onEdit={setEditing}
+          onRemove={(schedule) => void remove(schedule)}
+        />
       )}
       {editing === null ? (
         <button type="button" className="primary" onClick={() => setEditing('new')} disabled={!online}>
@@ -96,5 +66,53 @@ export function SchedulesPanel({ queue }: { queue: QueueStatus }) {
         />
       )}
     </section>
+  );
+}
+
+interface TableProps {
+  schedules: Schedule[];
+  disabled: boolean;
+  onEdit(schedule: Schedule): void;
+  onRemove(schedule: Schedule): void;
+}
+
+function SchedulesTable({ schedules, disabled, onEdit, onRemove }: TableProps) {
+  return (
+    <table aria-label="Schedules">
+      <thead>
+        <tr>
+          <th scope="col">Days</th>
+          <th scope="col">Hours</th>
+          <th scope="col">Opens automatically</th>
+          <th scope="col">Active</th>
+          <th scope="col">
+            <span className="visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {schedules.map((schedule) => (
+          <tr key={schedule.id}>
+            <td>{formatDays(schedule.daysOfWeek)}</td>
+            <td>
+              {schedule.startTime}–{schedule.endTime}
+              {schedule.endTime <= schedule.startTime && ' (next day)'}
+            </td>
+            <td>{schedule.autoOpen ? 'Yes' : 'No'}</td>
+            <td>{schedule.isActive ? 'Yes' : 'No'}</td>
+            <td className="row-actions">
+              <div>
+                <button type="button" onClick={() => onEdit(schedule)} disabled={disabled}>
+                  Edit
+                </button>
+                <button type="button" onClick={() => onRemove(schedule)} disabled={disabled}>
+                  Delete
+                </button>
+              </div>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -7,6 +7,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
+import { SyncedRead } from '../../../shared/live-sync';
 import type { ConsoleClient } from './client';
 import type { LiveConnection, LiveListener } from './live';
 
@@ -43,24 +44,26 @@ export interface Resource<T> {
   data: T | null;
   error: unknown;
   reload(): void;
-  /** A read is on its way: its answer may be older than an event that arrives meanwhile. */
-  reloading(): boolean;
 }
 
+interface ResourceState<T> {
+  key: string;
+  data: T | null;
+  error: unknown;
+}
+
+/** One read's outcome, for the key it was read for: a failure is shown, not thrown. */
+type Outcome<T> = { key: string; data: T } | { key: string; failed: unknown };
+
 /**
- * Server data that events ask to re-read. Reads run one at a time: a reload asked for during a read runs
- * once after it, so a burst of events costs two reads and an older answer never overwrites a newer one.
- * `key` names what is read (the department): a new key drops the old data at once.
+ * Server data that events ask to re-read, through the shared live-sync's one-at-a-time read
+ * (`SyncedRead`): a reload asked for during a read runs once after it, so a burst of events costs two
+ * reads and an older answer never overwrites a newer one. `key` names what is read (the department):
+ * a new key drops the old data at once.
  */
 export function useResource<T>(key: string, load: () => Promise<T>): Resource<T> {
-  const [state, setState] = useState<{ key: string; data: T | null; error: unknown }>({
-    key,
-    data: null,
-    error: null,
-  });
+  const [state, setState] = useState<ResourceState<T>>({ key, data: null, error: null });
   const latestLoad = useRef(load);
-  const running = useRef(false);
-  const again = useRef(false);
   const currentKey = useRef(key);
   const mounted = useRef(true);
 
@@ -68,32 +71,24 @@ export function useResource<T>(key: string, load: () => Promise<T>): Resource<T>
     latestLoad.current = load;
   });
 
-  const reload = useCallback(() => {
-    if (running.current) {
-      again.current = true;
-      return;
-    }
-    running.current = true;
-    const run = async () => {
-      do {
-        again.current = false;
-        const forKey = currentKey.current;
-        try {
-          const data = await latestLoad.current();
-          if (mounted.current && forKey === currentKey.current) setState({ key: forKey, data, error: null });
-        } catch (error) {
-          if (mounted.current && forKey === currentKey.current)
-            setState((previous) => ({
-              key: forKey,
-              data: previous.key === forKey ? previous.data : null,
-              error,
-            }));
-        }
-      } while (again.current && mounted.current);
-      running.current = false;
-    };
-    void run();
-  }, []);
+  const [read] = useState(
+    () =>
+      new SyncedRead<Outcome<T>, never>({
+        read: async () => {
+          const forKey = currentKey.current;
+          try {
+            return { key: forKey, data: await latestLoad.current() };
+          } catch (failed) {
+            return { key: forKey, failed };
+          }
+        },
+        apply: (outcome) => {
+          if (!mounted.current || outcome.key !== currentKey.current) return;
+          setState((previous) => settled(previous, outcome));
+        },
+      }),
+  );
+  const reload = useCallback(() => void read.run(), [read]);
 
   useEffect(() => {
     mounted.current = true;
@@ -105,7 +100,14 @@ export function useResource<T>(key: string, load: () => Promise<T>): Resource<T>
   }, [key, reload]);
 
   const current = state.key === key ? state : { data: null, error: null };
-  return { data: current.data, error: current.error, reload, reloading: () => running.current };
+  return { data: current.data, error: current.error, reload };
+}
+
+/** A failed read keeps the data last read for the same key. */
+function settled<T>(previous: ResourceState<T>, outcome: Outcome<T>): ResourceState<T> {
+  if ('data' in outcome) return { key: outcome.key, data: outcome.data, error: null };
+  const data = previous.key === outcome.key ? previous.data : null;
+  return { key: outcome.key, data, error: outcome.failed };
 }
 
 /** Date.now(), refreshed every `intervalMs`: waited times tick without a server round trip. */

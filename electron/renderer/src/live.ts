@@ -1,6 +1,7 @@
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, TicketCalledEvent } from '../../../shared/events';
+import { LiveSync } from '../../../shared/live-sync';
 import type { QueueStatus } from '../../../shared/schemas';
 import type { StaffTicket, Ticket } from '../../../shared/tickets';
 
@@ -13,14 +14,17 @@ export type LiveEvent =
 
 export type LiveListener = (event: LiveEvent) => void;
 
+const SUBSCRIBE_TIMEOUT_MS = 5_000;
+
 /**
- * The console's Socket.IO connection. The server is the authority: events only tell the panels that
- * something changed, and they read the server again. `connected` drives the offline banner and the
- * disabled actions; every (re)connect subscribes again and tells the panels to refresh, so a gap while
- * offline is closed by a fresh read.
+ * The console's Socket.IO connection, kept live by the shared live-sync (`shared/live-sync.ts`). The
+ * server is the authority: events only tell the panels that something changed, and they read the server
+ * again. `connected` drives the offline banner and the disabled actions; every (re)connect subscribes
+ * again and tells the panels to refresh, so a gap while offline is closed by a fresh read.
  */
 export class LiveConnection {
   private readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  private readonly sync: LiveSync;
   private readonly listeners = new Set<LiveListener>();
   private readonly stateListeners = new Set<() => void>();
   connected = false;
@@ -35,20 +39,20 @@ export class LiveConnection {
       reconnectionDelayMax: 4000,
       autoConnect: false,
     });
-    this.socket.on('connect', () => {
-      this.socket.emit('queue:subscribe', 'all', () => {
+    this.sync = new LiveSync({
+      socket: this.socket,
+      backoff: { minMs: 500, maxMs: 4_000 },
+      subscribe: () => this.subscribeRooms(),
+      onLive: () => {
         this.setConnected(true);
         this.emit({ kind: 'connected' });
-      });
-    });
-    this.socket.on('disconnect', (reason) => {
-      this.setConnected(false);
-      this.emit({ kind: 'disconnected' });
-      // A server shutting down disconnects us itself; Socket.IO retries on its own only after other causes.
-      if (reason === 'io server disconnect') this.socket.connect();
-    });
-    this.socket.on('connect_error', (error) => {
-      if (error.message === 'unauthenticated') onUnauthenticated();
+      },
+      onDown: () => {
+        if (!this.connected) return;
+        this.setConnected(false);
+        this.emit({ kind: 'disconnected' });
+      },
+      onRefused: onUnauthenticated,
     });
     this.socket.on('queue:status', (status) => this.emit({ kind: 'status', status }));
     this.socket.on('ticket:updated', (ticket) => this.emit({ kind: 'ticket', ticket }));
@@ -56,12 +60,12 @@ export class LiveConnection {
   }
 
   start(): void {
-    this.socket.connect();
+    this.sync.start();
   }
 
   /** Handlers stay attached, so start() after close() works (React runs effects twice in development). */
   close(): void {
-    this.socket.disconnect();
+    this.sync.stop();
     this.setConnected(false);
   }
 
@@ -77,6 +81,11 @@ export class LiveConnection {
   };
 
   getConnected = (): boolean => this.connected;
+
+  private async subscribeRooms(): Promise<void> {
+    const answer = await this.socket.timeout(SUBSCRIBE_TIMEOUT_MS).emitWithAck('queue:subscribe', 'all');
+    if (!answer.ok) throw new Error(answer.error);
+  }
 
   private setConnected(connected: boolean): void {
     if (this.connected === connected) return;

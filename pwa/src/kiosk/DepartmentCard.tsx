@@ -38,11 +38,7 @@ interface DepartmentCardProps {
 
 /** Public data only: department, state, counts, ticket numbers and rooms. Never a name. */
 export function DepartmentCard({ status, calls, pair, now }: DepartmentCardProps) {
-  const strings = STRINGS[pair.primary];
   const headingId = `department-${status.department}`;
-  const serving = status.nowServing.slice(0, SERVING_SHOWN);
-  const more = status.nowServing.length - serving.length;
-  const latestCall = (ticket: string) => calls.find((call) => call.number === ticket);
 
   return (
     <section
@@ -60,85 +56,110 @@ export function DepartmentCard({ status, calls, pair, now }: DepartmentCardProps
             text={(s) => (status.isOpen ? s.open : s.closed)}
           />
         </header>
-        <dl className="facts">
-          <div>
-            <dt>
-              <Label pair={pair} text={(s) => s.waiting} />
-            </dt>
-            <dd data-testid="waiting">{status.totalWaiting}</dd>
-          </div>
-          {status.isOpen && (
-            <div>
-              <dt>
-                <Label pair={pair} text={(s) => s.estimatedWait} />
-              </dt>
-              <dd data-testid="estimated-wait">
-                {status.totalWaiting === 0 ? strings.noWait : strings.minutes(status.estimatedWaitMinutes)}
-              </dd>
-            </div>
-          )}
-          {status.isOpen && status.scheduledCloseAt && (
-            <div>
-              <dt>
-                <Label pair={pair} text={(s) => s.closes} />
-              </dt>
-              <dd data-testid="closes-at">{formatTime(status.scheduledCloseAt)}</dd>
-            </div>
-          )}
-        </dl>
-        <div className="serving">
-          <h3>
-            <Label pair={pair} text={(s) => s.nowServing} />
-          </h3>
-          {serving.length === 0 ? (
-            <p className="serving-empty">—</p>
-          ) : (
-            <ol className="serving-list" style={fitWidths(serving)}>
-              {serving.map((entry) => {
-                const call = latestCall(entry.ticket);
-                const highlighted =
-                  call !== undefined && call.receivedAt > 0 && now - call.receivedAt < HIGHLIGHT_MS;
-                return (
-                  // Keyed on the call: a recall remounts the row, which restarts its highlight.
-                  <li
-                    key={`${entry.ticket}:${call?.seq ?? 0}`}
-                    className={highlighted ? 'call is-called' : 'call'}
-                    data-ticket={entry.ticket}
-                    data-highlight={highlighted}
-                  >
-                    <span className="call-ticket">{entry.ticket}</span>
-                    <span className="call-room">
-                      <span className="call-arrow" aria-hidden="true">
-                        →
-                      </span>{' '}
-                      <span className="call-room-label">{strings.room}</span>{' '}
-                      <span className="call-room-number">{entry.room}</span>
-                    </span>
-                  </li>
-                );
-              })}
-            </ol>
-          )}
-          {more > 0 && <p className="serving-more">+{more}</p>}
-        </div>
-        <div className="recent">
-          <h3>
-            <Label pair={pair} text={(s) => s.lastCalls} />
-          </h3>
-          {calls.length === 0 ? (
-            <p className="recent-empty">{strings.nobodyCalled}</p>
-          ) : (
-            <ol className="recent-list" data-testid="recent-calls">
-              {calls.map((call) => (
-                <li key={call.seq}>
-                  <span className="recent-ticket">{call.number}</span> → {call.room}
-                  <span className="recent-time">{formatTime(call.calledAt)}</span>
-                </li>
-              ))}
-            </ol>
-          )}
-        </div>
+        <Facts status={status} pair={pair} />
+        <Serving status={status} calls={calls} pair={pair} now={now} />
+        <RecentCalls calls={calls} pair={pair} />
       </div>
     </section>
+  );
+}
+
+function Facts({ status, pair }: { status: QueueStatus; pair: LanguagePair }) {
+  const strings = STRINGS[pair.primary];
+  return (
+    <dl className="facts">
+      <div>
+        <dt>
+          <Label pair={pair} text={(s) => s.waiting} />
+        </dt>
+        <dd data-testid="waiting">{status.totalWaiting}</dd>
+      </div>
+      {status.isOpen && (
+        <div>
+          <dt>
+            <Label pair={pair} text={(s) => s.estimatedWait} />
+          </dt>
+          <dd data-testid="estimated-wait">
+            {status.totalWaiting === 0 ? strings.noWait : strings.minutes(status.estimatedWaitMinutes)}
+          </dd>
+        </div>
+      )}
+      {status.isOpen && status.scheduledCloseAt && (
+        <div>
+          <dt>
+            <Label pair={pair} text={(s) => s.closes} />
+          </dt>
+          <dd data-testid="closes-at">{formatTime(status.scheduledCloseAt)}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+/** Who is being seen where, the fresh calls highlighted. */
+function Serving({ status, calls, pair, now }: DepartmentCardProps) {
+  const strings = STRINGS[pair.primary];
+  const serving = status.nowServing.slice(0, SERVING_SHOWN);
+  const more = status.nowServing.length - serving.length;
+  const latestCall = (ticket: string) => calls.find((call) => call.number === ticket);
+  return (
+    <div className="serving">
+      <h3>
+        <Label pair={pair} text={(s) => s.nowServing} />
+      </h3>
+      {serving.length === 0 ? (
+        <p className="serving-empty">—</p>
+      ) : (
+        <ol className="serving-list" style={fitWidths(serving)}>
+          {serving.map((entry) => {
+            const call = latestCall(entry.ticket);
+            const highlighted =
+              call !== undefined && call.receivedAt > 0 && now - call.receivedAt < HIGHLIGHT_MS;
+            return (
+              // Keyed on the call: a recall remounts the row, which restarts its highlight.
+              <li
+                key={`${entry.ticket}:${call?.seq ?? 0}`}
+                className={highlighted ? 'call is-called' : 'call'}
+                data-ticket={entry.ticket}
+                data-highlight={highlighted}
+              >
+                <span className="call-ticket">{entry.ticket}</span>
+                <span className="call-room">
+                  <span className="call-arrow" aria-hidden="true">
+                    →
+                  </span>{' '}
+                  <span className="call-room-label">{strings.room}</span>{' '}
+                  <span className="call-room-number">{entry.room}</span>
+                </span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {more > 0 && <p className="serving-more">+{more}</p>}
+    </div>
+  );
+}
+
+function RecentCalls({ calls, pair }: { calls: readonly CallRecord[]; pair: LanguagePair }) {
+  const strings = STRINGS[pair.primary];
+  return (
+    <div className="recent">
+      <h3>
+        <Label pair={pair} text={(s) => s.lastCalls} />
+      </h3>
+      {calls.length === 0 ? (
+        <p className="recent-empty">{strings.nobodyCalled}</p>
+      ) : (
+        <ol className="recent-list" data-testid="recent-calls">
+          {calls.map((call) => (
+            <li key={call.seq}>
+              <span className="recent-ticket">{call.number}</span> → {call.room}
+              <span className="recent-time">{formatTime(call.calledAt)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
   );
 }

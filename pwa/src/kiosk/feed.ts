@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, TicketCalledEvent } from '../../../shared/events';
 import type { QueueStatus } from '../../../shared/schemas';
+import { LiveSync, SyncedRead } from '../../../shared/live-sync';
 import { addCall, mergeSnapshot } from './history';
 import type { CallHistory, CallRecord } from './history';
 
@@ -27,14 +28,12 @@ export interface FeedOptions {
 }
 
 const SUBSCRIBE_TIMEOUT_MS = 5_000;
-const RETRY_MIN_MS = 1_000;
-const RETRY_MAX_MS = 30_000;
-/** A snapshot read while events arrived may be older than them; read again, a bounded number of times. */
-const SYNC_READS = 3;
+const BACKOFF = { minMs: 1_000, maxMs: 30_000 };
 
 /**
- * The display's data: one Socket.IO connection, the public statuses and a bounded call history. It is
- * a plain store (subscribe/getState) so its lifetime, and every timer it holds, ends with stop().
+ * The display's data: one Socket.IO connection kept live by the shared live-sync, the public statuses
+ * and a bounded call history. It is a plain store (subscribe/getState) so its lifetime, and every timer
+ * it holds, ends with stop().
  */
 export class KioskFeed {
   private state: FeedState = { statuses: null, calls: {}, live: false, lastContactAt: null };
@@ -42,16 +41,18 @@ export class KioskFeed {
   private readonly callListeners = new Set<(call: CallRecord) => void>();
   private readonly now: () => number;
   private socket: KioskSocket | null = null;
-  /** Bumped on every connect and disconnect: an answer that arrives for an older generation is dropped. */
-  private generation = 0;
-  private changedDuringSync = false;
+  private sync: LiveSync | null = null;
+  /** Statuses read over HTTP; a live status or call for a department outranks a read that it raced. */
+  private readonly statusesRead: SyncedRead<QueueStatus[], string>;
   private seq = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
-  private retryDelay = RETRY_MIN_MS;
   private resyncTimer: ReturnType<typeof setInterval> | undefined;
 
   constructor(private readonly options: FeedOptions) {
     this.now = options.now ?? Date.now;
+    this.statusesRead = new SyncedRead({
+      read: () => options.loadStatuses(),
+      apply: (statuses, newerHere) => this.applySnapshot(statuses, newerHere),
+    });
   }
 
   getState = (): FeedState => this.state;
@@ -71,82 +72,62 @@ export class KioskFeed {
     if (this.socket) return;
     const socket = this.options.createSocket();
     this.socket = socket;
-    socket.on('connect', () => this.handleConnect(socket));
-    socket.on('disconnect', (reason) => {
-      this.generation += 1;
-      this.setState({ live: false });
-      // The server said goodbye (it is shutting down, or dropped us): Socket.IO does not retry those.
-      if (reason === 'io server disconnect') this.schedule(() => socket.connect());
+    this.sync = new LiveSync({
+      socket,
+      backoff: BACKOFF,
+      subscribe: () => this.subscribeRooms(socket),
+      read: () => this.statusesRead.run(),
+      onDown: () => this.setState({ live: false }),
     });
     socket.on('queue:status', (status) => this.handleStatus(status));
     socket.on('ticket:called', (event) => this.handleCall(event));
     socket.io.on('ping', () => this.touch());
-    socket.connect();
+    this.sync.start();
     if (this.options.resyncMs) {
       this.resyncTimer = setInterval(() => {
-        if (this.state.live) void this.sync(this.generation);
+        if (this.state.live) this.statusesRead.run().catch(() => undefined);
       }, this.options.resyncMs);
     }
   }
 
   stop(): void {
-    this.generation += 1;
-    clearTimeout(this.retryTimer);
     clearInterval(this.resyncTimer);
     this.socket?.removeAllListeners();
     this.socket?.io.removeAllListeners();
-    this.socket?.disconnect();
+    this.sync?.stop();
+    this.sync = null;
     this.socket = null;
   }
 
-  private handleConnect(socket: KioskSocket): void {
-    this.generation += 1;
-    const generation = this.generation;
-    this.retryDelay = RETRY_MIN_MS;
-    // Subscribe first, then read: a change between the two arrives as an event, never as a gap.
-    socket
+  private async subscribeRooms(socket: KioskSocket): Promise<void> {
+    const answer = await socket
       .timeout(SUBSCRIBE_TIMEOUT_MS)
-      .emitWithAck('queue:subscribe', this.options.departments)
-      .then((answer) => {
-        if (generation !== this.generation) return;
-        if (answer.ok) return void this.sync(generation);
-        throw new Error(answer.error);
-      })
-      .catch(() => {
-        if (generation !== this.generation) return;
-        // Not subscribed means no live events: start over on a fresh connection.
-        socket.disconnect();
-        this.schedule(() => socket.connect());
-      });
+      .emitWithAck('queue:subscribe', this.options.departments);
+    if (!answer.ok) throw new Error(answer.error);
   }
 
-  /** Reads the full state until a read completes with no change racing it (or SYNC_READS reads). */
-  private async sync(generation: number): Promise<void> {
-    for (let read = 1; ; read++) {
-      this.changedDuringSync = false;
-      let statuses: QueueStatus[];
-      try {
-        statuses = await this.options.loadStatuses();
-      } catch {
-        if (generation === this.generation) this.schedule(() => void this.sync(generation));
-        return;
-      }
-      if (generation !== this.generation) return;
-      if (this.changedDuringSync && read < SYNC_READS) continue;
-      const shown = this.select(statuses);
-      this.retryDelay = RETRY_MIN_MS;
-      this.setState({
-        statuses: shown,
-        calls: mergeSnapshot(this.state.calls, shown, () => ++this.seq),
-        live: true,
-        lastContactAt: this.now(),
-      });
-      return;
-    }
+  /** A read's answer, shown unless the connection it was read for has gone meanwhile. */
+  private applySnapshot(statuses: readonly QueueStatus[], newerHere: string[]): void {
+    if (!this.sync?.live) return;
+    const newer = new Set(newerHere);
+    const kept = statuses.map(
+      (status) => (newer.has(status.department) && this.shownStatus(status.department)) || status,
+    );
+    const shown = this.select(kept);
+    this.setState({
+      statuses: shown,
+      calls: mergeSnapshot(this.state.calls, shown, () => ++this.seq),
+      live: true,
+      lastContactAt: this.now(),
+    });
+  }
+
+  private shownStatus(department: string): QueueStatus | undefined {
+    return this.state.statuses?.find((status) => status.department === department);
   }
 
   private handleStatus(status: QueueStatus): void {
-    this.changedDuringSync = true;
+    this.statusesRead.changed(status.department);
     const statuses = this.state.statuses;
     if (!statuses || !this.wanted(status.department)) return;
     const known = statuses.some((entry) => entry.department === status.department);
@@ -157,7 +138,7 @@ export class KioskFeed {
   }
 
   private handleCall(event: TicketCalledEvent): void {
-    this.changedDuringSync = true;
+    this.statusesRead.changed(event.department);
     if (!this.wanted(event.department)) return;
     const call: CallRecord = { ...event, seq: ++this.seq, receivedAt: this.now() };
     // The status update follows the call; showing the call at once keeps the board from lagging it.
@@ -192,14 +173,6 @@ export class KioskFeed {
       return [...statuses].sort((a, b) => a.department.localeCompare(b.department));
     }
     return departments.flatMap((code) => statuses.filter((status) => status.department === code));
-  }
-
-  /** One retry timer at a time, backing off: a server that is down is not hammered by every display. */
-  private schedule(action: () => void): void {
-    clearTimeout(this.retryTimer);
-    const delay = this.retryDelay;
-    this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
-    this.retryTimer = setTimeout(action, delay * (0.75 + Math.random() * 0.5));
   }
 
   private setState(patch: Partial<FeedState>): void {

@@ -34,16 +34,7 @@ export function PatientApp() {
       .catch(() => undefined);
   }, [token, endSession]);
 
-  // A tap on a system notification while the app is open arrives from the service worker.
-  useEffect(
-    () =>
-      onWorkerMessage(SW_MESSAGES.openNotification, ({ id }) => {
-        if (typeof id !== 'number') return;
-        setFocusId(id);
-        window.location.hash = '#/inbox';
-      }),
-    [],
-  );
+  useNotificationTaps(setFocusId);
 
   // A shared phone must not keep receiving the previous patient's pushes or showing their data. The
   // cache is cleared after the signed-in tree (and its socket) is gone, so nothing writes it again.
@@ -77,23 +68,43 @@ export function PatientApp() {
           <SignedInApp session={session} focusId={focusId} onSignOut={() => void handleSignOut(session)} />
         </PatientDataProvider>
       ) : (
-        <>
-          <header className="app-header">
-            <h1>{t('app.name')}</h1>
-            <p className="tagline">{t('app.tagline')}</p>
-          </header>
-          <main id="main" tabIndex={-1}>
-            {expired && (
-              <p role="status" className="notice">
-                {t('errors.sessionExpired')}
-              </p>
-            )}
-            {/* First, so a patient who cannot read the current language finds theirs before anything else. */}
-            <LanguageSelect />
-            <AuthForm onAuthenticated={handleAuthenticated} />
-          </main>
-        </>
+        <SignedOut expired={expired} onAuthenticated={handleAuthenticated} />
       )}
+    </>
+  );
+}
+
+/** A tap on a system notification while the app is open arrives from the service worker. */
+function useNotificationTaps(focus: (id: number) => void) {
+  useEffect(
+    () =>
+      onWorkerMessage(SW_MESSAGES.openNotification, ({ id }) => {
+        if (typeof id !== 'number') return;
+        focus(id);
+        window.location.hash = '#/inbox';
+      }),
+    [focus],
+  );
+}
+
+function SignedOut(props: { expired: boolean; onAuthenticated(session: PatientSession): void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <header className="app-header">
+        <h1>{t('app.name')}</h1>
+        <p className="tagline">{t('app.tagline')}</p>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {props.expired && (
+          <p role="status" className="notice">
+            {t('errors.sessionExpired')}
+          </p>
+        )}
+        {/* First, so a patient who cannot read the current language finds theirs before anything else. */}
+        <LanguageSelect />
+        <AuthForm onAuthenticated={props.onAuthenticated} />
+      </main>
     </>
   );
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Notification } from '../../../../shared/notifications';
 import type { QueueStatus } from '../../../../shared/schemas';
 import type { Ticket } from '../../../../shared/tickets';
-import { createChangeLog } from './change-log';
+import { createChangeLog } from '../../../../shared/live-sync';
 import { EMPTY_DATA, mergeNotifications, reduceData } from './state';
 
 const at = '2026-11-28T09:00:00.000Z';
