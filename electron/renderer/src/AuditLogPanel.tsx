@@ -12,9 +12,11 @@ const REASON: Record<AuditEntry['reason'], string> = {
 
 /** Who opened and closed the queue, when and why, newest first. */
 export function AuditLogPanel({ queue }: { queue: QueueStatus }) {
-  const { client } = useConsole();
+  const { api } = useConsole();
   const department = queue.department;
-  const log = useResource(department, () => client.auditLog(department, 100));
+  const log = useResource(department, () =>
+    api('GET /api/queues/:department/log', { params: { department }, query: { limit: 100 } }),
+  );
   useLiveEvents((event) => {
     if (event.kind === 'connected' || (event.kind === 'status' && event.status.department === department))
       log.reload();

@@ -5,7 +5,7 @@ import { useQueueAlerts } from './alerts';
 import { errorMessage } from './errors';
 import { AuditLogPanel } from './AuditLogPanel';
 import { isDesktop } from './bridge';
-import { createClient } from './client';
+import { createApiClient } from '../../../shared/api-client';
 import { ConnectionBanner } from './ConnectionBanner';
 import { DeliveryPanel } from './DeliveryPanel';
 import type { OpeningReport } from './DeliveryPanel';
@@ -32,7 +32,11 @@ interface Props {
 export function ConsoleShell({ session, onSignOut, onSessionEnded }: Props) {
   const value = useMemo(
     () => ({
-      client: createClient(session, onSessionEnded),
+      api: createApiClient({
+        baseUrl: session.serverUrl,
+        token: () => session.token,
+        onUnauthenticated: onSessionEnded,
+      }),
       live: new LiveConnection(session.serverUrl, session.token, onSessionEnded),
     }),
     [session, onSessionEnded],

@@ -33,11 +33,13 @@ const STAGE_HELP: Record<(typeof STAGES)[number], string> = {
  * reminders. Read every few seconds while visible (deliveries produce no event the console receives).
  */
 export function DeliveryPanel({ queue, opening }: Props) {
-  const { client } = useConsole();
+  const { api } = useConsole();
   const visible = usePageVisible();
   const since = opening?.department === queue.department ? opening.openedAt : queue.openedAt;
   const stats = useResource(`${queue.department}@${since ?? ''}`, () =>
-    since ? client.notificationStats(queue.department, since) : Promise.resolve(null),
+    since
+      ? api('GET /api/notifications/stats', { query: { department: queue.department, since } })
+      : Promise.resolve(null),
   );
   const { reload } = stats;
 
@@ -136,7 +138,7 @@ function RetryFailed({
   failed: number;
   onRetried(): void;
 }) {
-  const { client } = useConsole();
+  const { api } = useConsole();
   const online = useOnline();
   const [supported, setSupported] = useState(true);
   const [result, setResult] = useState<string | null>(null);
@@ -154,7 +156,7 @@ function RetryFailed({
   async function retry() {
     setBusy(true);
     try {
-      const { queued } = await client.retryFailed(department);
+      const { queued } = await api('POST /api/notifications/retry-failed', { body: { department } });
       setResult(`${plural(queued, 'notification')} queued to send again.`);
       onRetried();
     } catch (caught) {

@@ -24,10 +24,12 @@ function hourRange(metrics: TicketMetrics): number[] {
 
 /** The day's figures for one department; today's refresh as tickets move. */
 export function MetricsPanel({ queue }: { queue: QueueStatus }) {
-  const { client } = useConsole();
+  const { api } = useConsole();
   const [date, setDate] = useState(localDateString());
   const department = queue.department;
-  const metrics = useResource(`${department}@${date}`, () => client.metrics(department, date));
+  const metrics = useResource(`${department}@${date}`, () =>
+    api('GET /api/queues/:department/metrics', { params: { department }, query: { date } }),
+  );
   useLiveEvents((event) => {
     const today = date === localDateString();
     if (

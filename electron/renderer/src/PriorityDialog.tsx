@@ -14,7 +14,7 @@ interface Props {
 
 /** Moving someone up the queue is recorded with who and why, so the reason is required. */
 export function PriorityDialog({ ticket, onDone, onCancel }: Props) {
-  const { client } = useConsole();
+  const { api } = useConsole();
   const online = useOnline();
   const [error, setError] = useState<{ message: string; details: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -26,7 +26,10 @@ export function PriorityDialog({ ticket, onDone, onCancel }: Props) {
     setBusy(true);
     setError(null);
     try {
-      await client.setPriority(ticket.id, priority, String(form.get('reason') ?? ''));
+      await api('POST /api/tickets/:id/priority', {
+        params: { id: ticket.id },
+        body: { priority, reason: String(form.get('reason') ?? '') },
+      });
       onDone(`${ticket.number} is now ${priority}.`);
     } catch (caught) {
       setError({ message: errorMessage(caught), details: errorDetails(caught) });

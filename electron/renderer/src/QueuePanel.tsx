@@ -4,7 +4,7 @@ import type { QueueStatus } from '../../../shared/schemas';
 import type { StaffTicket } from '../../../shared/tickets';
 import { useLongWaitAlerts } from './alerts';
 import { ApiError, errorMessage } from './errors';
-import type { TicketAction } from './client';
+import type { TicketAction } from './tickets';
 import { useConsole, useLiveEvents, useNow, useOnline, useResource, useStoredState } from './hooks';
 import type { Resource } from './hooks';
 import { isStaffTicket } from './live';
@@ -29,7 +29,7 @@ const ACTION_DONE: Record<TicketAction, string> = {
  * once get two different patients); the list is then read again, and other consoles read it on the event.
  */
 export function QueuePanel({ queue }: Props) {
-  const { client } = useConsole();
+  const { api } = useConsole();
   const online = useOnline();
   const now = useNow();
   const department = queue.department;
@@ -50,7 +50,10 @@ export function QueuePanel({ queue }: Props) {
       return;
     }
     void perform(async () => {
-      const ticket = await client.callNext(department, roomName);
+      const { ticket } = await api('POST /api/queues/:department/call-next', {
+        params: { department },
+        body: { room: roomName },
+      });
       setMyTicketId(ticket.id);
       const name = list.find((known) => known.id === ticket.id)?.patientName;
       return `Called ${ticket.number}${name ? ` (${name})` : ''} to ${roomName}.`;
@@ -59,7 +62,7 @@ export function QueuePanel({ queue }: Props) {
 
   const act = (ticket: StaffTicket, action: TicketAction) =>
     void perform(async () => {
-      const updated = await client.ticketAction(ticket.id, action);
+      const { ticket: updated } = await api(`POST /api/tickets/:id/${action}`, { params: { id: ticket.id } });
       // The answer may arrive before this console's own event: keep "being seen" right either way.
       setServing((known) => updateServing(known, { ...ticket, ...updated }));
       return `${ticket.number} ${ACTION_DONE[action]}.`;
@@ -129,8 +132,10 @@ function completable(list: StaffTicket[], myTicketId: number | null, room: strin
  * "being seen" details that staff events carry merged in.
  */
 function useQueueTickets(department: string) {
-  const { client } = useConsole();
-  const tickets = useResource(department, () => client.tickets(department));
+  const { api } = useConsole();
+  const tickets = useResource(department, () =>
+    api('GET /api/queues/:department/tickets', { params: { department } }),
+  );
   const [serving, setServing] = useState<ReadonlyMap<number, StaffTicket>>(new Map());
   useLiveEvents((event) => {
     if (event.kind === 'connected') tickets.reload();

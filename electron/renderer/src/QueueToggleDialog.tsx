@@ -18,7 +18,7 @@ interface Props {
  * both are confirmed. There is no preview of the recipients: the count comes back with the answer.
  */
 export function QueueToggleDialog({ queue, onDone, onCancel }: Props) {
-  const { client } = useConsole();
+  const { api } = useConsole();
   const online = useOnline();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,12 +28,16 @@ export function QueueToggleDialog({ queue, onDone, onCancel }: Props) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const note = String(form.get('note') ?? '').trim() || undefined;
+    const params = { department: queue.department };
     setBusy(true);
     setError(null);
     try {
       const answer = opening
-        ? await client.openQueue(queue.department, { manualOverride: form.get('override') === 'on', note })
-        : await client.closeQueue(queue.department, { note });
+        ? await api('POST /api/queues/:department/open', {
+            params,
+            body: { manualOverride: form.get('override') === 'on', note },
+          })
+        : await api('POST /api/queues/:department/close', { params, body: { note } });
       onDone(answer);
     } catch (caught) {
       setError(errorMessage(caught));

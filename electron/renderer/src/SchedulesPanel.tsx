@@ -8,10 +8,10 @@ import { ScheduleForm } from './ScheduleForm';
 
 /** A department's opening hours: the scheduler closes the queue at the end time (and may open it). */
 export function SchedulesPanel({ queue }: { queue: QueueStatus }) {
-  const { client } = useConsole();
+  const { api } = useConsole();
   const online = useOnline();
   const department = queue.department;
-  const schedules = useResource(department, () => client.schedules(department));
+  const schedules = useResource(department, () => api('GET /api/schedules', { query: { department } }));
   const [editing, setEditing] = useState<Schedule | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -22,7 +22,7 @@ export function SchedulesPanel({ queue }: { queue: QueueStatus }) {
   async function remove(schedule: Schedule) {
     setError(null);
     try {
-      await client.deleteSchedule(schedule.id);
+      await api('DELETE /api/schedules/:id', { params: { id: schedule.id } });
     } catch (caught) {
       setError(errorMessage(caught));
     }
@@ -58,8 +58,8 @@ export function SchedulesPanel({ queue }: { queue: QueueStatus }) {
           disabled={!online}
           onCancel={() => setEditing(null)}
           onSave={async (body) => {
-            if (editing === 'new') await client.createSchedule(body);
-            else await client.updateSchedule(editing.id, body);
+            if (editing === 'new') await api('POST /api/schedules', { body });
+            else await api('PUT /api/schedules/:id', { params: { id: editing.id }, body });
             setEditing(null);
             schedules.reload();
           }}

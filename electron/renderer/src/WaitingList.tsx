@@ -1,5 +1,5 @@
 import type { StaffTicket } from '../../../shared/tickets';
-import type { TicketAction } from './client';
+import type { TicketAction } from './tickets';
 import { formatMinutes, formatTime, minutesSince, waitLevel } from './format';
 
 interface Props {

@@ -8,11 +8,12 @@ import {
   useSyncExternalStore,
 } from 'react';
 import { SyncedRead } from '../../../shared/live-sync';
-import type { ConsoleClient } from './client';
+import type { ApiCall } from '../../../shared/api-client';
 import type { LiveConnection, LiveListener } from './live';
 
 export interface ConsoleContextValue {
-  client: ConsoleClient;
+  /** The typed API client, with this session's token and server. */
+  api: ApiCall;
   live: LiveConnection;
 }
 

@@ -1,5 +1,8 @@
 import type { StaffTicket, Ticket } from '../../../shared/tickets';
 
+/** The four actions on a called or served ticket, as their routes name them. */
+export type TicketAction = 'recall' | 'serve' | 'complete' | 'no-show';
+
 /**
  * The waiting list as shown: the server's list (called, then waiting, in call order) plus the tickets
  * being seen, which the list route leaves out; those are known from `ticket:updated` events and kept

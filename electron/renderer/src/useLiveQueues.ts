@@ -18,13 +18,13 @@ export interface LiveQueues {
  * shared live-sync reads again or keeps the event's status (`SyncedRead`).
  */
 export function useLiveQueues(): LiveQueues {
-  const { client } = useConsole();
+  const { api } = useConsole();
   const [queues, setQueues] = useState<QueueStatus[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [read] = useState(
     () =>
       new SyncedRead<QueueStatus[], string>({
-        read: () => client.queues(),
+        read: () => api('GET /api/queues'),
         apply: (answer, newerHere) => {
           setError(null);
           setQueues((shown) => keepNewer(answer, shown, newerHere));

@@ -1,7 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { io } from 'socket.io-client';
-import type { QueueStatus } from '../../../shared/schemas';
-import { apiRequest } from '../api';
+import { sameOriginApi } from '../../../shared/api-client';
 import { KioskFeed } from './feed';
 import type { FeedState, KioskSocket } from './feed';
 
@@ -24,7 +23,7 @@ export function useFeed(departments: string[] | 'all'): { feed: KioskFeed; state
     () =>
       new KioskFeed({
         departments,
-        loadStatuses: () => apiRequest<QueueStatus[]>('/api/queues'),
+        loadStatuses: () => sameOriginApi()('GET /api/queues'),
         createSocket,
         resyncMs: RESYNC_MS,
       }),

@@ -1,5 +1,7 @@
 import i18next from 'i18next';
-import { getPreferences, putPreferences } from './data/requests';
+import { sameOriginApi } from '../../../shared/api-client';
+
+const api = sameOriginApi();
 import { changeLanguage, chosenLanguage, languageOfLocale } from './i18n';
 import type { PatientSession } from './session';
 
@@ -15,7 +17,10 @@ export async function reconcileLanguage(session: PatientSession): Promise<void> 
     return;
   }
   if (chosen === account) return;
-  const preferences = await getPreferences(session.token).catch(() => null);
+  const preferences = await api('GET /api/me/preferences', { token: session.token }).catch(() => null);
   if (preferences)
-    await putPreferences(session.token, { ...preferences, locale: chosen }).catch(() => undefined);
+    await api('PUT /api/me/preferences', {
+      token: session.token,
+      body: { ...preferences, locale: chosen },
+    }).catch(() => undefined);
 }

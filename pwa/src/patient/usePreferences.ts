@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Preferences } from '../../../shared/schemas';
-import { getPreferences, putPreferences } from './data/requests';
+import { sameOriginApi } from '../../../shared/api-client';
+
+const api = sameOriginApi();
 
 export interface PreferencesApi {
   preferences: Preferences | null;
@@ -15,7 +17,7 @@ export function usePreferences(token: string): PreferencesApi {
   const latest = useRef<Preferences | null>(null);
 
   const load = useCallback(async () => {
-    const loaded = await getPreferences(token);
+    const loaded = await api('GET /api/me/preferences', { token });
     latest.current = loaded;
     setPreferences(loaded);
     return loaded;
@@ -28,7 +30,7 @@ export function usePreferences(token: string): PreferencesApi {
   const save = useCallback(
     async (change: Partial<Preferences>) => {
       const base = latest.current ?? (await load());
-      const saved = await putPreferences(token, { ...base, ...change });
+      const saved = await api('PUT /api/me/preferences', { token, body: { ...base, ...change } });
       latest.current = saved;
       setPreferences(saved);
       setError(null);

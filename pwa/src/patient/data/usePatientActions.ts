@@ -1,9 +1,11 @@
 import { useCallback, useMemo } from 'react';
 import type { Dispatch, RefObject } from 'react';
-import { ApiError } from '../../api';
+import { ApiError, sameOriginApi } from '../../../../shared/api-client';
 import { isNetworkError } from '../errors';
 import { now } from './now';
-import { cancelTicket, getNotifications, joinQueue, markAllRead, markRead } from './requests';
+import { getNotifications } from './inbox-pages';
+
+const api = sameOriginApi();
 import type { DataAction, PatientData } from './state';
 import type { PatientReads } from './usePatientReads';
 
@@ -28,7 +30,7 @@ export function usePatientActions(
   const join = useCallback(
     async (department: string) => {
       try {
-        const { ticket } = await joinQueue(token, department);
+        const { ticket } = await api('POST /api/queues/:department/tickets', { params: { department }, token });
         dispatch({ type: 'ticket', ticket, at: now() });
       } catch (error) {
         // Our picture was stale: show the server's before the patient reads the message.
@@ -43,7 +45,7 @@ export function usePatientActions(
   const cancel = useCallback(
     async (ticketId: number) => {
       try {
-        const { ticket } = await cancelTicket(token, ticketId);
+        const { ticket } = await api('DELETE /api/tickets/:id', { params: { id: ticketId }, token });
         dispatch({ type: 'ticket', ticket, at: now() });
       } catch (error) {
         if (error instanceof ApiError && error.status !== 0) await reads.tickets.run().catch(ignore);
@@ -60,7 +62,7 @@ export function usePatientActions(
       const offline = !navigator.onLine;
       dispatch({ type: 'read', ids: [id], at: now(), pending: offline });
       if (offline) return;
-      markRead(token, id).catch((error: unknown) => {
+      api('POST /api/notifications/:id/read', { params: { id }, token }).catch((error: unknown) => {
         if (isNetworkError(error)) dispatch({ type: 'read', ids: [id], at: now(), pending: true });
       });
     },
@@ -69,7 +71,7 @@ export function usePatientActions(
 
   const readAll = useCallback(async () => {
     const unread = dataRef.current.notifications.filter((item) => !item.readAt).map((item) => item.id);
-    await markAllRead(token);
+    await api('POST /api/notifications/read-all', { token });
     dispatch({ type: 'read', ids: unread, at: now(), pending: false });
   }, [token, dispatch, dataRef]);
 

@@ -5,7 +5,10 @@ import type { QueueStatus } from '../../../../shared/schemas';
 import type { Ticket } from '../../../../shared/tickets';
 import { isNetworkError } from '../errors';
 import { now } from './now';
-import { getMyTickets, getNotificationsSince, getQueues, markRead } from './requests';
+import { sameOriginApi } from '../../../../shared/api-client';
+import { getNotificationsSince } from './inbox-pages';
+
+const api = sameOriginApi();
 import type { DataAction, PatientData } from './state';
 
 export interface PatientReads {
@@ -25,7 +28,7 @@ export function usePatientReads(
   const queues = useMemo(
     () =>
       new SyncedRead<QueueStatus[], string>({
-        read: () => getQueues(),
+        read: () => api('GET /api/queues'),
         apply: (list, newerHere) => dispatch({ type: 'queues', queues: list, at: now(), newerHere }),
       }),
     [dispatch],
@@ -33,7 +36,7 @@ export function usePatientReads(
   const tickets = useMemo(
     () =>
       new SyncedRead<Ticket[], number>({
-        read: () => getMyTickets(token),
+        read: () => api('GET /api/tickets/mine', { token }),
         apply: (list, newerHere) => dispatch({ type: 'tickets', tickets: list, at: now(), newerHere }),
       }),
     [token, dispatch],
@@ -42,7 +45,7 @@ export function usePatientReads(
   const flushReads = useCallback(async () => {
     for (const id of dataRef.current.pendingReads) {
       try {
-        await markRead(token, id);
+        await api('POST /api/notifications/:id/read', { params: { id }, token });
       } catch (error) {
         if (isNetworkError(error)) return;
         // Anything else (a deleted notification) will never succeed: drop it.

@@ -1,19 +1,9 @@
 import type { Notification, NotificationPage } from '../../../../shared/notifications';
-import type { Preferences } from '../../../../shared/schemas';
 import { sameOriginApi } from '../../../../shared/api-client';
 
 const api = sameOriginApi();
 
-/** The patient's calls to the API, one function each, typed from shared/. */
-export const getQueues = () => api('GET /api/queues');
-
-export const getMyTickets = (token: string) => api('GET /api/tickets/mine', { token });
-
-export const joinQueue = (token: string, department: string) =>
-  api('POST /api/queues/:department/tickets', { params: { department }, token });
-
-export const cancelTicket = (token: string, id: number) => api('DELETE /api/tickets/:id', { params: { id }, token });
-
+/** One page of the inbox, newest first, older than the cursor when one is given. */
 export function getNotifications(token: string, before?: string | null): Promise<NotificationPage> {
   return api('GET /api/notifications', { query: { limit: 20, before }, token });
 }
@@ -37,13 +27,3 @@ export async function getNotificationsSince(token: string, knownNewestId: number
   }
   return { items, nextCursor: cursor };
 }
-
-export const markRead = (token: string, id: number) =>
-  api('POST /api/notifications/:id/read', { params: { id }, token });
-
-export const markAllRead = (token: string) => api('POST /api/notifications/read-all', { token });
-
-export const getPreferences = (token: string) => api('GET /api/me/preferences', { token });
-
-export const putPreferences = (token: string, preferences: Preferences) =>
-  api('PUT /api/me/preferences', { token, body: preferences });
