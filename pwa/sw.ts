@@ -31,13 +31,21 @@ interface ShownData {
   url: string;
 }
 
-function parsePayload(data: PushMessageData | null): PushPayload | null {
+/**
+ * A push as this worker reads it: the fields at the top level. The declarative part (`web_push`,
+ * `notification`, `mutable`) is for Safari where no worker runs; a push sent before the server added it
+ * has none.
+ */
+type DeclarativePart = 'web_push' | 'notification' | 'mutable';
+type WorkerPush = Omit<PushPayload, DeclarativePart> & Partial<Pick<PushPayload, DeclarativePart>>;
+
+function parsePayload(data: PushMessageData | null): WorkerPush | null {
   try {
     const value: unknown = data?.json();
     if (typeof value !== 'object' || value === null) return null;
-    const payload = value as Partial<PushPayload>;
+    const payload = value as Partial<WorkerPush>;
     if (typeof payload.id !== 'number' || typeof payload.title !== 'string') return null;
-    return payload as PushPayload;
+    return payload as WorkerPush;
   } catch {
     return null;
   }
@@ -50,22 +58,26 @@ function parsePayload(data: PushMessageData | null): PushPayload | null {
  * status under it. That still shows a resend once: the same id has the same department, so it lands
  * on the same tag and replaces itself; showPush() tells the two cases apart to decide whether to alert.
  */
-function tagFor(payload: PushPayload): string {
+function tagFor(payload: WorkerPush): string {
   return QUEUE_STATUS_TYPES.has(payload.type)
     ? `queue-status-${payload.department ?? 'all'}`
     : String(payload.id);
 }
 
-async function showPush(payload: PushPayload): Promise<void> {
+async function showPush(payload: WorkerPush): Promise<void> {
   const tag = tagFor(payload);
   const shown = await self.registration.getNotifications({ tag });
   const isResend = shown.some((notification) => (notification.data as ShownData | null)?.id === payload.id);
+  // The relative `url`, not the declarative `navigate`: it is the same page on this worker's own origin,
+  // and stays right where PUBLIC_URL names another address for the app.
   const data: ShownData = { id: payload.id, url: payload.url };
   const options: NotificationOptions & { renotify?: boolean; requireInteraction?: boolean } = {
     body: payload.body,
     tag,
     data,
     icon: '/icons/icon-192.png',
+    // The language the words are in, as the declarative part says, so a screen reader speaks them right.
+    ...(typeof payload.notification?.lang === 'string' ? { lang: payload.notification.lang } : {}),
     // A call must stay on screen until the patient has seen it: it is the whole point of the app.
     requireInteraction: payload.type === 'ticket_called',
     // A newer status for the same department should alert again; a resend of a shown one must not.
@@ -75,7 +87,7 @@ async function showPush(payload: PushPayload): Promise<void> {
 }
 
 /** The receipt lets the worker, which holds no token, confirm delivery of this one notification. */
-async function confirmDelivery(payload: PushPayload): Promise<void> {
+async function confirmDelivery(payload: WorkerPush): Promise<void> {
   if (!payload.receipt) return;
   const query = new URLSearchParams({ receipt: payload.receipt });
   await fetch(`/api/notifications/${payload.id}/delivered?${query}`, { method: 'POST' });

@@ -84,6 +84,9 @@ export async function startServer(
       encrypt: encryption.encrypt,
     });
     cleanups.push(() => push.close());
+    // Pushes go out only once the server listens (the worker starts after listen()), by when this is set.
+    let listeningPort = config.port;
+    const appUrl = () => config.publicUrl ?? `http://localhost:${listeningPort}`;
     const deliveryMetrics = createDeliveryMetrics(() => realtime.io.of('/').adapter.serverCount());
     const outbox = createOutboxWorker({
       sequelize,
@@ -91,6 +94,7 @@ export async function startServer(
       logger,
       push,
       receipts,
+      appUrl,
       connectedUsers: realtime.connectedUsers,
       emitToUser: realtime.emitToUser,
       batchSize: config.delivery.batchSize,
@@ -130,6 +134,9 @@ export async function startServer(
     };
     await registerRoutes(http, ctx, deliveryMetrics);
     await http.listen({ port: config.port, host: config.host });
+    const address = http.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    listeningPort = port;
     await scheduler.start();
     cleanups.push(() => scheduler.stop());
     if (config.deliveryWorkers) {
@@ -137,8 +144,6 @@ export async function startServer(
       cleanups.push(() => outbox.stop());
     }
 
-    const address = http.server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
     let closing: Promise<void> | undefined;
     return {
       url: `http://127.0.0.1:${port}`,

@@ -41,8 +41,35 @@ export interface NotificationStats {
   read: number;
 }
 
-/** What a web push carries. No patient name or clinical detail: it passes through third parties. */
+/**
+ * The declarative part of a push (WebKit's Declarative Web Push, Safari and iOS 18.4+): the browser shows
+ * it as it stands when no service worker runs, so it must be complete on its own.
+ */
+export interface DeclarativePushNotification {
+  /** The same words as the payload's own `title` and `body`. */
+  title: string;
+  body: string;
+  /** An absolute URL into the app: there is no page to resolve a relative one against. */
+  navigate: string;
+  /** The notification id, so a resend replaces itself instead of showing twice. */
+  tag: string;
+  /** The language the title and body are written in (a BCP 47 tag such as `es`). */
+  lang: string;
+}
+
+/** Under this many bytes of JSON before encryption (the contract's limit, below RFC 8291's 4 KiB record). */
+export const PUSH_PAYLOAD_LIMIT_BYTES = 3000;
+
+/**
+ * What a web push carries: the declarative form beside the fields the service worker reads. No patient
+ * name or clinical detail: it passes through third parties.
+ */
 export interface PushPayload {
+  /** Marks the message as a declarative push (the number of RFC 8030). */
+  web_push: 8030;
+  notification: DeclarativePushNotification;
+  /** The service worker, where it runs, receives the push and shows its own notification in its place. */
+  mutable: true;
   id: number;
   type: NotificationType;
   title: string;

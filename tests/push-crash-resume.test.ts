@@ -42,6 +42,7 @@ it('resumes after a crash mid-batch, repeating only the sends whose outcome was 
     sequelize: server.ctx.sequelize,
     push,
     receipts: server.ctx.receipts,
+    appUrl: () => server.url,
     connectedUsers: async () => new Set<number>(),
     emitToUser: () => undefined,
     concurrency: 4,

@@ -78,10 +78,13 @@ describe('opening a queue', () => {
         'body',
         'department',
         'id',
+        'mutable',
+        'notification',
         'receipt',
         'title',
         'type',
         'url',
+        'web_push',
       ]);
       expect(payload).toMatchObject({ type: 'queue_opened', department: 'OPD' });
       expect(JSON.stringify(payload)).not.toContain('Privatename');

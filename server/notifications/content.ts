@@ -14,6 +14,12 @@ export type Texts = Record<Locale, Text>;
 export const localizedSql = (texts: string, field: 'title' | 'body', fallback: string) =>
   `coalesce(${texts} -> lower(split_part(u.locale, '-', 1)) ->> '${field}', ${fallback})`;
 
+/** The language localizedSql picks for a patient's locale: what their notification's words are written in. */
+export function textLocale(locale: string): Locale {
+  const language = (locale.split('-')[0] ?? '').toLowerCase();
+  return LOCALES.find((known) => known === language) ?? 'en';
+}
+
 /** Words of each notification. Never a patient's name or anything clinical: pushes cross third parties. */
 export function queueOpenedText(name: string): Texts {
   return {

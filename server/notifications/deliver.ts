@@ -1,12 +1,13 @@
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
-import type { Notification, PushPayload } from '../../shared/notifications';
+import type { Notification } from '../../shared/notifications';
 import { MAX_PUSH_ATTEMPTS, nextAttemptDelayMs } from '../push/backoff';
 import type { PushOutcome, PushSender } from '../push/send';
 import { pushOptionsFor } from './content';
 import { selectLeased } from './leased';
 import type { LeasedRow } from './leased';
 import { presentNotification } from './presenter';
+import { buildPushPayload } from './push-payload';
 import type { Receipts } from './receipts';
 
 interface SubscriptionRow {
@@ -21,6 +22,11 @@ export interface DeliveryDeps {
   sequelize: Sequelize;
   push: PushSender | undefined;
   receipts: Receipts;
+  /**
+   * The patient app's absolute address, for a push's declarative link: PUBLIC_URL, else where this process
+   * listens, which is known only once it does.
+   */
+  appUrl(): string;
   /** The users among these with a socket connected to any server process. */
   connectedUsers(userIds: number[]): Promise<Set<number>>;
   /** Emits to the user's sockets, wherever they are connected. */
@@ -149,15 +155,12 @@ async function deliverOne(
   const pending = deps.push
     ? subscriptions.filter((subscription) => !alreadySent.has(Number(subscription.id)))
     : [];
-  const payload: PushPayload = {
-    id: notification.id,
-    type: notification.type,
-    title: notification.title,
-    body: notification.body,
-    department: notification.department,
-    url: `/?notification=${notification.id}`,
+  const payload = buildPushPayload({
+    notification,
+    locale: row.locale,
+    appUrl: deps.appUrl(),
     receipt: deps.receipts.sign(notification.id),
-  };
+  });
   const options = pushOptionsFor(notification.type, notification.department);
   const outcomes = await Promise.all(
     pending.map(async (subscription) => ({

@@ -7,6 +7,8 @@ export interface LeasedRow extends NotificationRow {
   push_attempts: number;
   push_sent_to: number[];
   push_enabled: boolean;
+  /** The owner's locale: it chose the language of the row's words. */
+  locale: string;
 }
 
 /**
@@ -15,6 +17,6 @@ export interface LeasedRow extends NotificationRow {
  */
 export function selectLeased(cte: string): string {
   return `SELECT ${NOTIFICATION_COLUMNS.replaceAll('n.', 'c.')}, c.user_id, c.push_attempts, c.push_sent_to,
-                 u.push_enabled
+                 u.push_enabled, u.locale
             FROM ${cte} c JOIN users u ON u.id = c.user_id LEFT JOIN departments d ON d.id = c.department_id`;
 }

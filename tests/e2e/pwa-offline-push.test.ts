@@ -3,6 +3,8 @@ import type { Browser } from 'playwright-core';
 import { QueryTypes } from 'sequelize';
 import type { PushPayload } from '../../shared/notifications';
 import { artifactPath, launchBrowser, newContext } from '../support/browser';
+import { createPatients } from '../support/engine';
+import type { Patient } from '../support/engine';
 import { startPushReceiver } from '../support/push-receiver';
 import type { PushReceiver } from '../support/push-receiver';
 import { api, signedInUser, startTestServer } from '../support/server';
@@ -166,6 +168,54 @@ describe('patient app on a phone', () => {
     await page.screenshot({ path: artifactPath('pwa-opened-from-notification.png'), fullPage: true });
 
     expect(receiver.rejected).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a push in its declarative form as before, in its language, and confirms its receipt', async () => {
+    const context = await newContext(browser);
+    context.setDefaultTimeout(10_000);
+    await grantNotifications(context, server);
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/`);
+    await serviceWorkerReady(page);
+    // A patient subscribed at the receiver, who reads Spanish; the server sends them a real call.
+    const [patient] = (await createPatients(server, receiver, 1)) as [Patient];
+    await api(server, 'PUT', '/api/me/preferences', {
+      token: patient.token,
+      body: { departments: 'all', push: true, locale: 'es' },
+    });
+    const admin = await signedInUser(server, 'admin');
+    await nurseAction(server, admin.token, '/api/departments', { code: 'DERM', name: 'Dermatology' });
+    await nurseAction(server, nurse.token, '/api/queues/DERM/open');
+    await nurseAction(server, patient.token, '/api/queues/DERM/tickets');
+    await nurseAction(server, nurse.token, '/api/queues/DERM/call-next', { room: '9' });
+    const called = await pushFor(patient.endpoint ?? '', 'ticket_called', 'DERM');
+    expect(called).toMatchObject({
+      web_push: 8030,
+      mutable: true,
+      notification: { title: called.title, body: called.body, tag: String(called.id), lang: 'es' },
+    });
+
+    const delivery = await PushDelivery.open(page, server.url);
+    await deliverUntilShown(delivery, page, called, called.notification.tag);
+    expect(await shownNotifications(page, String(called.id))).toEqual([
+      {
+        title: 'Es su turno',
+        body: called.body,
+        tag: String(called.id),
+        requireInteraction: true,
+        lang: 'es',
+        data: { id: called.id, url: called.url },
+      },
+    ]);
+    await expect
+      .poll(
+        async () =>
+          (await notificationsOf(server, patient.id)).find((row) => row.id === called.id)?.delivery_status,
+      )
+      .toBe('delivered');
+    expect(errors).toEqual([]);
     await context.close();
   });
 

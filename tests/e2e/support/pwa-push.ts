@@ -35,6 +35,8 @@ export interface ShownNotification {
   body: string;
   tag: string;
   requireInteraction: boolean;
+  /** The language the worker declared for the words ('' when none). */
+  lang: string;
   data: { id?: number; url?: string } | null;
 }
 
@@ -49,6 +51,7 @@ export function shownNotifications(page: Page, tag?: string): Promise<ShownNotif
       body: notification.body,
       tag: notification.tag,
       requireInteraction: notification.requireInteraction,
+      lang: notification.lang,
       data: notification.data as ShownNotification['data'],
     }));
   }, tag);
