@@ -21,8 +21,8 @@ import { createPushSender } from './push/send';
 import { createRealtime } from './realtime/io';
 import { createScheduler } from './schedules/scheduler';
 import type { Scheduler } from './schedules/scheduler';
-import { changeQueueState } from './services/queue-transitions';
-import { getOrCreateSetting } from './services/settings';
+import { changeQueueState } from './commands/change-queue-state';
+import { getOrCreateSetting } from './db/settings';
 
 /** A timer may fire a hair early; a close within this of its time counts as due. */
 const SCHEDULE_TOLERANCE_MS = 1000;

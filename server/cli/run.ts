@@ -3,7 +3,7 @@ import type { Sequelize } from 'sequelize';
 import { loadConfig } from '../config';
 import { createMigrator, MIGRATIONS_TABLE } from '../db/migrate';
 import { openDatabase } from '../db/open';
-import { ApiError } from '../http/errors';
+import { ApiError } from '../errors';
 import { createLogger } from '../logger';
 import type { Logger } from '../logger';
 

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError, notFound, validationFailed } from './errors';
+import { ApiError, notFound, validationFailed } from '../errors';
 
 /**
  * Fastify's router answers some bad addresses itself, before any route or error handler runs: a path

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validationFailed } from './errors';
+import { validationFailed } from '../errors';
 
 /**
  * A record's id in a path: digits only. `z.coerce.number()` also took " 1", "1e0" and "0x1" as id 1,

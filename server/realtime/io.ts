@@ -13,7 +13,7 @@ import type { Logger } from '../logger';
 import type { Sequelize } from 'sequelize';
 import { createAckRecorder } from '../notifications/ack-recorder';
 import { markSent, undeliveredFor } from '../notifications/store';
-import { authenticateToken } from '../services/tokens';
+import { authenticateToken } from '../accounts/tokens';
 import type { Role } from '../../shared/constants';
 
 interface SocketData {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createDepartmentBody } from '../../../shared/schemas';
 import { parse } from '../../http/validate';
-import { createDepartment } from '../../services/departments';
+import { createDepartment } from '../../queues/status';
 import { reportFailure, withDatabase } from '../run';
 
 export function registerDepartmentCommands(program: Command): void {

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
 import { departmentCode } from '../../../shared/schemas';
-import { retryFailed } from '../../notifications/retry';
+import { retryFailed } from '../../commands/retry-failed';
 import { notificationStats } from '../../notifications/stats';
 import { CliError, reportFailure, withDatabase } from '../run';
 

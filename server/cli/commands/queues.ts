@@ -7,7 +7,7 @@ import type { AppContext } from '../../context';
 import { parse } from '../../http/validate';
 import { createReceipts } from '../../notifications/receipts';
 import { silentBroadcaster } from '../../realtime/io';
-import { changeQueueState } from '../../services/queue-transitions';
+import { changeQueueState } from '../../commands/change-queue-state';
 import { CliError, reportFailure, withDatabase } from '../run';
 import type { CliContext } from '../run';
 

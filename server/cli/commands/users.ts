@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { registerBody } from '../../../shared/schemas';
-import { createUser } from '../../services/accounts';
+import { createUser } from '../../accounts/login';
 import { parse } from '../../http/validate';
 import { CliError, reportFailure, withDatabase } from '../run';
 

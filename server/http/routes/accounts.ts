@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { loginBody, preferencesBody, registerBody } from '../../../shared/schemas';
 import { Department } from '../../db/models/index';
 import type { AppContext } from '../../context';
-import { login, preferencesOf, register, savePreferences } from '../../services/accounts';
-import { revokeSession } from '../../services/tokens';
+import { login, preferencesOf, register, savePreferences } from '../../accounts/login';
+import { revokeSession } from '../../accounts/tokens';
 import { currentUser, patientOnly, signedIn } from '../auth';
-import { validationFailed } from '../errors';
+import { validationFailed } from '../../errors';
 import { presentUser } from '../presenters';
 import { expectNoBody, parse } from '../validate';
 

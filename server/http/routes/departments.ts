@@ -7,7 +7,7 @@ import {
   getQueueStatus,
   listQueueStatuses,
   presentDepartment,
-} from '../../services/departments';
+} from '../../queues/status';
 import { adminOnly } from '../auth';
 import { parse } from '../validate';
 

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { QueueStatus } from '../../../shared/schemas';
 import { legacyStatusBody, legacyStatusQuery } from '../../../shared/queues';
 import type { AppContext } from '../../context';
-import { getQueueStatus } from '../../services/departments';
-import { changeQueueState } from '../../services/queue-transitions';
+import { getQueueStatus } from '../../queues/status';
+import { changeQueueState } from '../../commands/change-queue-state';
 import { currentUser, staffOnly } from '../auth';
 import { parse } from '../validate';
 

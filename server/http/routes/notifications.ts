@@ -8,12 +8,12 @@ import type { AppContext } from '../../context';
 import { NOTIFICATION_COLUMNS, presentNotification } from '../../notifications/presenter';
 import type { NotificationRow } from '../../notifications/presenter';
 import { notificationStats } from '../../notifications/stats';
-import { retryFailed } from '../../notifications/retry';
+import { retryFailed } from '../../commands/retry-failed';
 import { markDelivered } from '../../notifications/store';
-import { getQueueStatus } from '../../services/departments';
-import { authenticateToken } from '../../services/tokens';
+import { getQueueStatus } from '../../queues/status';
+import { authenticateToken } from '../../accounts/tokens';
 import { bearerToken, currentUser, patientOnly, staffOnly } from '../auth';
-import { notFound, unauthenticated } from '../errors';
+import { notFound, unauthenticated } from '../../errors';
 import { expectNoBody, idParams, parse } from '../validate';
 
 const retryFailedBody = z.strictObject({ department: departmentCode.optional() });

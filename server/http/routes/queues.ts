@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { auditLogQuery, closeQueueBody, openQueueBody } from '../../../shared/queues';
 import type { AppContext } from '../../context';
-import { auditLog } from '../../services/audit';
-import { getQueueStatus } from '../../services/departments';
-import { changeQueueState } from '../../services/queue-transitions';
+import { auditLog } from '../../queues/audit';
+import { getQueueStatus } from '../../queues/status';
+import { changeQueueState } from '../../commands/change-queue-state';
 import { currentUser, staffOnly } from '../auth';
 import { parse } from '../validate';
 import { departmentParams } from './departments';

@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { scheduleBody, scheduleListQuery } from '../../../shared/queues';
 import type { AppContext } from '../../context';
-import { createSchedule, deleteSchedule, updateSchedule } from '../../schedules/service';
+import { createSchedule, deleteSchedule, updateSchedule } from '../../commands/create-schedule';
 import { listSchedules } from '../../schedules/store';
-import { getQueueStatus } from '../../services/departments';
+import { getQueueStatus } from '../../queues/status';
 import { staffOnly } from '../auth';
 import { expectNoBody, idParams, parse } from '../validate';
 

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { callNextBody, metricsQuery, priorityBody } from '../../../shared/tickets';
 import type { AppContext } from '../../context';
-import { getQueueStatus } from '../../services/departments';
+import { getQueueStatus } from '../../queues/status';
 import { ticketMetrics } from '../../tickets/metrics';
 import { findTickets, presentStaffTicket, presentTicket } from '../../tickets/queries';
-import { callNext, nurseTransition, setPriority } from '../../tickets/nurse';
-import type { NurseAction } from '../../tickets/nurse';
-import { cancelTicket, joinQueue, today } from '../../tickets/service';
+import { callNext, nurseTransition, setPriority } from '../../commands/ticket-step';
+import type { NurseAction } from '../../commands/ticket-step';
+import { cancelTicket, joinQueue, today } from '../../tickets/records';
 import { currentUser, patientOnly, staffOnly } from '../auth';
 import { expectNoBody, idParams, parse } from '../validate';
 import { departmentParams } from './departments';

@@ -3,11 +3,11 @@ import type { Sequelize, Transaction } from 'sequelize';
 import type { Ticket } from '../../shared/tickets';
 import { localDate } from '../clock';
 import type { AppContext } from '../context';
-import { conflict, notFound } from '../http/errors';
+import { conflict, notFound } from '../errors';
 import { notifyAlmostYourTurn } from './almost';
 import { findTickets, presentTicket } from './queries';
 import type { TicketRow } from './queries';
-import { publishTicketChange } from './publish';
+import { publishTicketChange } from '../commands/publish-ticket-change';
 
 interface DepartmentRow {
   id: number;

@@ -2,14 +2,14 @@ import { QueryTypes } from 'sequelize';
 import type { Transaction } from 'sequelize';
 import type { Priority, Ticket } from '../../shared/tickets';
 import type { AppContext } from '../context';
-import { ApiError, conflict, notFound } from '../http/errors';
+import { ApiError, conflict, notFound } from '../errors';
 import { ticketCalledText, ticketNoShowText } from '../notifications/content';
 import { recordNotification } from '../notifications/direct';
-import { notifyAlmostYourTurn } from './almost';
-import { presentTicket } from './queries';
-import type { TicketRow } from './queries';
-import { publishTicketChange } from './publish';
-import { asDepartment, departmentFor, logTicketEvent, ticketById } from './service';
+import { notifyAlmostYourTurn } from '../tickets/almost';
+import { presentTicket } from '../tickets/queries';
+import type { TicketRow } from '../tickets/queries';
+import { publishTicketChange } from './publish-ticket-change';
+import { asDepartment, departmentFor, logTicketEvent, ticketById } from '../tickets/records';
 
 /** What staff do to tickets: call, recall, serve, complete, no-show, prioritise. */
 const PRIORITY_WEIGHT: Record<Priority, number> = { normal: 0, urgent: 1, emergency: 2 };

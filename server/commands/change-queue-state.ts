@@ -2,11 +2,11 @@ import { QueryTypes } from 'sequelize';
 import type { Sequelize, Transaction } from 'sequelize';
 import type { QueueChangeAnswer } from '../../shared/queues';
 import type { AppContext } from '../context';
-import { notFound } from '../http/errors';
+import { notFound } from '../errors';
 import { queueClosedText, queueOpenedText } from '../notifications/content';
 import { recordFanout } from '../notifications/fanout';
 import { refreshScheduledClose } from '../schedules/store';
-import { getQueueStatus } from './departments';
+import { getQueueStatus } from '../queues/status';
 
 export type ChangeReason = 'manual' | 'schedule' | 'api';
 

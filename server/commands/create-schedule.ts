@@ -2,10 +2,10 @@ import { QueryTypes } from 'sequelize';
 import type { Transaction } from 'sequelize';
 import type { Schedule, ScheduleBody } from '../../shared/queues';
 import type { AppContext } from '../context';
-import { conflict, notFound } from '../http/errors';
-import { getQueueStatus } from '../services/departments';
-import { windowsOverlap } from './plan';
-import { listSchedules, refreshScheduledClose, toWindow } from './store';
+import { conflict, notFound } from '../errors';
+import { getQueueStatus } from '../queues/status';
+import { windowsOverlap } from '../schedules/plan';
+import { listSchedules, refreshScheduledClose, toWindow } from '../schedules/store';
 
 /** Two active schedules of one department may not cover the same minute of the week. */
 async function rejectOverlap(

@@ -1,7 +1,7 @@
 import type { AppContext } from '../context';
-import { getQueueStatus } from '../services/departments';
-import { presentStaffTicket, presentTicket } from './queries';
-import type { TicketRow } from './queries';
+import { getQueueStatus } from '../queues/status';
+import { presentStaffTicket, presentTicket } from '../tickets/queries';
+import type { TicketRow } from '../tickets/queries';
 
 /**
  * After a ticket change commits: the department's new status to its subscribers, the ticket to its owner

@@ -2,8 +2,9 @@ import { QueryTypes, UniqueConstraintError } from 'sequelize';
 import type { Sequelize, Transaction } from 'sequelize';
 import type { CreateDepartmentBody, Department as DepartmentJson, QueueStatus } from '../../shared/schemas';
 import { Department, Queue } from '../db/models/index';
-import { conflict, notFound } from '../http/errors';
-import { iso, statusMessage } from '../http/presenters';
+import { conflict, notFound } from '../errors';
+import { iso } from '../util/iso';
+import { statusMessage } from '../util/status-message';
 import { estimateMinutes, ROOMS_SQL, SERVICE_MINUTES_SQL } from '../tickets/estimates';
 
 export async function createDepartment(

@@ -3,7 +3,7 @@ import type { Sequelize, Transaction } from 'sequelize';
 import type { Role } from '../../shared/constants';
 import type { LoginBody, Preferences, RegisterBody } from '../../shared/schemas';
 import { User } from '../db/models/index';
-import { ApiError, conflict, rateLimited } from '../http/errors';
+import { ApiError, conflict, rateLimited } from '../errors';
 import { clearLoginFailures, loginRetryAfterSeconds, recordLoginFailure } from './login-limiter';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import { issueToken } from './tokens';
