@@ -107,7 +107,7 @@ export async function startServer(
         reason: 'schedule',
         userId: null,
         ...(open ? {} : { dueBy: new Date(clock.now().getTime() + SCHEDULE_TOLERANCE_MS) }),
-      }).then((answer) => answer.message);
+      }).then((result) => result.answer.message);
     const scheduler = createScheduler({
       sequelize,
       databaseUrl: db.url,

@@ -1,50 +1,17 @@
-import { UniqueConstraintError } from 'sequelize';
-import type { Sequelize, Transaction } from 'sequelize';
-import type { Role } from '../../shared/constants';
-import type { LoginBody, Preferences, RegisterBody } from '../../shared/schemas';
+import type { Sequelize } from 'sequelize';
+import type { LoginBody } from '../../shared/schemas';
 import { User } from '../db/models/index';
-import { ApiError, conflict, rateLimited } from '../errors';
+import { ApiError, rateLimited } from '../errors';
 import { clearLoginFailures, loginRetryAfterSeconds, recordLoginFailure } from './login-limiter';
-import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { decoyPasswordHash, verifyPassword } from './passwords';
 import { issueToken } from './tokens';
-
-export interface NewUser {
-  email: string;
-  password: string;
-  name: string;
-  role: Role;
-  locale?: string | undefined;
-}
-
-export async function createUser(input: NewUser, transaction?: Transaction): Promise<User> {
-  const passwordHash = await hashPassword(input.password);
-  try {
-    return await User.create(
-      {
-        email: input.email.toLowerCase(),
-        passwordHash,
-        name: input.name,
-        role: input.role,
-        locale: input.locale ?? 'en',
-      },
-      { transaction },
-    );
-  } catch (error) {
-    if (error instanceof UniqueConstraintError) {
-      throw conflict('email_taken', 'An account with this email already exists.');
-    }
-    throw error;
-  }
-}
-
-/** Self-registration only ever makes patients; staff accounts come from the CLI. */
-export async function register(body: RegisterBody): Promise<{ token: string; user: User }> {
-  const user = await createUser({ ...body, role: 'patient' });
-  return { token: await issueToken(user.id), user };
-}
 
 const BAD_CREDENTIALS = 'The email or password is not right.';
 
+/**
+ * Checks an email and password and issues a session token. Failures are counted per email and IP, so
+ * guessing is slowed down; an unknown email costs as much as a wrong password.
+ */
 export async function login(sequelize: Sequelize, body: LoginBody, ip: string) {
   const retryAfter = await loginRetryAfterSeconds(sequelize, body.email, ip);
   if (retryAfter > 0) throw rateLimited(retryAfter);
@@ -56,22 +23,4 @@ export async function login(sequelize: Sequelize, body: LoginBody, ip: string) {
   }
   await clearLoginFailures(sequelize, body.email, ip);
   return { token: await issueToken(user.id), user };
-}
-
-export function preferencesOf(user: User): Preferences {
-  return {
-    departments: user.notifyDepartments ?? 'all',
-    push: user.pushEnabled,
-    locale: user.locale,
-  };
-}
-
-export async function savePreferences(user: User, preferences: Preferences): Promise<Preferences> {
-  const departments = preferences.departments === 'all' ? null : [...new Set(preferences.departments)].sort();
-  await user.update({
-    notifyDepartments: departments,
-    pushEnabled: preferences.push,
-    locale: preferences.locale,
-  });
-  return preferencesOf(user);
 }

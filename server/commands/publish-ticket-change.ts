@@ -1,7 +1,7 @@
-import type { AppContext } from '../context';
 import { getQueueStatus } from '../queues/status';
 import { presentStaffTicket, presentTicket } from '../tickets/queries';
 import type { TicketRow } from '../tickets/queries';
+import type { TicketDeps } from './ticket-deps';
 
 /**
  * After a ticket change commits: the department's new status to its subscribers, the ticket to its owner
@@ -9,19 +9,19 @@ import type { TicketRow } from '../tickets/queries';
  * delivery workers for the notifications the change recorded.
  */
 export async function publishTicketChange(
-  ctx: AppContext,
+  deps: Pick<TicketDeps, 'sequelize' | 'clock' | 'realtime' | 'outbox'>,
   row: TicketRow,
   options: { called?: boolean } = {},
-) {
-  ctx.outbox.wake();
-  ctx.realtime.ticketUpdated(Number(row.user_id), presentTicket(row), presentStaffTicket(row));
+): Promise<void> {
+  deps.outbox.wake();
+  deps.realtime.ticketUpdated(Number(row.user_id), presentTicket(row), presentStaffTicket(row));
   if (options.called && row.room) {
-    ctx.realtime.ticketCalled({
+    deps.realtime.ticketCalled({
       department: row.code,
       number: row.number,
       room: row.room,
-      calledAt: new Date().toISOString(),
+      calledAt: deps.clock.now().toISOString(),
     });
   }
-  ctx.realtime.queueStatus(await getQueueStatus(ctx.sequelize, row.code));
+  deps.realtime.queueStatus(await getQueueStatus(deps.sequelize, row.code));
 }

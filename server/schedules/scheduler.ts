@@ -3,9 +3,11 @@ import type { Job } from 'node-schedule';
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
 import type { Clock } from '../clock';
+import type { Scheduler } from '../context';
 import { listen } from '../db/listener';
 import type { Listener } from '../db/listener';
 import type { Logger } from '../logger';
+import { overdueQueues } from '../queues/overdue';
 import { coalesce } from '../util/coalesce';
 import { currentAutoOpenWindow, nextAutoOpen } from './plan';
 import { listSchedules, SCHEDULES_CHANNEL, toWindow } from './store';
@@ -24,14 +26,7 @@ export interface SchedulerDeps {
   open(code: string): Promise<string>;
 }
 
-export interface Scheduler {
-  start(): Promise<void>;
-  /** Re-plan every job (a queue opened or closed, a schedule changed). */
-  refresh(): void;
-  stop(): Promise<void>;
-  /** For tests and the CLI: the queues whose close time has passed. */
-  closeOverdue(): Promise<string[]>;
-}
+export type { Scheduler };
 
 interface OpenQueue {
   code: string;
@@ -50,13 +45,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let listener: Listener | undefined;
 
   async function closeOverdue(): Promise<string[]> {
-    const due = await sequelize.query<{ code: string }>(
-      `SELECT d.code FROM queues q JOIN departments d ON d.id = q.department_id
-        WHERE q.is_open AND q.scheduled_close_at <= :now`,
-      { replacements: { now: deps.clock.now() }, type: QueryTypes.SELECT },
-    );
+    const due = await overdueQueues(sequelize, deps.clock.now());
     for (const { code } of due) await deps.close(code);
-    return due.map((row) => row.code);
+    return due.map((queue) => queue.code);
   }
 
   /** Opens at start-up a queue whose auto-open window is running, unless someone changed it since it began. */

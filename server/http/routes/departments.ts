@@ -2,12 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { createDepartmentBody, departmentCode } from '../../../shared/schemas';
 import type { AppContext } from '../../context';
-import {
-  createDepartment,
-  getQueueStatus,
-  listQueueStatuses,
-  presentDepartment,
-} from '../../queues/status';
+import { createDepartment } from '../../commands/create-department';
+import { presentDepartment } from '../../departments/present';
+import { getQueueStatus, listQueueStatuses } from '../../queues/status';
 import { adminOnly } from '../auth';
 import { parse } from '../validate';
 

@@ -21,7 +21,7 @@ function legacyStatus(status: QueueStatus) {
 export function legacyRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/operations/queue/status/', { preHandler: staffOnly }, async (request) => {
     const body = parse(legacyStatusBody, request.body);
-    const answer = await changeQueueState(ctx, {
+    const { answer } = await changeQueueState(ctx, {
       department: body.department,
       open: body.is_open,
       reason: 'api',

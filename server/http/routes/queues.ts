@@ -12,7 +12,7 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/queues/:department/open', { preHandler: staffOnly }, async (request) => {
     const { department } = parse(departmentParams, request.params, 'params');
     const body = parse(openQueueBody, request.body ?? {});
-    return changeQueueState(ctx, {
+    const { answer } = await changeQueueState(ctx, {
       department,
       open: true,
       reason: 'manual',
@@ -20,18 +20,20 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext): void {
       note: body.note,
       manualOverride: body.manualOverride,
     });
+    return answer;
   });
 
   app.post('/api/queues/:department/close', { preHandler: staffOnly }, async (request) => {
     const { department } = parse(departmentParams, request.params, 'params');
     const body = parse(closeQueueBody, request.body ?? {});
-    return changeQueueState(ctx, {
+    const { answer } = await changeQueueState(ctx, {
       department,
       open: false,
       reason: 'manual',
       userId: currentUser(request).id,
       note: body.note,
     });
+    return answer;
   });
 
   app.get('/api/queues/:department/log', { preHandler: staffOnly }, async (request) => {

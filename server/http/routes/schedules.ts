@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { scheduleBody, scheduleListQuery } from '../../../shared/queues';
 import type { AppContext } from '../../context';
-import { createSchedule, deleteSchedule, updateSchedule } from '../../commands/create-schedule';
+import { createSchedule } from '../../commands/create-schedule';
+import { deleteSchedule } from '../../commands/delete-schedule';
+import { updateSchedule } from '../../commands/update-schedule';
 import { listSchedules } from '../../schedules/store';
 import { getQueueStatus } from '../../queues/status';
 import { staffOnly } from '../auth';

@@ -4,9 +4,15 @@ import type { AppContext } from '../../context';
 import { getQueueStatus } from '../../queues/status';
 import { ticketMetrics } from '../../tickets/metrics';
 import { findTickets, presentStaffTicket, presentTicket } from '../../tickets/queries';
-import { callNext, nurseTransition, setPriority } from '../../commands/ticket-step';
-import type { NurseAction } from '../../commands/ticket-step';
-import { cancelTicket, joinQueue, today } from '../../tickets/records';
+import { callNext } from '../../commands/call-next';
+import { cancelTicket } from '../../commands/cancel-ticket';
+import { completeTicket } from '../../commands/complete-ticket';
+import { joinQueue } from '../../commands/join-queue';
+import { markNoShow } from '../../commands/mark-no-show';
+import { recallTicket } from '../../commands/recall-ticket';
+import { serveTicket } from '../../commands/serve-ticket';
+import { setPriority } from '../../commands/set-priority';
+import { today } from '../../tickets/records';
 import { currentUser, patientOnly, staffOnly } from '../auth';
 import { expectNoBody, idParams, parse } from '../validate';
 import { departmentParams } from './departments';
@@ -58,17 +64,17 @@ export function ticketRoutes(app: FastifyInstance, ctx: AppContext): void {
     return { ticket: await callNext(ctx, currentUser(request).id, department, room) };
   });
 
-  const actions: Array<[string, NurseAction]> = [
-    ['recall', 'recall'],
-    ['serve', 'serve'],
-    ['complete', 'complete'],
-    ['no-show', 'no_show'],
+  const actions: Array<[string, typeof recallTicket]> = [
+    ['recall', recallTicket],
+    ['serve', serveTicket],
+    ['complete', completeTicket],
+    ['no-show', markNoShow],
   ];
   for (const [path, action] of actions) {
     app.post(`/api/tickets/:id/${path}`, { preHandler: staffOnly }, async (request) => {
       const { id } = parse(idParams, request.params, 'params');
       expectNoBody(request.body);
-      return { ticket: await nurseTransition(ctx, currentUser(request).id, id, action) };
+      return { ticket: await action(ctx, currentUser(request).id, id) };
     });
   }
 

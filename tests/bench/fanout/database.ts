@@ -5,7 +5,7 @@ import { acquireEmbeddedCluster } from '../../../server/db/embedded';
 import { migrateUp } from '../../../server/db/migrate';
 import { bootstrap } from '../../../server/bootstrap';
 import { createLogger } from '../../../server/logger';
-import { createUser } from '../../../server/accounts/login';
+import { createUser } from '../../../server/commands/create-user';
 import { hashPassword } from '../../../server/accounts/passwords';
 import { deterministicSubscription } from '../../support/push-receiver';
 import { onCleanup } from './cleanup';
