@@ -1,3 +1,4 @@
+/* global module */
 /**
  * Import rules for `npm run lint` (dependency-cruiser). What they keep:
  *
