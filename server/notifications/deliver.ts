@@ -4,7 +4,7 @@ import type { Notification, PushPayload } from '../../shared/notifications';
 import { MAX_PUSH_ATTEMPTS, nextAttemptDelayMs } from '../push/backoff';
 import type { PushOutcome, PushSender } from '../push/send';
 import { pushOptionsFor } from './content';
-import { selectLeased } from './leased';
+import { pushSentTo, selectLeased } from './leased';
 import type { LeasedRow } from './leased';
 import { presentNotification } from './presenter';
 import type { Receipts } from './receipts';
@@ -145,7 +145,7 @@ async function deliverOne(
   subscriptions: SubscriptionRow[],
   onSocket: boolean,
 ): Promise<Result & { goneSubscriptions: number[] }> {
-  const alreadySent = new Set(row.push_sent_to.map(Number));
+  const alreadySent = pushSentTo(row);
   const pending = deps.push
     ? subscriptions.filter((subscription) => !alreadySent.has(Number(subscription.id)))
     : [];
