@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import { Op } from 'sequelize';
 import type { Sequelize } from 'sequelize';
 import { Department, User } from './db/models/index';
-import { createUser } from './services/accounts';
-import { createDepartment } from './services/departments';
+import { createUser } from './commands/create-user';
+import { createDepartment } from './commands/create-department';
 
 export const FIRST_ADMIN_EMAIL = 'admin@queuebell.local';
 export const DEMO_DEPARTMENTS = [

@@ -1,12 +1,55 @@
 import type { Sequelize } from 'sequelize';
+import type { TicketCalledEvent } from '../shared/events';
+import type { Notification } from '../shared/notifications';
+import type { QueueStatus } from '../shared/schemas';
+import type { StaffTicket, Ticket } from '../shared/tickets';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import type { Receipts } from './notifications/receipts';
-import type { OutboxWorker } from './notifications/worker';
-import type { VapidConfig } from './push/vapid';
-import type { Broadcaster } from './realtime/io';
-import type { Scheduler } from './schedules/scheduler';
+
+/**
+ * What the rest of the server may tell connected clients; `realtime/` implements it. Declared here so
+ * that commands can broadcast without importing the socket layer above them.
+ */
+export interface Broadcaster {
+  queueStatus(status: QueueStatus): void;
+  /** The users among these with a socket on any process (cluster mode) or on this one. */
+  connectedUsers(userIds: number[]): Promise<Set<number>>;
+  /** Sends a notification to its owner's sockets; an ack from one of them marks it delivered. */
+  emitToUser(userId: number, notification: Notification): void;
+  /** Public: ticket number and room only, for the waiting-room displays. */
+  ticketCalled(event: TicketCalledEvent): void;
+  ticketUpdated(ownerId: number, ticket: Ticket, staffTicket: StaffTicket): void;
+}
+
+/** The schedule jobs of this process; `schedules/scheduler.ts` implements it. */
+export interface Scheduler {
+  start(): Promise<void>;
+  /** Re-plan every job (a queue opened or closed, a schedule changed). */
+  refresh(): void;
+  stop(): Promise<void>;
+  /** For tests: closes the queues whose close time has passed, and names them. */
+  closeOverdue(): Promise<string[]>;
+}
+
+/** The delivery workers of this process; `notifications/worker.ts` implements it. */
+export interface Outbox {
+  /** Something was committed to the outbox: run a pass now. */
+  wake(): void;
+}
+
+/** Signs and checks the receipt a push carries; `notifications/receipts.ts` implements it. */
+export interface Receipts {
+  sign(id: number): string;
+  verify(id: number, receipt: string): boolean;
+}
+
+/** The server's VAPID key pair (base64url) and contact, as kept in the settings table. */
+export interface VapidConfig {
+  publicKey: string;
+  privateKey: string;
+  subject: string;
+}
 
 /** What routes, sockets and workers share: passed explicitly, never imported as globals. */
 export interface AppContext {
@@ -14,9 +57,15 @@ export interface AppContext {
   logger: Logger;
   sequelize: Sequelize;
   realtime: Broadcaster;
-  outbox: Pick<OutboxWorker, 'wake'>;
+  outbox: Outbox;
   receipts: Receipts;
   vapid: VapidConfig;
   clock: Clock;
   scheduler: Pick<Scheduler, 'refresh'>;
 }
+
+/**
+ * Who hears about a committed change in this process. A process without sockets, jobs or workers (the
+ * CLI) leaves them out: the database's NOTIFY still wakes a running server's workers and schedulers.
+ */
+export type Listeners = Partial<Pick<AppContext, 'realtime' | 'outbox' | 'scheduler'>>;

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import type { Sequelize } from 'sequelize';
 import { systemClock } from './clock';
 import type { Clock } from './clock';
 import type { Config } from './config';
@@ -18,11 +19,12 @@ import type { OutboxWorker, OutboxWorkerOptions } from './notifications/worker';
 import { loadVapidKeys } from './push/keys';
 import { createEncryptPool } from './push/encrypt-pool';
 import { createPushSender } from './push/send';
+import type { PushSender } from './push/send';
 import { createRealtime } from './realtime/io';
 import { createScheduler } from './schedules/scheduler';
 import type { Scheduler } from './schedules/scheduler';
-import { changeQueueState } from './services/queue-transitions';
-import { getOrCreateSetting } from './services/settings';
+import { changeQueueState } from './commands/change-queue-state';
+import { getOrCreateSetting } from './db/settings';
 
 /** A timer may fire a hair early; a close within this of its time counts as due. */
 const SCHEDULE_TOLERANCE_MS = 1000;
@@ -62,12 +64,7 @@ export async function startServer(
     const applied = await migrateUp(sequelize);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
     const firstStart = await bootstrap(sequelize, { seedDemo: config.seedDemo });
-    const vapid = await loadVapidKeys(sequelize, config);
-    const receipts = createReceipts(
-      await getOrCreateSetting(sequelize, 'receipt_secret', () =>
-        crypto.randomBytes(32).toString('base64url'),
-      ),
-    );
+    const { vapid, receipts } = await loadSecrets(sequelize, config);
 
     const http = await createHttpApp(config, logger);
     cleanups.push(() => http.close());
@@ -76,14 +73,7 @@ export async function startServer(
       adapterUrl: config.socketAdapter === 'postgres' ? db.url : undefined,
     });
     cleanups.push(() => realtime.close());
-    const encryption = createEncryptPool(config.delivery.encryptThreads, logger);
-    cleanups.push(() => encryption.close());
-    const push = createPushSender({
-      vapid,
-      timeoutMs: options.pushTimeoutMs ?? config.delivery.pushTimeoutMs,
-      encrypt: encryption.encrypt,
-    });
-    cleanups.push(() => push.close());
+    const push = createPush(config, logger, vapid, options.pushTimeoutMs, cleanups);
     // Pushes go out only once the server listens (the worker starts after listen()), by when this is set.
     let listeningPort = config.port;
     const appUrl = () => config.publicUrl ?? `http://localhost:${listeningPort}`;
@@ -104,14 +94,7 @@ export async function startServer(
     });
     const clock = options.clock ?? systemClock;
     // The scheduler runs the same transitions as a nurse, which need the context it is part of.
-    const scheduled = (open: boolean) => (code: string) =>
-      changeQueueState(ctx, {
-        department: code,
-        open,
-        reason: 'schedule',
-        userId: null,
-        ...(open ? {} : { dueBy: new Date(clock.now().getTime() + SCHEDULE_TOLERANCE_MS) }),
-      }).then((answer) => answer.message);
+    const scheduled = (open: boolean) => (code: string) => scheduledChange(ctx, code, open);
     const scheduler = createScheduler({
       sequelize,
       databaseUrl: db.url,
@@ -159,4 +142,48 @@ export async function startServer(
     await close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The VAPID keys and the receipt secret: from the environment, or made once and kept in the database. */
+async function loadSecrets(
+  sequelize: Sequelize,
+  config: Config,
+): Promise<Pick<AppContext, 'vapid' | 'receipts'>> {
+  const vapid = await loadVapidKeys(sequelize, config);
+  const secret = await getOrCreateSetting(sequelize, 'receipt_secret', () =>
+    crypto.randomBytes(32).toString('base64url'),
+  );
+  return { vapid, receipts: createReceipts(secret) };
+}
+
+/** The push sender and its encryption threads, closed with the server. */
+function createPush(
+  config: Config,
+  logger: Logger,
+  vapid: AppContext['vapid'],
+  timeoutMs: number | undefined,
+  cleanups: Array<() => Promise<void> | void>,
+): PushSender {
+  const encryption = createEncryptPool(config.delivery.encryptThreads, logger);
+  cleanups.push(() => encryption.close());
+  const push = createPushSender({
+    vapid,
+    timeoutMs: timeoutMs ?? config.delivery.pushTimeoutMs,
+    encrypt: encryption.encrypt,
+  });
+  cleanups.push(() => push.close());
+  return push;
+}
+
+/** A scheduled open or close: the nurse's command, a close only when due. Answers what happened, for the log. */
+async function scheduledChange(ctx: AppContext, code: string, open: boolean): Promise<string> {
+  const dueBy = new Date(ctx.clock.now().getTime() + SCHEDULE_TOLERANCE_MS);
+  const result = await changeQueueState(ctx, {
+    department: code,
+    open,
+    reason: 'schedule',
+    userId: null,
+    ...(open ? {} : { dueBy }),
+  });
+  return result.answer.message;
 }

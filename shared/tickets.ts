@@ -4,6 +4,9 @@ export { ACTIVE_TICKET_STATUSES, TICKET_STATUSES } from './constants';
 export type { TicketStatus } from './constants';
 import type { TicketStatus } from './constants';
 
+/** The four actions on a called or served ticket, as their routes (`POST /api/tickets/:id/<action>`) name them. */
+export type TicketAction = 'recall' | 'serve' | 'complete' | 'no-show';
+
 export const PRIORITIES = ['normal', 'urgent', 'emergency'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 

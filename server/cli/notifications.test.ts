@@ -1,7 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../services/accounts';
+import { createUser } from '../commands/create-user';
 import { startTestServer } from '../../tests/support/server';
 import type { TestServer } from '../../tests/support/server';
 import { runCli } from '../../tests/support/process';

@@ -1,15 +1,21 @@
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
+import { systemClock } from '../clock';
+import type { Clock } from '../clock';
 import { loadConfig } from '../config';
+import type { Config } from '../config';
 import { createMigrator, MIGRATIONS_TABLE } from '../db/migrate';
 import { openDatabase } from '../db/open';
-import { ApiError } from '../http/errors';
+import { ApiError } from '../errors';
 import { createLogger } from '../logger';
 import type { Logger } from '../logger';
 
+/** What a CLI command has: the database, its configuration and clock, and where its lines go. */
 export interface CliContext {
   sequelize: Sequelize;
   logger: Logger;
+  config: Config;
+  clock: Clock;
   out: (line: string) => void;
 }
 
@@ -19,8 +25,9 @@ const MIGRATE_HINT =
   'Run `npm run cli -- db:migrate` (or start the server once: it migrates at start-up), then this command again.';
 
 /**
- * A command on a database the server has never set up (a new DATA_DIR, a new DATABASE_URL) failed with
- * `relation "users" does not exist`; on one a version behind it could half work. Say which, and what to do.
+ * A database the server has never set up (a new DATA_DIR, a new DATABASE_URL) would fail a command with
+ * `relation "users" does not exist`, and one a version behind could half work: this says which, and what
+ * to do.
  */
 async function requireSchema(sequelize: Sequelize): Promise<void> {
   // Asked before Umzug, whose first look creates its bookkeeping table: a check should change nothing.
@@ -52,7 +59,13 @@ export async function withDatabase(
   const db = await openDatabase(config, logger);
   try {
     if (options.needsSchema !== false) await requireSchema(db.sequelize);
-    await work({ sequelize: db.sequelize, logger, out: (line) => console.log(line) });
+    await work({
+      sequelize: db.sequelize,
+      logger,
+      config,
+      clock: systemClock,
+      out: (line) => console.log(line),
+    });
   } finally {
     await db.close();
   }
@@ -72,4 +85,17 @@ export function reportFailure(error: unknown): never {
     console.error(`Error: ${message}\nCheck DATABASE_URL or DATA_DIR, or run with LOG_LEVEL=debug for more.`);
   }
   process.exit(1);
+}
+
+/** A commander action whose failure is reported as one line and a non-zero exit, never a stack trace. */
+export function cliAction<Args extends unknown[]>(
+  action: (...args: Args) => Promise<void>,
+): (...args: Args) => Promise<void> {
+  return async (...args) => {
+    try {
+      await action(...args);
+    } catch (error) {
+      reportFailure(error);
+    }
+  };
 }

@@ -2,12 +2,9 @@ import { Umzug, SequelizeStorage } from 'umzug';
 import type { MigrationParams, RunnableMigration } from 'umzug';
 import type { Sequelize } from 'sequelize';
 import { migrations } from './migrations/index';
+import type { MigrationContext, MigrationFn } from './migrations/types';
 
-/** What a migration gets: plain SQL bound to the migration's own transaction, so each one is atomic. */
-export interface MigrationContext {
-  query(sql: string): Promise<unknown>;
-}
-export type MigrationFn = (params: MigrationParams<MigrationContext>) => Promise<unknown>;
+export type { MigrationContext, MigrationFn };
 
 function inTransaction(sequelize: Sequelize, migration: RunnableMigration<MigrationContext>) {
   const run = (step: MigrationFn | undefined) => async (params: MigrationParams<MigrationContext>) => {

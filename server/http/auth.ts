@@ -1,8 +1,8 @@
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { Role } from '../../shared/constants';
 import type { User } from '../db/models/index';
-import { authenticateToken } from '../services/tokens';
-import { forbidden, unauthenticated } from './errors';
+import { authenticateToken } from '../accounts/tokens';
+import { forbidden, unauthenticated } from '../errors';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,9 +1,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiError, notFound, validationFailed } from './errors';
+import { ApiError, notFound, validationFailed } from '../errors';
 
 /**
  * Fastify's router answers some bad addresses itself, before any route or error handler runs: a path
- * parameter over `maxParamLength` (100 characters) got 414 and a malformed percent-encoding 400, both
+ * parameter over `maxParamLength` (100 characters) gets 414 and a malformed percent-encoding 400, both
  * in Fastify's own body. Passed as the `frameworkErrors` option, this answers them in the contract's.
  */
 export function answerFrameworkError(

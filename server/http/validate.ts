@@ -1,6 +1,6 @@
 import type { FastifySchemaCompiler } from 'fastify';
 import type { z } from 'zod';
-import { validationFailed } from './errors';
+import { validationFailed } from '../errors';
 
 type Where = 'body' | 'params' | 'query';
 

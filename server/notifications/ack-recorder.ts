@@ -13,9 +13,9 @@ const MAX_PER_STATEMENT = 1_000;
 
 /**
  * Socket acks written to the database together: one UPDATE at a time, taking every ack that arrived
- * while the previous one ran. After a fan-out, thousands of sockets ack within a second; one statement
- * (and one durable commit) each cost PostgreSQL more than the pushes it was sending. When acks are
- * few, each is written at once, as before.
+ * while the previous one ran. After a fan-out, thousands of sockets ack within a second, and one
+ * statement (and one durable commit) each would cost PostgreSQL more than the pushes it sends. When acks
+ * are few, each is written at once.
  */
 export function createAckRecorder(sequelize: Sequelize, logger: Logger): AckRecorder {
   let queued: Array<{ id: number; userId: number }> = [];

@@ -1,7 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
 import type { NotificationPage } from '../../shared/notifications';
-import { notFound } from '../http/errors';
+import { notFound } from '../errors';
 import { NOTIFICATION_COLUMNS, presentNotification } from './presenter';
 import type { NotificationRow } from './presenter';
 

@@ -1,5 +1,5 @@
 import type { DeliveryStatus, Notification, NotificationType } from '../../shared/notifications';
-import { iso } from '../http/presenters';
+import { iso } from '../util/iso';
 
 export interface NotificationRow {
   id: number;

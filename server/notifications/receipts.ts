@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
+import type { Receipts } from '../context';
 
 /**
  * A push carries a receipt so the service worker can confirm delivery without a token: an HMAC of the
  * notification id under a server secret, so a receipt is good for that one notification only.
  */
-export function createReceipts(secret: string) {
+export function createReceipts(secret: string): Receipts {
   const sign = (id: number) =>
     crypto.createHmac('sha256', secret).update(`notification:${id}`).digest('base64url').slice(0, 32);
   return {
@@ -16,4 +17,4 @@ export function createReceipts(secret: string) {
     },
   };
 }
-export type Receipts = ReturnType<typeof createReceipts>;
+export type { Receipts };

@@ -1,14 +1,16 @@
 import { EventEmitter } from 'node:events';
 import { QueryTypes } from 'sequelize';
+import type { Sequelize } from 'sequelize';
 import { listen } from '../db/listener';
 import type { Listener } from '../db/listener';
+import type { Outbox } from '../context';
 import type { Logger } from '../logger';
 import { coalesce } from '../util/coalesce';
-import { deliverBatch, deliverIds } from './deliver';
 import type { DeliveryDeps } from './deliver';
-import { EXPAND_BATCH, expandNextBatch } from './expand';
+import { EXPAND_BATCH } from './expand';
 import { OUTBOX_CHANNEL } from './fanout';
 import { Handoff, notifiedIds } from './handoff';
+import { runPass } from './pass';
 
 export interface OutboxWorkerOptions extends Omit<DeliveryDeps, 'concurrency' | 'leaseSeconds'> {
   databaseUrl: string;
@@ -22,9 +24,7 @@ export interface OutboxWorkerOptions extends Omit<DeliveryDeps, 'concurrency' | 
   idleCheckMs?: number;
 }
 
-export interface OutboxWorker {
-  /** Something was committed to the outbox: run a pass now. */
-  wake(): void;
+export interface OutboxWorker extends Outbox {
   start(): Promise<void>;
   stop(): Promise<void>;
   /** 'pass' after every pass that did work; 'idle' when a pass found nothing to do. */
@@ -61,58 +61,17 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const urgent = new Handoff();
 
   async function pass(): Promise<void> {
-    let worked = false;
-    let expanding = true;
-    let batchExpanded = deferred();
-    // A large fan-out's first notifications go out while the rest are still being recorded: recording is
-    // PostgreSQL's work, sending mostly this process's. The recorded rows' ids go to this process's
-    // delivery, which claims them by id (see handoff.ts); in a cluster, the processes take turns recording.
-    const expansion = (async () => {
-      // After another process was found expanding, wait for its batch instead of skipping it, so that
-      // each process records, and then sends, its share.
-      let wait = false;
-      try {
-        while (!stopped) {
-          const expanded = await expandNextBatch(sequelize, { batch: expandBatch, wait });
-          if (expanded.kind === 'done') break;
-          wait = expanded.kind === 'busy';
-          if (expanded.kind === 'busy') continue;
-          worked = true;
-          handoff.add(expanded.ids);
-          const batchDone = batchExpanded;
-          batchExpanded = deferred();
-          batchDone.resolve();
-        }
-      } finally {
-        expanding = false;
-        batchExpanded.resolve();
-      }
-    })();
-    const delivered = (count: number) => {
-      if (count === 0) return;
-      worked = true;
-      events.emit('pass');
-    };
-    // Several batches in flight at once: SKIP LOCKED gives each loop its own rows, and one batch's
-    // database round trips and slowest push overlap the others' sending instead of idling the CPU.
-    const deliverLoop = async () => {
-      while (!stopped) {
-        // Read before the claim: rows that a batch commits after it are claimed on the next turn.
-        const mayGrow = expanding;
-        const nextBatch = batchExpanded.promise;
-        const ids = urgent.size > 0 ? urgent.take(perLoop) : handoff.take(perLoop);
-        if (ids.length > 0) {
-          delivered(await deliverIds(deps, ids));
-          continue;
-        }
-        const count = await deliverBatch(deps, perLoop);
-        delivered(count);
-        if (count > 0) continue;
-        if (!mayGrow) return;
-        await nextBatch;
-      }
-    };
-    await Promise.all([expansion, ...Array.from({ length: deliveryLoops }, deliverLoop)]);
+    const worked = await runPass({
+      sequelize,
+      deps,
+      expandBatch,
+      perLoop,
+      deliveryLoops,
+      handoff,
+      urgent,
+      stopped: () => stopped,
+      onDelivered: () => events.emit('pass'),
+    });
     events.emit(worked ? 'pass' : 'idle');
   }
 
@@ -132,16 +91,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function scheduleNext(): Promise<void> {
     clearTimeout(timer);
-    const idle = options.idleCheckMs ?? 15_000;
-    const [row] = await sequelize
-      .query<{ ms: number | null }>(
-        `SELECT (extract(epoch FROM min(greatest(next_attempt_at, coalesce(lease_until, next_attempt_at))) - now()) * 1000)::int AS ms
-           FROM notifications WHERE push_status = 'pending'`,
-        { type: QueryTypes.SELECT },
-      )
-      .catch(() => [{ ms: null }]);
-    const delay = row?.ms === null || row?.ms === undefined ? idle : Math.min(Math.max(row.ms, 0) + 5, idle);
-    timer = setTimeout(wake, delay);
+    timer = setTimeout(wake, await nextPassDelayMs(sequelize, options.idleCheckMs ?? 15_000));
     timer.unref();
   }
 
@@ -174,10 +124,18 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   };
 }
 
-function deferred(): { promise: Promise<void>; resolve(): void } {
-  let resolve = () => undefined as void;
-  const promise = new Promise<void>((done) => {
-    resolve = done;
-  });
-  return { promise, resolve };
+/**
+ * Until the next pending notification falls due (its retry time, or the end of a lease a crashed process
+ * left), plus a margin; at most `idleMs`, and `idleMs` when nothing is pending or the database is away.
+ */
+async function nextPassDelayMs(sequelize: Sequelize, idleMs: number): Promise<number> {
+  const [row] = await sequelize
+    .query<{ ms: number | null }>(
+      `SELECT (extract(epoch FROM min(greatest(next_attempt_at, coalesce(lease_until, next_attempt_at))) - now()) * 1000)::int AS ms
+         FROM notifications WHERE push_status = 'pending'`,
+      { type: QueryTypes.SELECT },
+    )
+    .catch(() => [{ ms: null }]);
+  const ms = row?.ms;
+  return ms === null || ms === undefined ? idleMs : Math.min(Math.max(ms, 0) + 5, idleMs);
 }

@@ -1,6 +1,6 @@
 import type { Sequelize } from 'sequelize';
 import type { Config } from '../config';
-import { getOrCreateSetting } from '../services/settings';
+import { getOrCreateSetting } from '../db/settings';
 import { generateVapidKeys } from './vapid';
 import type { VapidConfig } from './vapid';
 

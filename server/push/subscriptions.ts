@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Sequelize } from 'sequelize';
 import type { PushSubscriptionBody } from '../../shared/notifications';
-import { ApiError } from '../http/errors';
+import { ApiError } from '../errors';
 
 /** Push services browsers use; anything else must be listed in PUSH_ALLOWED_ORIGINS. */
 const KNOWN_PUSH_HOSTS = [

@@ -2,12 +2,10 @@ import { createECDH, createPrivateKey, sign } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import webpush from 'web-push';
 
+import type { VapidConfig } from '../context';
+
 /** The server's VAPID identity (RFC 8292): base64url P-256 keys and a mailto: or https: contact. */
-export interface VapidConfig {
-  publicKey: string;
-  privateKey: string;
-  subject: string;
-}
+export type { VapidConfig };
 
 export interface VapidSigner {
   /** The `Authorization` header value for a push service origin (or any URL on it). */

@@ -3,9 +3,11 @@ import type { Job } from 'node-schedule';
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
 import type { Clock } from '../clock';
+import type { Scheduler } from '../context';
 import { listen } from '../db/listener';
 import type { Listener } from '../db/listener';
 import type { Logger } from '../logger';
+import { overdueQueues } from '../queues/overdue';
 import { coalesce } from '../util/coalesce';
 import { currentAutoOpenWindow, nextAutoOpen } from './plan';
 import { listSchedules, SCHEDULES_CHANNEL, toWindow } from './store';
@@ -24,19 +26,7 @@ export interface SchedulerDeps {
   open(code: string): Promise<string>;
 }
 
-export interface Scheduler {
-  start(): Promise<void>;
-  /** Re-plan every job (a queue opened or closed, a schedule changed). */
-  refresh(): void;
-  stop(): Promise<void>;
-  /** For tests and the CLI: the queues whose close time has passed. */
-  closeOverdue(): Promise<string[]>;
-}
-
-interface OpenQueue {
-  code: string;
-  scheduled_close_at: Date;
-}
+export type { Scheduler };
 
 /**
  * One node-schedule job per open queue's scheduled close and per department's next auto-open, fired at
@@ -50,55 +40,18 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let listener: Listener | undefined;
 
   async function closeOverdue(): Promise<string[]> {
-    const due = await sequelize.query<{ code: string }>(
-      `SELECT d.code FROM queues q JOIN departments d ON d.id = q.department_id
-        WHERE q.is_open AND q.scheduled_close_at <= :now`,
-      { replacements: { now: deps.clock.now() }, type: QueryTypes.SELECT },
-    );
+    const due = await overdueQueues(sequelize, deps.clock.now());
     for (const { code } of due) await deps.close(code);
-    return due.map((row) => row.code);
-  }
-
-  /** Opens at start-up a queue whose auto-open window is running, unless someone changed it since it began. */
-  async function openMissed(): Promise<void> {
-    const schedules = await listSchedules(sequelize, { activeOnly: true });
-    const now = deps.clock.now();
-    for (const code of new Set(schedules.filter((s) => s.autoOpen).map((s) => s.department))) {
-      const window = currentAutoOpenWindow(
-        schedules.filter((s) => s.department === code).map(toWindow),
-        now,
-        deps.timeZone,
-      );
-      if (!window) continue;
-      const [touched] = await sequelize.query(
-        `SELECT 1 FROM queue_events e JOIN departments d ON d.id = e.department_id
-          WHERE d.code = :code AND e.changed_at >= :since LIMIT 1`,
-        { replacements: { code, since: window.start.toJSDate() }, type: QueryTypes.SELECT },
-      );
-      if (!touched) await deps.open(code);
-    }
+    return due.map((queue) => queue.code);
   }
 
   async function plan(): Promise<void> {
     for (const job of jobs) job.cancel();
     jobs = [];
-    const open = await sequelize.query<OpenQueue>(
-      `SELECT d.code, q.scheduled_close_at FROM queues q JOIN departments d ON d.id = q.department_id
-        WHERE q.is_open AND q.scheduled_close_at IS NOT NULL`,
-      { type: QueryTypes.SELECT },
-    );
-    for (const queue of open)
-      at(new Date(queue.scheduled_close_at), `close ${queue.code}`, () => deps.close(queue.code));
-
-    const schedules = await listSchedules(sequelize, { activeOnly: true });
-    for (const code of new Set(schedules.filter((s) => s.autoOpen).map((s) => s.department))) {
-      const next = nextAutoOpen(
-        schedules.filter((s) => s.department === code).map(toWindow),
-        deps.clock.now(),
-        deps.timeZone,
-      );
-      if (next) at(next.start.toJSDate(), `open ${code}`, () => deps.open(code));
-    }
+    for (const queue of await plannedCloses(sequelize))
+      at(queue.closeAt, `close ${queue.code}`, () => deps.close(queue.code));
+    for (const next of await plannedOpens(sequelize, deps.clock.now(), deps.timeZone))
+      at(next.at, `open ${next.code}`, () => deps.open(next.code));
   }
 
   function at(when: Date, label: string, action: () => Promise<string>): void {
@@ -126,7 +79,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       const closed = await closeOverdue();
       if (closed.length > 0)
         logger.info({ closed }, 'closed queues whose scheduled end passed while the server was down');
-      await openMissed();
+      await openMissed(deps);
       planner.start();
       listener = await listen({
         databaseUrl: deps.databaseUrl,
@@ -145,4 +98,48 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       await listener?.close();
     },
   };
+}
+
+/** Every open queue with a scheduled close: one close job each. */
+async function plannedCloses(sequelize: Sequelize): Promise<Array<{ code: string; closeAt: Date }>> {
+  const open = await sequelize.query<{ code: string; scheduled_close_at: Date }>(
+    `SELECT d.code, q.scheduled_close_at FROM queues q JOIN departments d ON d.id = q.department_id
+      WHERE q.is_open AND q.scheduled_close_at IS NOT NULL`,
+    { type: QueryTypes.SELECT },
+  );
+  return open.map((queue) => ({ code: queue.code, closeAt: new Date(queue.scheduled_close_at) }));
+}
+
+/** The next auto-open of every department that has an auto-open schedule: one open job each. */
+async function plannedOpens(
+  sequelize: Sequelize,
+  now: Date,
+  timeZone: string,
+): Promise<Array<{ code: string; at: Date }>> {
+  const schedules = await listSchedules(sequelize, { activeOnly: true });
+  const opens: Array<{ code: string; at: Date }> = [];
+  for (const code of new Set(schedules.filter((s) => s.autoOpen).map((s) => s.department))) {
+    const windows = schedules.filter((s) => s.department === code).map(toWindow);
+    const next = nextAutoOpen(windows, now, timeZone);
+    if (next) opens.push({ code, at: next.start.toJSDate() });
+  }
+  return opens;
+}
+
+/** Opens at start-up a queue whose auto-open window is running, unless someone changed it since it began. */
+async function openMissed(deps: SchedulerDeps): Promise<void> {
+  const { sequelize } = deps;
+  const schedules = await listSchedules(sequelize, { activeOnly: true });
+  const now = deps.clock.now();
+  for (const code of new Set(schedules.filter((s) => s.autoOpen).map((s) => s.department))) {
+    const windows = schedules.filter((s) => s.department === code).map(toWindow);
+    const window = currentAutoOpenWindow(windows, now, deps.timeZone);
+    if (!window) continue;
+    const [touched] = await sequelize.query(
+      `SELECT 1 FROM queue_events e JOIN departments d ON d.id = e.department_id
+        WHERE d.code = :code AND e.changed_at >= :since LIMIT 1`,
+      { replacements: { code, since: window.start.toJSDate() }, type: QueryTypes.SELECT },
+    );
+    if (!touched) await deps.open(code);
+  }
 }

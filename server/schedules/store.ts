@@ -1,6 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import type { Sequelize, Transaction } from 'sequelize';
 import type { Schedule } from '../../shared/queues';
+import { notFound } from '../errors';
 import type { ScheduleWindow } from './plan';
 import { scheduledCloseAt } from './plan';
 
@@ -60,6 +61,12 @@ export async function listSchedules(
     },
   );
   return rows.map(presentSchedule);
+}
+
+export async function getSchedule(sequelize: Sequelize, id: number): Promise<Schedule> {
+  const [schedule] = await listSchedules(sequelize, { id });
+  if (!schedule) throw notFound('There is no such schedule.');
+  return schedule;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import type { Sequelize, Transaction } from 'sequelize';
 import type { Priority, StaffTicket, Ticket, TicketStatus } from '../../shared/tickets';
-import { iso } from '../http/presenters';
+import { iso } from '../util/iso';
 import { estimateMinutes, ROOMS_SQL, SERVICE_MINUTES_SQL } from './estimates';
 
 export interface TicketRow {

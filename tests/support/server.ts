@@ -5,7 +5,7 @@ import { createLogger } from '../../server/logger';
 import { startServer } from '../../server/server';
 import type { RunningServer, ServerOptions } from '../../server/server';
 import type { Role } from '../../shared/constants';
-import { createUser } from '../../server/services/accounts';
+import { createUser } from '../../server/commands/create-user';
 import { createTestDatabase } from './db';
 import type { TestDatabase } from './db';
 

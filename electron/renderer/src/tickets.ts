@@ -1,7 +1,6 @@
 import type { StaffTicket, Ticket } from '../../../shared/tickets';
 
-/** The four actions on a called or served ticket, as their routes name them. */
-export type TicketAction = 'recall' | 'serve' | 'complete' | 'no-show';
+export type { TicketAction } from '../../../shared/tickets';
 
 /**
  * The waiting list as shown: the server's list (called, then waiting, in call order) plus the tickets

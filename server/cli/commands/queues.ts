@@ -1,39 +1,18 @@
 import type { Command } from 'commander';
-import { QueryTypes } from 'sequelize';
-import { departmentCode } from '../../../shared/schemas';
-import { systemClock } from '../../clock';
-import { loadConfig } from '../../config';
-import type { AppContext } from '../../context';
-import { parse } from '../../http/validate';
-import { createReceipts } from '../../notifications/receipts';
-import { silentBroadcaster } from '../../realtime/io';
-import { changeQueueState } from '../../services/queue-transitions';
-import { CliError, reportFailure, withDatabase } from '../run';
-import type { CliContext } from '../run';
+import { changeQueueState } from '../../commands/change-queue-state';
+import type { QueueChangeResult } from '../../commands/change-queue-state';
+import { overdueQueues } from '../../queues/overdue';
+import type { OverdueQueue } from '../../queues/overdue';
+import { departmentId, departmentOption } from '../department-option';
+import { cliAction, withDatabase } from '../run';
 
-interface Overdue {
-  code: string;
-  scheduled_close_at: Date;
-}
-
-/**
- * A context for running the server's own transitions from the CLI: no sockets here, but the change, its
- * audit entry and its fan-out are committed exactly as the server would, and NOTIFY wakes a running
- * server's workers and schedulers.
- */
-function cliAppContext(cli: CliContext): AppContext {
-  const config = loadConfig();
-  return {
-    config,
-    logger: cli.logger,
-    sequelize: cli.sequelize,
-    realtime: silentBroadcaster,
-    outbox: { wake: () => undefined },
-    scheduler: { refresh: () => undefined },
-    receipts: createReceipts('unused-by-the-cli'),
-    vapid: { publicKey: '', privateKey: '', subject: config.vapid.subject },
-    clock: systemClock,
-  };
+/** The CLI's own line for one close, from what happened rather than from the API's sentence. */
+function describeClose(queue: OverdueQueue, result: QueueChangeResult): string {
+  const due = `scheduled for ${queue.scheduledCloseAt.toISOString()}`;
+  if (result.outcome === 'already') return `${queue.code} was already closed (${due}).`;
+  if (result.outcome === 'not_due') return `${queue.code} is not due to close yet (${due}).`;
+  const notified = result.answer.notificationStats.totalPatientsNotified;
+  return `${queue.code} closed successfully (${due}); ${notified} waiting patient(s) notified.`;
 }
 
 export function registerQueueCommands(program: Command): void {
@@ -44,52 +23,35 @@ export function registerQueueCommands(program: Command): void {
     )
     .option('--department <code>', 'only this department')
     .option('--dry-run', 'list what would be closed, change nothing')
-    .action(async (options: { department?: string; dryRun?: boolean }) => {
-      try {
-        const department = options.department
-          ? parse(departmentCode, options.department, '--department')
-          : undefined;
+    .action(
+      cliAction(async (options: { department?: string; dryRun?: boolean }) => {
+        const department = departmentOption(options.department);
         await withDatabase(async (cli) => {
-          if (department) {
-            const [known] = await cli.sequelize.query(`SELECT 1 FROM departments WHERE code = :department`, {
-              replacements: { department },
-              type: QueryTypes.SELECT,
-            });
-            if (!known) throw new CliError(`There is no department ${department}.`);
-          }
-          const overdue = await cli.sequelize.query<Overdue>(
-            `SELECT d.code, q.scheduled_close_at FROM queues q JOIN departments d ON d.id = q.department_id
-              WHERE q.is_open AND q.scheduled_close_at <= now() AND (:department::text IS NULL OR d.code = :department)
-              ORDER BY d.code`,
-            { replacements: { department: department ?? null }, type: QueryTypes.SELECT },
-          );
+          if (department) await departmentId(cli.sequelize, department);
+          const overdue = await overdueQueues(cli.sequelize, cli.clock.now(), department);
           if (overdue.length === 0) {
             cli.out('No open queue is past its scheduled end time.');
             return;
           }
-          const ctx = cliAppContext(cli);
           for (const queue of overdue) {
-            const due = new Date(queue.scheduled_close_at).toISOString();
             if (options.dryRun) {
-              cli.out(`Would close ${queue.code} (scheduled to close at ${due}).`);
+              cli.out(
+                `Would close ${queue.code} (scheduled to close at ${queue.scheduledCloseAt.toISOString()}).`,
+              );
               continue;
             }
-            const answer = await changeQueueState(ctx, {
+            // No sockets, jobs or workers here: the committed change's NOTIFY reaches running servers.
+            const result = await changeQueueState(cli, {
               department: queue.code,
               open: false,
               reason: 'schedule',
               userId: null,
-              dueBy: new Date(),
+              dueBy: cli.clock.now(),
             });
-            cli.out(
-              `${answer.message.replace('Queue', queue.code)} (scheduled for ${due}); ` +
-                `${answer.notificationStats.totalPatientsNotified} waiting patient(s) notified.`,
-            );
+            cli.out(describeClose(queue, result));
           }
           if (options.dryRun) cli.out('Dry run: nothing was changed.');
         });
-      } catch (error) {
-        reportFailure(error);
-      }
-    });
+      }),
+    );
 }

@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { registerBody } from '../../../shared/schemas';
-import { createUser } from '../../services/accounts';
+import { createUser } from '../../commands/create-user';
 import { parse } from '../../http/validate';
-import { CliError, reportFailure, withDatabase } from '../run';
+import { CliError, cliAction, withDatabase } from '../run';
 
 const staffRole = z.enum(['nurse', 'admin']);
 
@@ -16,8 +16,8 @@ export function registerUserCommands(program: Command): void {
     .requiredOption('--email <email>', 'sign-in email')
     .requiredOption('--name <name>', 'name shown to colleagues')
     .option('--password <password>', 'password (8–200 characters); generated and printed when omitted')
-    .action(async (options: { role: string; email: string; name: string; password?: string }) => {
-      try {
+    .action(
+      cliAction(async (options: { role: string; email: string; name: string; password?: string }) => {
         const role = staffRole.safeParse(options.role);
         if (!role.success) throw new CliError(`--role must be nurse or admin, not "${options.role}".`);
         const generated = options.password === undefined;
@@ -28,8 +28,6 @@ export function registerUserCommands(program: Command): void {
           out(`Created ${user.role} ${user.email} (id ${user.id}).`);
           if (generated) out(`Password: ${password}`);
         });
-      } catch (error) {
-        reportFailure(error);
-      }
-    });
+      }),
+    );
 }

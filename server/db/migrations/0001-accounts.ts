@@ -1,4 +1,4 @@
-import type { MigrationFn } from '../migrate';
+import type { MigrationFn } from './types';
 
 /** Users (patients and staff), their sessions (hashed tokens) and failed logins for rate limiting. */
 export const up: MigrationFn = async ({ context: sql }) => {

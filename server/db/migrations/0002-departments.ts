@@ -1,4 +1,4 @@
-import type { MigrationFn } from '../migrate';
+import type { MigrationFn } from './types';
 
 /** Departments and the one status row of each department's queue. */
 export const up: MigrationFn = async ({ context: sql }) => {

@@ -1,4 +1,4 @@
-import type { MigrationFn } from '../migrate';
+import type { MigrationFn } from './types';
 
 /**
  * The audit trail of queue changes, the notification outbox and push subscriptions.

@@ -1,4 +1,4 @@
-import type { MigrationFn } from '../migrate';
+import type { MigrationFn } from './types';
 
 /**
  * Tickets: a patient's place in a department's queue. Numbers come from a per-department, per-local-day

@@ -1,4 +1,4 @@
-import type { MigrationFn } from '../migrate';
+import type { MigrationFn } from './types';
 
 /**
  * Opening hours per department, and the close time each open queue is heading for. The close time is

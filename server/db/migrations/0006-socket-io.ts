@@ -1,4 +1,4 @@
-import type { MigrationFn } from '../migrate';
+import type { MigrationFn } from './types';
 
 /**
  * Socket.IO's PostgreSQL adapter (cluster mode) sends events between processes with NOTIFY; payloads

@@ -1,4 +1,4 @@
-import type { MigrationFn } from '../migrate';
+import type { MigrationFn } from './types';
 
 /** A fan-out carries its words in every language, so each patient's notification is in their own. */
 export const up: MigrationFn = async ({ context: sql }) => {

@@ -1,4 +1,4 @@
-import type { MigrationFn } from '../migrate';
+import type { MigrationFn } from './types';
 
 /**
  * Room on each page for a row's next versions. Delivery updates every notification twice (the lease,

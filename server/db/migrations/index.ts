@@ -1,5 +1,5 @@
 import type { RunnableMigration } from 'umzug';
-import type { MigrationContext } from '../migrate';
+import type { MigrationContext } from './types';
 import * as m0001 from './0001-accounts';
 import * as m0002 from './0002-departments';
 import * as m0003 from './0003-notifications';

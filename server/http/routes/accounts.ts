@@ -1,8 +1,11 @@
 import { Department } from '../../db/models/index';
 import type { AppContext } from '../../context';
-import { login, preferencesOf, register, savePreferences } from '../../services/accounts';
-import { revokeSession } from '../../services/tokens';
-import { validationFailed } from '../errors';
+import { login } from '../../accounts/login';
+import { preferencesOf } from '../../accounts/preferences';
+import { revokeSession } from '../../accounts/tokens';
+import { register } from '../../commands/register';
+import { savePreferences } from '../../commands/save-preferences';
+import { validationFailed } from '../../errors';
 import { presentUser } from '../presenters';
 import type { RouteHandlers } from '../route-table';
 

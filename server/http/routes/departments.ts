@@ -1,10 +1,7 @@
 import type { AppContext } from '../../context';
-import {
-  createDepartment,
-  getQueueStatus,
-  listQueueStatuses,
-  presentDepartment,
-} from '../../services/departments';
+import { createDepartment } from '../../commands/create-department';
+import { presentDepartment } from '../../departments/present';
+import { getQueueStatus, listQueueStatuses } from '../../queues/status';
 import type { RouteHandlers } from '../route-table';
 
 type DepartmentRoute = 'GET /api/queues' | 'GET /api/queues/:department' | 'POST /api/departments';

@@ -1,8 +1,8 @@
 import type { LegacyStatus } from '../../../shared/queues';
 import type { QueueStatus } from '../../../shared/schemas';
 import type { AppContext } from '../../context';
-import { getQueueStatus } from '../../services/departments';
-import { changeQueueState } from '../../services/queue-transitions';
+import { changeQueueState } from '../../commands/change-queue-state';
+import { getQueueStatus } from '../../queues/status';
 import type { RouteHandlers } from '../route-table';
 
 type LegacyRoute = 'POST /operations/queue/status/' | 'GET /operations/queue/status/';
@@ -21,7 +21,7 @@ function legacyStatus(status: QueueStatus): LegacyStatus {
 export function legacyHandlers(ctx: AppContext): RouteHandlers<LegacyRoute> {
   return {
     'POST /operations/queue/status/': async ({ body, user }) => {
-      const answer = await changeQueueState(ctx, {
+      const { answer } = await changeQueueState(ctx, {
         department: body.department,
         open: body.is_open,
         reason: 'api',

@@ -1,12 +1,12 @@
 import type { AppContext } from '../../context';
 import { checkOwnNotification, inboxPage, markAllRead, markRead } from '../../notifications/inbox';
 import { notificationStats } from '../../notifications/stats';
-import { retryFailed } from '../../notifications/retry';
+import { retryFailed } from '../../commands/retry-failed';
 import { markDelivered } from '../../notifications/store';
-import { getQueueStatus } from '../../services/departments';
-import { authenticateToken } from '../../services/tokens';
+import { authenticateToken } from '../../accounts/tokens';
+import { getQueueStatus } from '../../queues/status';
 import { bearerToken } from '../auth';
-import { notFound, unauthenticated } from '../errors';
+import { notFound, unauthenticated } from '../../errors';
 import type { RouteHandlers } from '../route-table';
 
 type NotificationRoute =

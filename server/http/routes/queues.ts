@@ -1,7 +1,7 @@
 import type { AppContext } from '../../context';
-import { auditLog } from '../../services/audit';
-import { getQueueStatus } from '../../services/departments';
-import { changeQueueState } from '../../services/queue-transitions';
+import { changeQueueState } from '../../commands/change-queue-state';
+import { auditLog } from '../../queues/audit';
+import { getQueueStatus } from '../../queues/status';
 import type { RouteHandlers } from '../route-table';
 
 type QueueRoute =
@@ -21,7 +21,7 @@ export function queueHandlers(ctx: AppContext): RouteHandlers<QueueRoute> {
 }
 
 /** A nurse's open or close: one transition, the body's note (and, opening, its manual override) with it. */
-function change(
+async function change(
   ctx: AppContext,
   open: boolean,
   input: {
@@ -30,7 +30,7 @@ function change(
     user: { id: number };
   },
 ) {
-  return changeQueueState(ctx, {
+  const { answer } = await changeQueueState(ctx, {
     department: input.params.department,
     open,
     reason: 'manual',
@@ -38,4 +38,5 @@ function change(
     note: input.body.note,
     ...(open ? { manualOverride: input.body.manualOverride } : {}),
   });
+  return answer;
 }

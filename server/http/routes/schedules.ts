@@ -1,7 +1,9 @@
 import type { AppContext } from '../../context';
-import { createSchedule, deleteSchedule, updateSchedule } from '../../schedules/service';
+import { createSchedule } from '../../commands/create-schedule';
+import { deleteSchedule } from '../../commands/delete-schedule';
+import { updateSchedule } from '../../commands/update-schedule';
+import { getQueueStatus } from '../../queues/status';
 import { listSchedules } from '../../schedules/store';
-import { getQueueStatus } from '../../services/departments';
 import type { RouteHandlers } from '../route-table';
 
 type ScheduleRoute =

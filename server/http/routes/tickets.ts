@@ -1,10 +1,17 @@
+import type { TicketAction } from '../../../shared/tickets';
 import type { AppContext } from '../../context';
-import { getQueueStatus } from '../../services/departments';
+import { callNext } from '../../commands/call-next';
+import { cancelTicket } from '../../commands/cancel-ticket';
+import { completeTicket } from '../../commands/complete-ticket';
+import { joinQueue } from '../../commands/join-queue';
+import { markNoShow } from '../../commands/mark-no-show';
+import { recallTicket } from '../../commands/recall-ticket';
+import { serveTicket } from '../../commands/serve-ticket';
+import { setPriority } from '../../commands/set-priority';
+import { getQueueStatus } from '../../queues/status';
 import { ticketMetrics } from '../../tickets/metrics';
 import { findTickets, presentStaffTicket, presentTicket } from '../../tickets/queries';
-import { callNext, nurseTransition, setPriority } from '../../tickets/nurse';
-import type { NurseAction } from '../../tickets/nurse';
-import { cancelTicket, joinQueue, today } from '../../tickets/service';
+import { today } from '../../tickets/records';
 import type { RouteHandler, RouteHandlers } from '../route-table';
 
 type TicketRoute =
@@ -20,16 +27,16 @@ type TicketRoute =
   | 'POST /api/tickets/:id/priority'
   | 'GET /api/queues/:department/metrics';
 
+type TicketStep = typeof recallTicket;
+
 const CALL_ORDER = 't.priority_weight DESC, t.joined_at, t.id';
 
 export function ticketHandlers(ctx: AppContext): RouteHandlers<TicketRoute> {
   const { sequelize } = ctx;
-  /** The four ticket actions differ only in the transition they make. */
+  /** The four ticket actions differ only in the command they run. */
   const action =
-    (
-      name: NurseAction,
-    ): RouteHandler<`POST /api/tickets/:id/${'recall' | 'serve' | 'complete' | 'no-show'}`> =>
-    async ({ params, user }) => ({ ticket: await nurseTransition(ctx, user.id, params.id, name) });
+    (step: TicketStep): RouteHandler<`POST /api/tickets/:id/${TicketAction}`> =>
+    async ({ params, user }) => ({ ticket: await step(ctx, user.id, params.id) });
 
   return {
     'POST /api/queues/:department/tickets': async ({ params, user }) => ({
@@ -61,10 +68,10 @@ export function ticketHandlers(ctx: AppContext): RouteHandlers<TicketRoute> {
     'POST /api/queues/:department/call-next': async ({ params, body, user }) => ({
       ticket: await callNext(ctx, user.id, params.department, body.room),
     }),
-    'POST /api/tickets/:id/recall': action('recall'),
-    'POST /api/tickets/:id/serve': action('serve'),
-    'POST /api/tickets/:id/complete': action('complete'),
-    'POST /api/tickets/:id/no-show': action('no_show'),
+    'POST /api/tickets/:id/recall': action(recallTicket),
+    'POST /api/tickets/:id/serve': action(serveTicket),
+    'POST /api/tickets/:id/complete': action(completeTicket),
+    'POST /api/tickets/:id/no-show': action(markNoShow),
     'POST /api/tickets/:id/priority': async ({ params, body, user }) => ({
       ticket: await setPriority(ctx, user.id, params.id, body.priority, body.reason),
     }),

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { TOKEN_TTL_DAYS } from '../../../shared/constants';
-import { hashToken } from '../../../server/services/tokens';
+import { hashToken } from '../../../server/accounts/tokens';
 import type { BenchDatabase } from '../fanout/database';
 
 export interface SocketPatients {

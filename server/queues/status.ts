@@ -1,38 +1,10 @@
-import { QueryTypes, UniqueConstraintError } from 'sequelize';
+import { QueryTypes } from 'sequelize';
 import type { Sequelize, Transaction } from 'sequelize';
-import type { CreateDepartmentBody, Department as DepartmentJson, QueueStatus } from '../../shared/schemas';
-import { Department, Queue } from '../db/models/index';
-import { conflict, notFound } from '../http/errors';
-import { iso, statusMessage } from '../http/presenters';
+import type { QueueStatus } from '../../shared/schemas';
+import { notFound } from '../errors';
+import { iso } from '../util/iso';
+import { statusMessage } from '../util/status-message';
 import { estimateMinutes, ROOMS_SQL, SERVICE_MINUTES_SQL } from '../tickets/estimates';
-
-export async function createDepartment(
-  sequelize: Sequelize,
-  body: CreateDepartmentBody,
-  outer?: Transaction,
-): Promise<Department> {
-  try {
-    return await sequelize.transaction({ ...(outer ? { transaction: outer } : {}) }, async (transaction) => {
-      const department = await Department.create({ code: body.code, name: body.name }, { transaction });
-      await Queue.create({ departmentId: department.id }, { transaction });
-      return department;
-    });
-  } catch (error) {
-    if (error instanceof UniqueConstraintError) {
-      throw conflict('department_exists', `Department ${body.code} already exists.`);
-    }
-    throw error;
-  }
-}
-
-export function presentDepartment(department: Department): DepartmentJson {
-  return {
-    id: department.id,
-    code: department.code,
-    name: department.name,
-    alertPosition: department.alertPosition,
-  };
-}
 
 interface QueueRow {
   id: number;

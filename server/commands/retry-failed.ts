@@ -1,6 +1,6 @@
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
-import { OUTBOX_CHANNEL } from './fanout';
+import { OUTBOX_CHANNEL } from '../notifications/fanout';
 
 /**
  * Puts failed notifications back in the outbox with a fresh set of attempts (their last error cleared),

@@ -1,7 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
 import type { AuditEntry } from '../../shared/queues';
-import { iso } from '../http/presenters';
+import { iso } from '../util/iso';
 
 interface AuditRow {
   id: number;

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, ApiErrorDetail } from '../../shared/errors';
+import type { ApiErrorBody, ApiErrorDetail } from '../shared/errors';
 
 /** An error a client can cause; it is answered in the contract's format and never logged as a fault. */
 export class ApiError extends Error {

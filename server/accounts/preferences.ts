@@ -1,0 +1,10 @@
+import type { Preferences } from '../../shared/schemas';
+import type { User } from '../db/models/index';
+
+export function preferencesOf(user: User): Preferences {
+  return {
+    departments: user.notifyDepartments ?? 'all',
+    push: user.pushEnabled,
+    locale: user.locale,
+  };
+}

@@ -1,0 +1,39 @@
+import type { Transaction } from 'sequelize';
+import { ticketCalledText } from '../notifications/content';
+import { recordNotification } from '../notifications/direct';
+import { notifyAlmostYourTurn } from '../tickets/almost';
+import type { TicketRow } from '../tickets/queries';
+import { asDepartment, logTicketEvent, ticketById } from '../tickets/records';
+import type { TicketDeps } from './ticket-deps';
+
+/**
+ * A call or a recall of one ticket into a room, in the caller's transaction: the row, the ticket event,
+ * the patient's notification (one per call, keyed by the call count) and "almost your turn" for those
+ * who moved up.
+ */
+export async function markCalled(
+  deps: Pick<TicketDeps, 'sequelize' | 'clock'>,
+  transaction: Transaction,
+  call: { ticketId: number; room: string; nurseId: number; kind: 'called' | 'recalled' },
+): Promise<TicketRow> {
+  const { sequelize } = deps;
+  const { ticketId, room } = call;
+  const now = deps.clock.now();
+  await sequelize.query(
+    `UPDATE tickets SET status = 'called', room = :room, call_count = call_count + 1,
+            called_at = coalesce(called_at, :now), last_called_at = :now WHERE id = :ticketId`,
+    { replacements: { room, now, ticketId }, transaction },
+  );
+  await logTicketEvent(sequelize, transaction, ticketId, call.kind, { actorId: call.nurseId, room });
+  const row = await ticketById(sequelize, ticketId, transaction);
+  await recordNotification(sequelize, transaction, {
+    userId: Number(row.user_id),
+    departmentId: Number(row.department_id),
+    type: 'ticket_called',
+    eventKey: `ticket_called:${ticketId}:${row.call_count}`,
+    texts: ticketCalledText(row.number, room),
+    data: { ticket: row.number, room },
+  });
+  await notifyAlmostYourTurn(sequelize, transaction, asDepartment(row));
+  return row;
+}

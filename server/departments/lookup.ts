@@ -1,0 +1,31 @@
+import { QueryTypes } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
+import { notFound } from '../errors';
+
+export interface DepartmentRow {
+  id: number;
+  code: string;
+  name: string;
+  alert_position: number;
+  is_open: boolean;
+}
+
+/**
+ * A department with its queue's state, in the caller's transaction. `share` locks the queue row, so
+ * that a close cannot slip between a check of `is_open` and what the caller writes next.
+ */
+export async function departmentFor(
+  sequelize: Sequelize,
+  code: string,
+  transaction: Transaction,
+  lock: 'share' | 'none',
+): Promise<DepartmentRow> {
+  const [row] = await sequelize.query<DepartmentRow>(
+    `SELECT d.id, d.code, d.name, d.alert_position, q.is_open
+       FROM departments d JOIN queues q ON q.department_id = d.id WHERE d.code = :code
+       ${lock === 'share' ? 'FOR SHARE OF q' : ''}`,
+    { replacements: { code }, type: QueryTypes.SELECT, transaction },
+  );
+  if (!row) throw notFound(`There is no department ${code}.`);
+  return row;
+}

@@ -1,0 +1,111 @@
+import type { Sequelize } from 'sequelize';
+import { deliverBatch, deliverIds } from './deliver';
+import type { DeliveryDeps } from './deliver';
+import { expandNextBatch } from './expand';
+import type { Handoff } from './handoff';
+
+/** What one pass of the outbox worker works with. */
+export interface PassPlan {
+  sequelize: Sequelize;
+  deps: DeliveryDeps;
+  /** Fan-out rows recorded per transaction. */
+  expandBatch: number;
+  /** Notifications claimed per batch by each delivery loop. */
+  perLoop: number;
+  deliveryLoops: number;
+  /** A fan-out's rows recorded by this process. */
+  handoff: Handoff;
+  /** A patient's own new notifications, named by their NOTIFY: claimed before anything else. */
+  urgent: Handoff;
+  stopped(): boolean;
+  /** A batch delivered some notifications. */
+  onDelivered(): void;
+}
+
+/** Whether the expansion may still record rows, and a promise for its next batch. */
+interface Progress {
+  expanding: boolean;
+  next: Deferred;
+}
+
+/**
+ * One pass: fan-outs are expanded into notifications while delivery loops send what is due, until
+ * nothing is. A large fan-out's first notifications go out while the rest are still being recorded:
+ * recording is PostgreSQL's work, sending mostly this process's. Answers whether it did any work.
+ */
+export async function runPass(plan: PassPlan): Promise<boolean> {
+  const progress: Progress = { expanding: true, next: deferred() };
+  let worked = false;
+  const noteWork = () => {
+    worked = true;
+  };
+  const delivered = (count: number) => {
+    if (count === 0) return;
+    noteWork();
+    plan.onDelivered();
+  };
+  // Several batches in flight at once: SKIP LOCKED gives each loop its own rows, and one batch's
+  // database round trips and slowest push overlap the others' sending instead of idling the CPU.
+  const loops = Array.from({ length: plan.deliveryLoops }, () => deliverLoop(plan, progress, delivered));
+  await Promise.all([expandAll(plan, progress, noteWork), ...loops]);
+  return worked;
+}
+
+/**
+ * Records fan-outs batch by batch; the recorded rows' ids go to this process's delivery, which claims
+ * them by id (see handoff.ts). In a cluster the processes take turns recording: after another process
+ * was found expanding, this one waits for that batch instead of skipping it, so that each process
+ * records, and then sends, its share.
+ */
+async function expandAll(plan: PassPlan, progress: Progress, noteWork: () => void): Promise<void> {
+  let wait = false;
+  try {
+    while (!plan.stopped()) {
+      const expanded = await expandNextBatch(plan.sequelize, { batch: plan.expandBatch, wait });
+      if (expanded.kind === 'done') break;
+      wait = expanded.kind === 'busy';
+      if (expanded.kind === 'busy') continue;
+      noteWork();
+      plan.handoff.add(expanded.ids);
+      const batchDone = progress.next;
+      progress.next = deferred();
+      batchDone.resolve();
+    }
+  } finally {
+    progress.expanding = false;
+    progress.next.resolve();
+  }
+}
+
+/** Claims and sends batches (handed-off ids first) until nothing is due and nothing more will be. */
+async function deliverLoop(plan: PassPlan, progress: Progress, delivered: (count: number) => void) {
+  while (!plan.stopped()) {
+    // Read before the claim: rows that a batch commits after it are claimed on the next turn.
+    const mayGrow = progress.expanding;
+    const nextBatch = progress.next.promise;
+    const source = plan.urgent.size > 0 ? plan.urgent : plan.handoff;
+    const ids = source.take(plan.perLoop);
+    if (ids.length > 0) {
+      delivered(await deliverIds(plan.deps, ids));
+      continue;
+    }
+    const count = await deliverBatch(plan.deps, plan.perLoop);
+    delivered(count);
+    if (count > 0) continue;
+    if (!mayGrow) return;
+    await nextBatch;
+  }
+}
+
+interface Deferred {
+  promise: Promise<void>;
+  resolve(): void;
+}
+
+function deferred(): Deferred {
+  let resolve = () => undefined as void;
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
