@@ -3,6 +3,8 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { PushPayload } from '../../../shared/notifications';
 import type { BrowserPushSubscription } from '../../support/push-receiver';
+import type { TestServer } from '../../support/server';
+import { grantNotifications } from './pwa';
 
 /**
  * Headless Chromium has no push service, so PushManager is replaced in the page by one that hands out
@@ -28,6 +30,14 @@ export async function stubPushManager(context: BrowserContext, subscription: Bro
     };
     PushManager.prototype.getSubscription = async () => current;
   }, subscription);
+}
+
+/** A phone's `prepare` for push: notifications allowed, and PushManager handing out `subscription`. */
+export function allowPush(server: TestServer, subscription: BrowserPushSubscription) {
+  return async (context: BrowserContext): Promise<void> => {
+    await grantNotifications(context, server);
+    await stubPushManager(context, subscription);
+  };
 }
 
 export interface ShownNotification {

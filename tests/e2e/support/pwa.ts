@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { QueryTypes } from 'sequelize';
-import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import { newContext } from '../../support/browser';
 import { api } from '../../support/server';
 import type { TestServer } from '../../support/server';
 
@@ -45,6 +46,39 @@ export async function registerThroughUi(page: Page, server: TestServer, patient:
   await page.getByLabel('Password').fill(patient.password);
   await page.getByRole('button', { name: 'Create account' }).click();
   await page.waitForSelector('[data-department="OPD"]');
+}
+
+export interface PhoneOptions {
+  /** Context options over the phone defaults: another viewport, another user agent. */
+  context?: Parameters<typeof newContext>[1];
+  /** Runs on the context before its page opens: permissions, init scripts, stubs. */
+  prepare?: (context: BrowserContext) => Promise<unknown>;
+}
+
+/** A fresh phone-sized profile and its page. */
+export async function openPhone(
+  browser: Browser,
+  options: PhoneOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, options.context);
+  // Below the test's own timeout, so a failing wait names what it waited for.
+  context.setDefaultTimeout(10_000);
+  await options.prepare?.(context);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** A phone on which `patient` signs up through the app; `errors` watches the page from the start. */
+export async function signUpOnPhone(
+  browser: Browser,
+  server: TestServer,
+  patient: UiPatient,
+  options: PhoneOptions = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const { context, page } = await openPhone(browser, options);
+  const errors = watchErrors(page);
+  await registerThroughUi(page, server, patient);
+  return { context, page, errors };
 }
 
 /**
