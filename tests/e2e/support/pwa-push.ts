@@ -139,7 +139,7 @@ export async function subscriptionChangeInWorker(context: BrowserContext): Promi
 
 /**
  * Delivers a push and waits until the worker shows it (by id, on its tag). On a loaded machine the
- * DevTools delivery to a worker that is starting up was seen, rarely, to be dropped without a trace; a
+ * DevTools delivery to a worker that is starting up is, rarely, dropped without a trace; a
  * push service redelivers such a message with the same id, which lands on the same tag, so this does
  * too, at most twice more. A worker that never shows a push still fails here.
  */

@@ -83,7 +83,7 @@ export async function signUpOnPhone(
 
 /**
  * The live connection is up and subscribed: server actions are enabled, and changes reach the page,
- * from then on. (No offline banner was not enough: the banner is also absent while connecting.)
+ * from then on. (The absence of the offline banner is not enough: it is also absent while connecting.)
  */
 export async function waitLive(page: Page): Promise<void> {
   await page.waitForSelector('main[data-connection="live"]');
