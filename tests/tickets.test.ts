@@ -139,7 +139,7 @@ describe('joining', () => {
     expect((await api(server, 'DELETE', `/api/tickets/${ticket.id}`, { token: alice?.token })).status).toBe(
       409,
     );
-    // With the old ticket cancelled, joining again is allowed.
+    // With the first ticket cancelled, joining again is allowed.
     expect((await join(alice as Patient)).status).toBe(201);
   });
 });

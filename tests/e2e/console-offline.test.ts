@@ -1,17 +1,18 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, launchBrowser } from '../support/browser';
+import { artifactPath } from '../support/browser';
 import { createPatients } from '../support/engine';
-import { api, signedInUser, startTestServer, startTestServerOn } from '../support/server';
+import { api, signedInUser, startTestServerOn } from '../support/server';
 import type { TestServer } from '../support/server';
-import { joinQueue, openConsole, selectDepartment, signIn, waitForTicket } from './support/console';
+import { joinQueue, openConsoleAt, waitForTicket } from './support/console';
+import { startBrowserSuite } from './support/suite';
 
 let browser: Browser;
 let server: TestServer;
 let restarted: TestServer | undefined;
 
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startTestServer()]);
+  ({ browser, server } = await startBrowserSuite());
 });
 afterAll(async () => {
   await browser?.close();
@@ -27,9 +28,7 @@ describe('nurse console without its server', () => {
     await api(server, 'POST', '/api/queues/OPD/open', { token: nurse.token });
     const waiting = await joinQueue(server, first!.token, 'OPD');
 
-    const { context, page } = await openConsole(browser, server);
-    await signIn(page, nurse);
-    await selectDepartment(page, 'Outpatients');
+    const { context, page } = await openConsoleAt(browser, server, nurse, 'Outpatients');
     await page.getByLabel('Room', { exact: true }).fill('Room 1');
     await waitForTicket(page, waiting, 'waiting');
     const callNext = page.getByRole('button', { name: /Call next/ });

@@ -1,15 +1,15 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifactPath, launchBrowser } from '../support/browser';
+import { artifactPath } from '../support/browser';
 import { createPatients } from '../support/engine';
-import { startPushReceiver } from '../support/push-receiver';
 import type { PushReceiver } from '../support/push-receiver';
-import { api, signedInUser, startTestServer } from '../support/server';
+import { api, signedInUser } from '../support/server';
 import type { TestServer } from '../support/server';
 import {
   createDepartment,
   joinQueue,
   openConsole,
+  openConsoleAt,
   selectDepartment,
   seriousA11yViolations,
   signIn,
@@ -18,25 +18,21 @@ import {
   waitForTicket,
 } from './support/console';
 import { holdNextQueuesList } from './support/held-list';
+import { startBrowserSuite } from './support/suite';
+import type { BrowserSuiteWithPush } from './support/suite';
 
+let suite: BrowserSuiteWithPush | undefined;
 let browser: Browser;
 let server: TestServer;
 let receiver: PushReceiver;
 let admin: { token: string };
 
 beforeAll(async () => {
-  receiver = await startPushReceiver();
-  [browser, server] = await Promise.all([
-    launchBrowser(),
-    startTestServer({ PUSH_ALLOWED_ORIGINS: receiver.origin }),
-  ]);
+  suite = await startBrowserSuite({ pushReceiver: true });
+  ({ server, browser, receiver } = suite);
   admin = await signedInUser(server, 'admin');
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await receiver?.close();
-});
+afterAll(() => suite?.stop());
 
 describe('nurse console sign-in', () => {
   it('refuses a patient account with a clear message and keeps no token', async () => {
@@ -62,9 +58,7 @@ describe('nurse console at work', () => {
     await createDepartment(server, admin.token, 'CARD', 'Cardiology');
     const patients = await createPatients(server, receiver, 3, { departments: ['CARD'] });
     const nurse = await signedInUser(server, 'nurse', { name: 'Nurse Ratched' });
-    const { context, page } = await openConsole(browser, server);
-    await signIn(page, nurse);
-    await selectDepartment(page, 'Cardiology');
+    const { context, page } = await openConsoleAt(browser, server, nurse, 'Cardiology');
 
     // Opening: the dialog says who will be notified; the answer says how many were.
     await page.getByRole('switch', { name: 'Cardiology queue open' }).click();
@@ -250,9 +244,7 @@ describe('nurse console at work', () => {
   it('shows a queue that opened while its list was being read again after a reconnection', async () => {
     await createDepartment(server, admin.token, 'RACE', 'Radiology');
     const nurse = await signedInUser(server, 'nurse');
-    const { context, page } = await openConsole(browser, server);
-    await signIn(page, nurse);
-    await selectDepartment(page, 'Radiology');
+    const { context, page } = await openConsoleAt(browser, server, nurse, 'Radiology');
     const toggle = page.getByRole('switch', { name: 'Radiology queue open' });
     expect(await toggle.getAttribute('aria-checked')).toBe('false');
 
@@ -278,9 +270,7 @@ describe('nurse console at work', () => {
   it('shows the API’s validation and overlap messages in the schedule editor', async () => {
     await createDepartment(server, admin.token, 'ENT', 'Ear nose throat');
     const nurse = await signedInUser(server, 'nurse');
-    const { context, page } = await openConsole(browser, server);
-    await signIn(page, nurse);
-    await selectDepartment(page, 'Ear nose throat');
+    const { context, page } = await openConsoleAt(browser, server, nurse, 'Ear nose throat');
     await page.getByRole('tab', { name: 'Schedules' }).click();
 
     // 400: the same start and end time.

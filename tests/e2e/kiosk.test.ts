@@ -3,9 +3,9 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Ticket } from '../../shared/tickets';
-import { artifactPath, launchBrowser } from '../support/browser';
+import { artifactPath } from '../support/browser';
 import { createPatients } from '../support/engine';
-import { api, signedInUser, startTestServer } from '../support/server';
+import { api, signedInUser } from '../support/server';
 import type { TestServer } from '../support/server';
 import {
   callNext,
@@ -21,19 +21,20 @@ import {
   ticketAction,
   waitForSpoken,
 } from './support/kiosk-page';
+import { startBrowserSuite } from './support/suite';
+import type { BrowserSuite } from './support/suite';
 
+let suite: BrowserSuite | undefined;
 let server: TestServer;
 let browser: Browser;
 let nurse: string;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer({ SEED_DEMO: 'true' }), launchBrowser()]);
+  suite = await startBrowserSuite({ env: { SEED_DEMO: 'true' } });
+  ({ server, browser } = suite);
   nurse = (await signedInUser(server, 'nurse')).token;
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => suite?.stop());
 
 async function joinAll(department: string, count: number): Promise<Ticket[]> {
   const patients = await createPatients(server, null, count);

@@ -1,43 +1,31 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { QueryTypes } from 'sequelize';
-import { artifactPath, launchBrowser, newContext } from '../support/browser';
-import { api, signedInUser, startTestServer } from '../support/server';
+import { artifactPath } from '../support/browser';
+import { api, signedInUser } from '../support/server';
 import type { TestServer } from '../support/server';
-import {
-  newPatient,
-  notificationsOf,
-  nurseAction,
-  registerThroughUi,
-  userIdOf,
-  waitLive,
-  watchErrors,
-} from './support/pwa';
+import { newPatient, notificationsOf, nurseAction, signUpOnPhone, userIdOf, waitLive } from './support/pwa';
 import { holdNextQueuesList } from './support/held-list';
+import { startBrowserSuite } from './support/suite';
+import type { BrowserSuite } from './support/suite';
 
 /** The patient app end to end: sign-up, live queues, a ticket called by a nurse, the inbox, leaving. */
+let suite: BrowserSuite | undefined;
 let server: TestServer;
 let browser: Browser;
 let nurse: { token: string };
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  suite = await startBrowserSuite();
+  ({ server, browser } = suite);
   nurse = await signedInUser(server, 'nurse');
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => suite?.stop());
 
 describe('patient app', () => {
   it('signs up, sees a queue open live, joins, is called to a room, reads the inbox and leaves a queue', async () => {
-    const context = await newContext(browser);
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
     const patient = newPatient();
-    await registerThroughUi(page, server, patient);
+    const { context, page, errors } = await signUpOnPhone(browser, server, patient);
     await waitLive(page);
     const userId = await userIdOf(server, patient.email);
 
@@ -115,11 +103,8 @@ describe('patient app', () => {
   });
 
   it('stays signed in across reloads, signs out, and explains each sign-in error', async () => {
-    const context = await newContext(browser);
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
     const patient = newPatient('auth');
-    await registerThroughUi(page, server, patient);
+    const { context, page } = await signUpOnPhone(browser, server, patient);
 
     await page.reload();
     await page.waitForSelector('[data-department="OPD"]');
@@ -174,10 +159,7 @@ describe('patient app', () => {
       token: admin.token,
       body: { code: 'XRAY', name: 'X-ray' },
     });
-    const context = await newContext(browser);
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    await registerThroughUi(page, server, newPatient('race'));
+    const { context, page } = await signUpOnPhone(browser, server, newPatient('race'));
     await waitLive(page);
     const xray = page.locator('[data-department="XRAY"]');
     await expect.poll(() => xray.getByTestId('queue-status').textContent()).toBe('Closed');

@@ -2,53 +2,49 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { QueryTypes } from 'sequelize';
 import type { PushPayload } from '../../shared/notifications';
-import { artifactPath, launchBrowser, newContext } from '../support/browser';
+import { artifactPath, newContext } from '../support/browser';
 import { createPatients } from '../support/engine';
 import type { Patient } from '../support/engine';
-import { startPushReceiver } from '../support/push-receiver';
 import type { PushReceiver } from '../support/push-receiver';
-import { api, signedInUser, startTestServer } from '../support/server';
+import { api, signedInUser } from '../support/server';
 import type { TestServer } from '../support/server';
 import {
   grantNotifications,
   newPatient,
   notificationsOf,
   nurseAction,
+  openPhone,
   registerThroughUi,
   serviceWorkerReady,
+  signUpOnPhone,
   userIdOf,
   waitLive,
   watchErrors,
 } from './support/pwa';
 import {
+  allowPush,
   clickNotification,
   deliverUntilShown,
   PushDelivery,
   shownNotifications,
-  stubPushManager,
   subscriptionChangeInWorker,
 } from './support/pwa-push';
+import { startBrowserSuite } from './support/suite';
+import type { BrowserSuiteWithPush } from './support/suite';
 
 /** The parts a phone adds: the service worker's precache (offline), web push, installability. */
+let suite: BrowserSuiteWithPush | undefined;
 let server: TestServer;
 let receiver: PushReceiver;
 let browser: Browser;
 let nurse: { token: string };
 
 beforeAll(async () => {
-  receiver = await startPushReceiver();
-  [server, browser] = await Promise.all([
-    startTestServer({ PUSH_ALLOWED_ORIGINS: receiver.origin }),
-    launchBrowser(),
-  ]);
+  suite = await startBrowserSuite({ pushReceiver: true });
+  ({ server, browser, receiver } = suite);
   nurse = await signedInUser(server, 'nurse');
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  await receiver?.close();
-});
+afterAll(() => suite?.stop());
 
 async function pushFor(endpoint: string, type: string, department: string): Promise<PushPayload> {
   const endpointId = receiver.endpointIdOf(endpoint);
@@ -61,15 +57,11 @@ async function pushFor(endpoint: string, type: string, department: string): Prom
 
 describe('patient app on a phone', () => {
   it('turns push on from a tap; the service worker shows pushes once, by tag, and confirms delivery', async () => {
-    const context = await newContext(browser);
-    context.setDefaultTimeout(10_000);
-    await grantNotifications(context, server);
     const subscription = receiver.subscriptionFor('pwa');
-    await stubPushManager(context, subscription);
-    const page = await context.newPage();
-    const errors = watchErrors(page);
     const patient = newPatient('push');
-    await registerThroughUi(page, server, patient);
+    const { context, page, errors } = await signUpOnPhone(browser, server, patient, {
+      prepare: allowPush(server, subscription),
+    });
     await serviceWorkerReady(page);
     await waitLive(page);
     const userId = await userIdOf(server, patient.email);
@@ -171,7 +163,7 @@ describe('patient app on a phone', () => {
     await context.close();
   });
 
-  it('shows a push in its declarative form as before, in its language, and confirms its receipt', async () => {
+  it('shows a push in its declarative form, in its language, and confirms its receipt', async () => {
     const context = await newContext(browser);
     context.setDefaultTimeout(10_000);
     await grantNotifications(context, server);
@@ -220,14 +212,11 @@ describe('patient app on a phone', () => {
   });
 
   it('gives the server a new subscription when the browser drops its own, and never after push is off', async () => {
-    const context = await newContext(browser);
-    context.setDefaultTimeout(10_000);
-    await grantNotifications(context, server);
     const subscription = receiver.subscriptionFor('renewal');
-    await stubPushManager(context, subscription);
-    const page = await context.newPage();
     const patient = newPatient('renewal');
-    await registerThroughUi(page, server, patient);
+    const { context, page } = await signUpOnPhone(browser, server, patient, {
+      prepare: allowPush(server, subscription),
+    });
     await serviceWorkerReady(page);
     await waitLive(page);
     const userId = await userIdOf(server, patient.email);
@@ -280,10 +269,7 @@ describe('patient app on a phone', () => {
   });
 
   it('explains why push cannot work: permission denied, or iOS outside the home screen', async () => {
-    const denied = await newContext(browser);
-    denied.setDefaultTimeout(10_000);
-    const page = await denied.newPage();
-    await registerThroughUi(page, server, newPatient('denied'));
+    const { context: denied, page } = await signUpOnPhone(browser, server, newPatient('denied'));
     // Playwright can only grant; the protocol can deny, for this context's profile.
     const cdp = await denied.newCDPSession(page);
     const { targetInfo } = await cdp.send('Target.getTargetInfo');
@@ -302,16 +288,16 @@ describe('patient app on a phone', () => {
     await denied.close();
 
     // Safari on iOS has no PushManager outside an installed web app.
-    const iphone = await newContext(browser, {
-      userAgent:
-        'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+    const { context: iphone, page: ios } = await signUpOnPhone(browser, server, newPatient('ios'), {
+      context: {
+        userAgent:
+          'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+      },
+      prepare: (context) =>
+        context.addInitScript(() => {
+          delete (window as { PushManager?: unknown }).PushManager;
+        }),
     });
-    iphone.setDefaultTimeout(10_000);
-    await iphone.addInitScript(() => {
-      delete (window as { PushManager?: unknown }).PushManager;
-    });
-    const ios = await iphone.newPage();
-    await registerThroughUi(ios, server, newPatient('ios'));
     await ios.goto(`${server.url}/#/settings`);
     await ios.getByTestId('push-blocker').filter({ hasText: 'Add to Home Screen' }).waitFor();
     await ios.getByText('On iPhone or iPad: tap Share, then "Add to Home Screen".').waitFor();
@@ -320,11 +306,8 @@ describe('patient app on a phone', () => {
   });
 
   it('reloads offline from the precache with the last data, actions disabled, and catches up online', async () => {
-    const context = await newContext(browser);
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
     const patient = newPatient('offline');
-    await registerThroughUi(page, server, patient);
+    const { context, page } = await signUpOnPhone(browser, server, patient);
     await serviceWorkerReady(page);
     await waitLive(page);
     const userId = await userIdOf(server, patient.email);
@@ -367,9 +350,7 @@ describe('patient app on a phone', () => {
   });
 
   it('is installable: Chromium reports no installability errors for the manifest and service worker', async () => {
-    const context = await newContext(browser);
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
+    const { context, page } = await openPhone(browser);
     await page.goto(`${server.url}/`);
     await serviceWorkerReady(page);
     const cdp = await context.newCDPSession(page);

@@ -1,35 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { QueryTypes } from 'sequelize';
-import { artifactPath, launchBrowser, newContext } from '../support/browser';
-import { signedInUser, startTestServer } from '../support/server';
+import { artifactPath } from '../support/browser';
+import { signedInUser } from '../support/server';
 import type { TestServer } from '../support/server';
 import {
   hasHorizontalScroll,
   newPatient,
   nurseAction,
+  openPhone,
   registerThroughUi,
   seriousViolations,
   userIdOf,
   waitLive,
 } from './support/pwa';
 import { untranslated } from './support/pwa-i18n';
+import { startBrowserSuite } from './support/suite';
+import type { BrowserSuite } from './support/suite';
 
 /** Languages, accessibility and small screens, on every page of the patient app. */
+let suite: BrowserSuite | undefined;
 let server: TestServer;
 let browser: Browser;
 let nurse: { token: string };
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  suite = await startBrowserSuite();
+  ({ server, browser } = suite);
   nurse = await signedInUser(server, 'nurse');
   await nurseAction(server, nurse.token, '/api/queues/OPD/open');
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => suite?.stop());
 
 async function visit(page: Page, route: 'home' | 'inbox' | 'settings'): Promise<void> {
   await page.goto(`${server.url}/#/${route === 'home' ? '' : route}`);
@@ -38,9 +39,7 @@ async function visit(page: Page, route: 'home' | 'inbox' | 'settings'): Promise<
 
 describe('patient app UI', () => {
   it('switches every visible string to Spanish and French, with times in the patient’s locale', async () => {
-    const context = await newContext(browser);
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
+    const { context, page } = await openPhone(browser);
     await page.goto(`${server.url}/`);
     await page.getByLabel('Language').selectOption('es');
     await page.getByRole('heading', { name: 'Iniciar sesión' }).waitFor();
@@ -105,9 +104,9 @@ describe('patient app UI', () => {
   });
 
   it('has no serious or critical axe violations and no horizontal scroll at 320 px or with 200% text', async () => {
-    const context = await newContext(browser, { viewport: { width: 320, height: 640 } });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
+    const { context, page } = await openPhone(browser, {
+      context: { viewport: { width: 320, height: 640 } },
+    });
     await page.goto(`${server.url}/`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { withDatabase } from './global-setup';
+import { withDatabase } from './setup/database';
 
 export interface TestDatabase {
   url: string;
@@ -25,7 +25,7 @@ async function adminQuery(sql: string): Promise<void> {
 }
 
 async function makeDatabase(template: string | undefined): Promise<TestDatabase> {
-  // Named after the run (global-setup's pid) so that teardown can find and drop any left behind.
+  // Named after the run (the database setup's pid) so that teardown can find and drop any left behind.
   const run = required('QB_TEST_TEMPLATE').split('_').pop() ?? 'run';
   const name = `qb_t_${run}_${crypto.randomBytes(5).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
@@ -36,7 +36,7 @@ async function makeDatabase(template: string | undefined): Promise<TestDatabase>
   };
 }
 
-/** A fresh, migrated database: a copy of the template that global-setup prepared. */
+/** A fresh, migrated database: a copy of the template that tests/support/setup/database.ts prepared. */
 export function createTestDatabase(): Promise<TestDatabase> {
   return makeDatabase(required('QB_TEST_TEMPLATE'));
 }

@@ -42,6 +42,19 @@ export async function selectDepartment(page: Page, name: string): Promise<void> 
   await page.getByRole('heading', { level: 2, name }).waitFor();
 }
 
+/** A console signed in as `user`, with `department` (its name) selected. */
+export async function openConsoleAt(
+  browser: Browser,
+  server: { url: string },
+  user: Credentials,
+  department: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const opened = await openConsole(browser, server);
+  await signIn(opened.page, user);
+  await selectDepartment(opened.page, department);
+  return opened;
+}
+
 export const ticketRow = (page: Page, number: string) => page.locator(`tr[data-ticket="${number}"]`);
 
 /** Waits until the ticket's row shows that status (the server decides; the console follows its events). */

@@ -83,39 +83,45 @@ export async function openQueue(server: { url: string }, nurse: string, departme
   if (answer.status !== 200) throw new Error(`open ${department}: ${answer.status}`);
 }
 
-export async function join(server: { url: string }, patient: string, department: string): Promise<Ticket> {
-  const answer = await api<{ ticket: Ticket }>(server, 'POST', `/api/queues/${department}/tickets`, {
-    token: patient,
+/** POSTs a ticket change and answers the ticket, or throws `label` and the answer's status and body. */
+async function postForTicket(
+  server: { url: string },
+  token: string,
+  path: string,
+  label: string,
+  options: { expected?: number; body?: Record<string, string> } = {},
+): Promise<Ticket> {
+  const answer = await api<{ ticket: Ticket }>(server, 'POST', path, {
+    token,
+    ...(options.body ? { body: options.body } : {}),
   });
-  if (answer.status !== 201)
-    throw new Error(`join ${department}: ${answer.status} ${JSON.stringify(answer.body)}`);
+  if (answer.status !== (options.expected ?? 200))
+    throw new Error(`${label}: ${answer.status} ${JSON.stringify(answer.body)}`);
   return answer.body.ticket;
 }
 
-export async function callNext(
+export function join(server: { url: string }, patient: string, department: string): Promise<Ticket> {
+  return postForTicket(server, patient, `/api/queues/${department}/tickets`, `join ${department}`, {
+    expected: 201,
+  });
+}
+
+export function callNext(
   server: { url: string },
   nurse: string,
   department: string,
   room: string,
 ): Promise<Ticket> {
-  const answer = await api<{ ticket: Ticket }>(server, 'POST', `/api/queues/${department}/call-next`, {
-    token: nurse,
+  return postForTicket(server, nurse, `/api/queues/${department}/call-next`, `call ${department}`, {
     body: { room },
   });
-  if (answer.status !== 200)
-    throw new Error(`call ${department}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer.body.ticket;
 }
 
-export async function ticketAction(
+export function ticketAction(
   server: { url: string },
   nurse: string,
   ticket: Ticket,
   action: 'recall' | 'serve' | 'complete' | 'no-show',
 ): Promise<Ticket> {
-  const answer = await api<{ ticket: Ticket }>(server, 'POST', `/api/tickets/${ticket.id}/${action}`, {
-    token: nurse,
-  });
-  if (answer.status !== 200) throw new Error(`${action} ${ticket.number}: ${answer.status}`);
-  return answer.body.ticket;
+  return postForTicket(server, nurse, `/api/tickets/${ticket.id}/${action}`, `${action} ${ticket.number}`);
 }

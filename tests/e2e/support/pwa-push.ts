@@ -3,6 +3,8 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { PushPayload } from '../../../shared/notifications';
 import type { BrowserPushSubscription } from '../../support/push-receiver';
+import type { TestServer } from '../../support/server';
+import { grantNotifications } from './pwa';
 
 /**
  * Headless Chromium has no push service, so PushManager is replaced in the page by one that hands out
@@ -28,6 +30,14 @@ export async function stubPushManager(context: BrowserContext, subscription: Bro
     };
     PushManager.prototype.getSubscription = async () => current;
   }, subscription);
+}
+
+/** A phone's `prepare` for push: notifications allowed, and PushManager handing out `subscription`. */
+export function allowPush(server: TestServer, subscription: BrowserPushSubscription) {
+  return async (context: BrowserContext): Promise<void> => {
+    await grantNotifications(context, server);
+    await stubPushManager(context, subscription);
+  };
 }
 
 export interface ShownNotification {
@@ -132,7 +142,7 @@ export async function subscriptionChangeInWorker(context: BrowserContext): Promi
 
 /**
  * Delivers a push and waits until the worker shows it (by id, on its tag). On a loaded machine the
- * DevTools delivery to a worker that is starting up was seen, rarely, to be dropped without a trace; a
+ * DevTools delivery to a worker that is starting up is, rarely, dropped without a trace; a
  * push service redelivers such a message with the same id, which lands on the same tag, so this does
  * too, at most twice more. A worker that never shows a push still fails here.
  */

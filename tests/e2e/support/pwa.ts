@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { QueryTypes } from 'sequelize';
-import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
+import { newContext } from '../../support/browser';
 import { api } from '../../support/server';
 import type { TestServer } from '../../support/server';
 
@@ -47,9 +48,42 @@ export async function registerThroughUi(page: Page, server: TestServer, patient:
   await page.waitForSelector('[data-department="OPD"]');
 }
 
+export interface PhoneOptions {
+  /** Context options over the phone defaults: another viewport, another user agent. */
+  context?: Parameters<typeof newContext>[1];
+  /** Runs on the context before its page opens: permissions, init scripts, stubs. */
+  prepare?: (context: BrowserContext) => Promise<unknown>;
+}
+
+/** A fresh phone-sized profile and its page. */
+export async function openPhone(
+  browser: Browser,
+  options: PhoneOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser, options.context);
+  // Below the test's own timeout, so a failing wait names what it waited for.
+  context.setDefaultTimeout(10_000);
+  await options.prepare?.(context);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** A phone on which `patient` signs up through the app; `errors` watches the page from the start. */
+export async function signUpOnPhone(
+  browser: Browser,
+  server: TestServer,
+  patient: UiPatient,
+  options: PhoneOptions = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const { context, page } = await openPhone(browser, options);
+  const errors = watchErrors(page);
+  await registerThroughUi(page, server, patient);
+  return { context, page, errors };
+}
+
 /**
  * The live connection is up and subscribed: server actions are enabled, and changes reach the page,
- * from then on. (No offline banner was not enough: the banner is also absent while connecting.)
+ * from then on. (The absence of the offline banner is not enough: it is also absent while connecting.)
  */
 export async function waitLive(page: Page): Promise<void> {
   await page.waitForSelector('main[data-connection="live"]');

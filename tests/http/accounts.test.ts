@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
-import { api, signedInUser, startTestServer } from '../../../tests/support/server';
-import type { TestServer } from '../../../tests/support/server';
+import { api, signedInUser, startTestServer } from '../support/server';
+import type { TestServer } from '../support/server';
 
 let server: TestServer;
 beforeAll(async () => {

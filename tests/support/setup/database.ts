@@ -2,46 +2,26 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createSequelize } from '../../server/db/connection';
-import { acquireEmbeddedCluster } from '../../server/db/embedded';
-import type { EmbeddedCluster } from '../../server/db/embedded';
-import { migrateUp } from '../../server/db/migrate';
-import { createLogger } from '../../server/logger';
-import { createTestTls } from './test-tls';
-import { ROOT } from './process';
+import { createSequelize } from '../../../server/db/connection';
+import { acquireEmbeddedCluster } from '../../../server/db/embedded';
+import type { EmbeddedCluster } from '../../../server/db/embedded';
+import { migrateUp } from '../../../server/db/migrate';
+import { createLogger } from '../../../server/logger';
+import { sharedSetup } from './shared';
 
 /**
- * One PostgreSQL for the whole run: the embedded one (default) or TEST_DATABASE_URL's server. A template
- * database is migrated once; each test file then gets a copy of it in milliseconds (tests/support/db.ts).
- * Also a throwaway certificate authority that every test worker trusts (Node reads NODE_EXTRA_CA_CERTS
- * only at start, and the workers start after this), for the HTTPS push receiver.
+ * One PostgreSQL for the whole run, shared by every project that needs one: the embedded one (default)
+ * or TEST_DATABASE_URL's server. A template database is migrated once; each test file then gets a copy
+ * of it in milliseconds (tests/support/db.ts).
  */
-/** Browser tests load the built apps from the server; build them from the current sources first. */
-async function buildWebApps(): Promise<void> {
-  const { build } = await import('vite');
-  // vitest sets NODE_ENV=test, which makes Vite bundle React's development build: test what production serves.
-  const previous = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    for (const config of ['pwa/vite.config.ts', 'electron/renderer/vite.config.ts']) {
-      await build({ configFile: path.join(ROOT, config), logLevel: 'warn', mode: 'production' });
-    }
-  } finally {
-    process.env.NODE_ENV = previous;
-  }
+export default function setup(): Promise<() => Promise<void>> {
+  return sharedSetup('database', startDatabase);
 }
 
-export default async function setup(): Promise<() => Promise<void>> {
-  if (process.env.QB_SKIP_WEB_BUILD !== 'true') await buildWebApps();
+async function startDatabase(): Promise<() => Promise<void>> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'queuebell-test-'));
   // The embedded cluster runs as the `postgres` OS user when we are root; it must reach its directory.
   fs.chmodSync(workDir, 0o755);
-
-  const tlsDir = path.join(workDir, 'tls');
-  fs.mkdirSync(tlsDir);
-  const tls = createTestTls(tlsDir);
-  process.env.QB_TEST_TLS_DIR = tlsDir;
-  process.env.NODE_EXTRA_CA_CERTS = tls.caCertPath;
 
   let cluster: EmbeddedCluster | undefined;
   let adminUrl = process.env.TEST_DATABASE_URL;

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import pg from 'pg';
-import { createLogger } from '../logger';
-import { createTestDatabase } from '../../tests/support/db';
-import type { TestDatabase } from '../../tests/support/db';
-import { listen } from './listener';
-import type { Listener } from './listener';
+import { createLogger } from '../../server/logger';
+import { createTestDatabase } from '../support/db';
+import type { TestDatabase } from '../support/db';
+import { listen } from '../../server/db/listener';
+import type { Listener } from '../../server/db/listener';
 
 let db: TestDatabase;
 let listener: Listener | undefined;

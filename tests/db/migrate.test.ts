@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
-import { createSequelize } from './connection';
-import { migrateDown, migrateUp } from './migrate';
-import { migrations } from './migrations/index';
-import { createEmptyDatabase } from '../../tests/support/db';
-import type { TestDatabase } from '../../tests/support/db';
+import { createSequelize } from '../../server/db/connection';
+import { migrateDown, migrateUp } from '../../server/db/migrate';
+import { migrations } from '../../server/db/migrations/index';
+import { createEmptyDatabase } from '../support/db';
+import type { TestDatabase } from '../support/db';
 
 let db: TestDatabase;
 let sequelize: Sequelize;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
-import type { Notification, NotificationPage } from '../../../shared/notifications';
-import { api, signedInUser, startTestServer } from '../../../tests/support/server';
-import type { TestServer } from '../../../tests/support/server';
+import type { Notification, NotificationPage } from '../../shared/notifications';
+import { api, signedInUser, startTestServer } from '../support/server';
+import type { TestServer } from '../support/server';
 
 let server: TestServer;
 let patient: { id: number; token: string };

@@ -1,9 +1,9 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmptyDatabase } from '../../tests/support/db';
-import { api, startTestServer } from '../../tests/support/server';
-import type { TestServer } from '../../tests/support/server';
-import { runCli } from '../../tests/support/process';
+import { createEmptyDatabase } from '../support/db';
+import { api, startTestServer } from '../support/server';
+import type { TestServer } from '../support/server';
+import { runCli } from '../support/process';
 
 let server: TestServer;
 let env: Record<string, string>;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, signedInUser, startTestServer } from '../../../tests/support/server';
-import type { TestServer } from '../../../tests/support/server';
-import type { QueueStatus } from '../../../shared/schemas';
+import { api, signedInUser, startTestServer } from '../support/server';
+import type { TestServer } from '../support/server';
+import type { QueueStatus } from '../../shared/schemas';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
-import { createSequelize } from '../db/connection';
-import { createTestDatabase } from '../../tests/support/db';
-import type { TestDatabase } from '../../tests/support/db';
-import { CLAIM_BY_ID_SQL } from './deliver';
+import { createSequelize } from '../../server/db/connection';
+import { createTestDatabase } from '../support/db';
+import type { TestDatabase } from '../support/db';
+import { CLAIM_BY_ID_SQL } from '../../server/notifications/deliver';
 
 // A fan-out as PostgreSQL sees it: statistics taken while nothing was pending, then many pending rows.
 const PATIENTS = 20_000;

@@ -1,10 +1,10 @@
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { ALL_DELIVERED, createPatients, outboxSettles } from '../../tests/support/engine';
-import { api, signedInUser, startTestServer } from '../../tests/support/server';
-import type { TestServer } from '../../tests/support/server';
-import { createLogger } from '../logger';
-import { createAckRecorder } from './ack-recorder';
+import { ALL_DELIVERED, createPatients, outboxSettles } from '../support/engine';
+import { api, signedInUser, startTestServer } from '../support/server';
+import type { TestServer } from '../support/server';
+import { createLogger } from '../../server/logger';
+import { createAckRecorder } from '../../server/notifications/ack-recorder';
 
 let server: TestServer;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
-import { api, signedInUser, startTestServer } from '../../../tests/support/server';
-import type { TestServer } from '../../../tests/support/server';
-import { startPushReceiver } from '../../../tests/support/push-receiver';
-import type { PushReceiver } from '../../../tests/support/push-receiver';
+import { api, signedInUser, startTestServer } from '../support/server';
+import type { TestServer } from '../support/server';
+import { startPushReceiver } from '../support/push-receiver';
+import type { PushReceiver } from '../support/push-receiver';
 
 let receiver: PushReceiver;
 let server: TestServer;

@@ -1,10 +1,10 @@
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../commands/create-user';
-import { startTestServer } from '../../tests/support/server';
-import type { TestServer } from '../../tests/support/server';
-import { runCli } from '../../tests/support/process';
+import { createUser } from '../../server/commands/create-user';
+import { startTestServer } from '../support/server';
+import type { TestServer } from '../support/server';
+import { runCli } from '../support/process';
 
 let server: TestServer;
 let sequelize: Sequelize;
