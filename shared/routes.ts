@@ -105,7 +105,8 @@ export const ROUTES = {
   'GET /api/me': { who: 'signed in', summary: 'The signed-in user', answer: answer<{ user: User }>() },
   'PATCH /api/me': {
     who: 'signed in',
-    summary: "Change one's own name, phone (normalised to E.164; null removes it and turns SMS off) or locale",
+    summary:
+      "Change one's own name, phone (normalised to E.164; null removes it and turns SMS off) or locale",
     body: updateMeBody,
     answer: answer<{ user: User }>(),
   },

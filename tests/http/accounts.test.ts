@@ -222,7 +222,13 @@ describe('preferences', () => {
       body: { departments: ['lab', 'OPD'], push: false, email: false, locale: 'fr' },
     });
     expect(saved.status).toBe(200);
-    expect(saved.body).toEqual({ departments: ['LAB', 'OPD'], push: false, email: false, sms: false, locale: 'fr' });
+    expect(saved.body).toEqual({
+      departments: ['LAB', 'OPD'],
+      push: false,
+      email: false,
+      sms: false,
+      locale: 'fr',
+    });
     expect((await api(server, 'GET', '/api/me/preferences', { token: user.token })).body).toEqual(saved.body);
   });
 
