@@ -1,7 +1,7 @@
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { UpdateMeBody } from '../../shared/schemas';
 import { normalisePhone } from '../accounts/phone';
-import type { User } from '../db/models/index';
+import { User } from '../db/models/index';
 
 /** The columns a `PATCH /api/me` body changes; what it leaves out stays as it is. */
 type ProfileChange = Partial<Pick<User, 'name' | 'locale' | 'phone' | 'smsEnabled'>>;
@@ -23,9 +23,13 @@ function changeOf(body: UpdateMeBody, region: CountryCode): ProfileChange {
 /**
  * A user's own name, locale and phone. The phone is checked before anything is written, so an
  * impossible number (400 `invalid_phone`) changes nothing, not even the name sent beside it.
+ * Written with a statement of every given column, not through the instance: the instance would leave
+ * out `sms_enabled = false` when it was read as false, and a request turning SMS on that committed in
+ * between would then make the removal break the database's SMS-needs-a-phone check.
  */
 export async function updateMe(user: User, body: UpdateMeBody, region: CountryCode): Promise<User> {
   const change = changeOf(body, region);
-  if (Object.keys(change).length > 0) await user.update(change);
-  return user;
+  if (Object.keys(change).length === 0) return user;
+  const [, [updated]] = await User.update(change, { where: { id: user.id }, returning: true });
+  return updated ?? user;
 }

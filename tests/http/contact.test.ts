@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { savePreferences } from '../../server/commands/save-preferences';
+import { User as UserModel } from '../../server/db/models/index';
 import type { Preferences, User } from '../../shared/schemas';
 import { QueryTypes } from 'sequelize';
 import { api, signedInUser, startTestServer } from '../support/server';
@@ -31,7 +33,7 @@ const me = async (token: string) =>
 const preferences = async (token: string) =>
   (await api<Preferences>(server, 'GET', '/api/me/preferences', { token })).body;
 
-const OLD_BODY = { departments: 'all', push: true, locale: 'en' };
+const OLD_BODY = { departments: 'all', push: true, locale: 'en' } as const;
 
 describe('PATCH /api/me', () => {
   it('starts without a phone and stores an international number in E.164', async () => {
@@ -122,6 +124,36 @@ describe('channel preferences', () => {
         replacements: { id: patient.id },
       }),
     ).rejects.toThrow(/users_sms_needs_phone/);
+  });
+
+  it('never leaves SMS on without a phone when removing the phone races turning SMS on', async () => {
+    const patient = await signedInUser(server, 'patient');
+    for (let round = 0; round < 8; round++) {
+      await patchMe(patient.token, { phone: '+34 612 34 56 78' });
+      await putPreferences(patient.token, { ...OLD_BODY, sms: false });
+      const [removed, turnedOn] = await Promise.all([
+        patchMe(patient.token, { phone: null }),
+        putPreferences(patient.token, { ...OLD_BODY, sms: true }),
+      ]);
+      expect(removed.status).toBe(200);
+      // Either order is fine; a 500 or SMS on with no number is not.
+      expect([200, 400]).toContain(turnedOn.status);
+      if (turnedOn.status === 400) expect(turnedOn.body.error.code).toBe('phone_required');
+      expect((await me(patient.token)).phone).toBeNull();
+      expect((await preferences(patient.token)).sms).toBe(false);
+    }
+  });
+
+  it('answers phone_required when the phone went after the patient was read (the check, not a 500)', async () => {
+    const patient = await signedInUser(server, 'patient');
+    await patchMe(patient.token, { phone: '+34 612 34 56 78' });
+    const readBefore = await UserModel.findByPk(patient.id, { rejectOnEmpty: true });
+    await patchMe(patient.token, { phone: null });
+    await expect(savePreferences(readBefore, { ...OLD_BODY, sms: true })).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'phone_required',
+    });
+    expect((await preferences(patient.token)).sms).toBe(false);
   });
 
   it('refuses channel flags that are not booleans and unknown fields', async () => {
