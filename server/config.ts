@@ -1,5 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
+import { isSupportedCountry } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
 import { z } from 'zod';
 
 /** Configuration comes from the environment only (see docs and README). */
@@ -34,6 +36,15 @@ const envSchema = z.object({
   PUSH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   PUSH_ENCRYPT_THREADS: z.coerce.number().int().min(0).max(16).optional(),
   SOCKET_ADAPTER: z.enum(['memory', 'postgres']).optional(),
+  DEFAULT_PHONE_REGION: z
+    .string()
+    .default('US')
+    .transform((value) => value.trim().toUpperCase())
+    .pipe(
+      z.custom<CountryCode>((value) => typeof value === 'string' && isSupportedCountry(value), {
+        message: 'must be a two-letter region code such as US, ES or FR',
+      }),
+    ),
 });
 
 export interface Config {
@@ -50,6 +61,8 @@ export interface Config {
   seedDemo: boolean;
   /** false: this process answers HTTP and sockets but leaves notification delivery to other processes. */
   deliveryWorkers: boolean;
+  /** The region in which a phone number written without its country code (`(201) 555-0123`) is read. */
+  defaultPhoneRegion: CountryCode;
   /** How Socket.IO reaches sockets held by other processes: not at all, or through PostgreSQL NOTIFY. */
   socketAdapter: 'memory' | 'postgres';
   delivery: {
@@ -101,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: list(e.CORS_ORIGINS),
     seedDemo: e.SEED_DEMO,
     deliveryWorkers: e.DELIVERY_WORKERS,
+    defaultPhoneRegion: e.DEFAULT_PHONE_REGION,
     socketAdapter: e.SOCKET_ADAPTER ?? (e.DATABASE_URL && e.CLUSTER ? 'postgres' : 'memory'),
     delivery: {
       batchSize: e.DELIVERY_BATCH_SIZE,

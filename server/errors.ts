@@ -34,3 +34,14 @@ export const rateLimited = (retryAfterSeconds: number) =>
   new ApiError(429, 'rate_limited', 'Too many attempts. Wait a while and try again.', undefined, {
     'retry-after': String(retryAfterSeconds),
   });
+
+/** A phone number that no numbering plan allows (too short, a code that does not exist, …). */
+export const invalidPhone = () =>
+  new ApiError(400, 'invalid_phone', 'This is not a phone number that can be reached.', [
+    { path: 'body.phone', message: 'must be a possible phone number, e.g. +34 612 34 56 78' },
+  ]);
+/** SMS asked for with no phone to send it to. */
+export const phoneRequired = () =>
+  new ApiError(400, 'phone_required', 'Add a phone number before turning text messages on.', [
+    { path: 'body.sms', message: 'needs a phone number on the account' },
+  ]);

@@ -26,6 +26,7 @@ import {
   noBody,
   preferencesBody,
   registerBody,
+  updateMeBody,
 } from './schemas';
 import type { AuthAnswer, Department, Preferences, QueueStatus, User } from './schemas';
 import { callNextBody, metricsQuery, priorityBody } from './tickets';
@@ -102,6 +103,13 @@ export const ROUTES = {
     answer: answer<void>(),
   },
   'GET /api/me': { who: 'signed in', summary: 'The signed-in user', answer: answer<{ user: User }>() },
+  'PATCH /api/me': {
+    who: 'signed in',
+    summary:
+      "Change one's own name, phone (normalised to E.164; null removes it and turns SMS off) or locale",
+    body: updateMeBody,
+    answer: answer<{ user: User }>(),
+  },
   'GET /api/me/preferences': {
     who: 'patient',
     summary: "The patient's notification preferences",
@@ -324,7 +332,7 @@ function ticketAction(summary: string) {
 
 export type Routes = typeof ROUTES;
 export type RouteKey = keyof Routes;
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type MethodOf<K extends RouteKey> = K extends `${infer M extends Method} ${string}` ? M : never;
 export type PathOf<K extends RouteKey> = K extends `${Method} ${infer P}` ? P : never;

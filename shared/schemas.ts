@@ -33,12 +33,39 @@ export type RegisterBody = z.infer<typeof registerBody>;
 export const loginBody = z.strictObject({ email, password: z.string().min(1).max(200) });
 export type LoginBody = z.infer<typeof loginBody>;
 
+/**
+ * `email` and `sms` may be left out: a client written before they existed sends the other three, and
+ * what the patient chose for them stays as it is.
+ */
 export const preferencesBody = z.strictObject({
   departments: z.union([z.literal('all'), z.array(departmentCode).max(100)]),
   push: z.boolean(),
+  email: z.boolean().optional(),
+  sms: z.boolean().optional(),
   locale,
 });
-export type Preferences = z.infer<typeof preferencesBody>;
+export type PreferencesBody = z.infer<typeof preferencesBody>;
+
+/** Which channels may reach the patient, and which departments' openings they hear about. */
+export interface Preferences {
+  departments: 'all' | string[];
+  push: boolean;
+  email: boolean;
+  /** Only ever true with a phone on the account. */
+  sms: boolean;
+  locale: string;
+}
+
+/**
+ * `PATCH /api/me`. The phone is checked and written in E.164 by the server (which knows the default
+ * region); here only its size is bounded. null removes it.
+ */
+export const updateMeBody = z.strictObject({
+  name: personName.optional(),
+  phone: z.string().trim().min(1, { message: 'must not be empty' }).max(40).nullable().optional(),
+  locale: locale.optional(),
+});
+export type UpdateMeBody = z.infer<typeof updateMeBody>;
 
 export const createDepartmentBody = z.strictObject({
   code: departmentCode,
@@ -71,6 +98,8 @@ export interface User {
   name: string;
   role: z.infer<typeof roleSchema>;
   locale: string;
+  /** E.164, or null. Only ever in the user's own answers. */
+  phone: string | null;
 }
 
 export interface AuthAnswer {

@@ -38,6 +38,7 @@ const EXAMPLES: Record<string, (ids: RecordIds) => Example> = {
   'POST /api/auth/login': () => ({ path: '/api/auth/login', body: {} }),
   'POST /api/auth/logout': () => ({ path: '/api/auth/logout' }),
   'GET /api/me': () => ({ path: '/api/me' }),
+  'PATCH /api/me': () => ({ path: '/api/me', body: { phone: '+34 612 34 56 78' } }),
   'GET /api/me/preferences': () => ({ path: '/api/me/preferences' }),
   'PUT /api/me/preferences': () => ({
     path: '/api/me/preferences',

@@ -5,6 +5,8 @@ export function preferencesOf(user: User): Preferences {
   return {
     departments: user.notifyDepartments ?? 'all',
     push: user.pushEnabled,
+    email: user.emailEnabled,
+    sms: user.smsEnabled,
     locale: user.locale,
   };
 }

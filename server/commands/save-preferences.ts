@@ -1,14 +1,30 @@
-import type { Preferences } from '../../shared/schemas';
+import type { Preferences, PreferencesBody } from '../../shared/schemas';
+import { SMS_NEEDS_PHONE, violatesCheck } from '../accounts/constraints';
 import { preferencesOf } from '../accounts/preferences';
 import type { User } from '../db/models/index';
+import { phoneRequired } from '../errors';
 
-/** A patient's notification preferences; departments are kept sorted and without repeats. */
-export async function savePreferences(user: User, preferences: Preferences): Promise<Preferences> {
+/**
+ * A patient's notification preferences; departments are kept sorted and without repeats. `email` and
+ * `sms` left out (a client older than them) keep what is stored. SMS needs a phone: asked for without
+ * one it is 400 `phone_required`, also when the phone was removed by a request that committed first
+ * (the database's check catches that race).
+ */
+export async function savePreferences(user: User, preferences: PreferencesBody): Promise<Preferences> {
   const departments = preferences.departments === 'all' ? null : [...new Set(preferences.departments)].sort();
-  await user.update({
-    notifyDepartments: departments,
-    pushEnabled: preferences.push,
-    locale: preferences.locale,
-  });
+  const sms = preferences.sms ?? user.smsEnabled;
+  if (sms && !user.phone) throw phoneRequired();
+  try {
+    await user.update({
+      notifyDepartments: departments,
+      pushEnabled: preferences.push,
+      emailEnabled: preferences.email ?? user.emailEnabled,
+      smsEnabled: sms,
+      locale: preferences.locale,
+    });
+  } catch (error) {
+    if (violatesCheck(error, SMS_NEEDS_PHONE)) throw phoneRequired();
+    throw error;
+  }
   return preferencesOf(user);
 }

@@ -51,7 +51,7 @@ export async function createHttpApp(config: Config, logger: Logger): Promise<Fas
   await app.register(cors, {
     origin: [DESKTOP_ORIGIN, ...config.corsOrigins],
     allowedHeaders: ['authorization', 'content-type'],
-    methods: ['GET', 'POST', 'PUT', 'DELETE'],
+    methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     maxAge: 600,
   });
   return app;

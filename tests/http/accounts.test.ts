@@ -213,16 +213,22 @@ describe('bad input changes nothing', () => {
 });
 
 describe('preferences', () => {
-  it('defaults to all departments with push on, and saves a choice', async () => {
+  it('defaults to all departments with push and email on and SMS off, and saves a choice', async () => {
     const user = await signedInUser(server, 'patient');
     const initial = await api(server, 'GET', '/api/me/preferences', { token: user.token });
-    expect(initial.body).toEqual({ departments: 'all', push: true, locale: 'en' });
+    expect(initial.body).toEqual({ departments: 'all', push: true, email: true, sms: false, locale: 'en' });
     const saved = await api(server, 'PUT', '/api/me/preferences', {
       token: user.token,
-      body: { departments: ['lab', 'OPD'], push: false, locale: 'fr' },
+      body: { departments: ['lab', 'OPD'], push: false, email: false, locale: 'fr' },
     });
     expect(saved.status).toBe(200);
-    expect(saved.body).toEqual({ departments: ['LAB', 'OPD'], push: false, locale: 'fr' });
+    expect(saved.body).toEqual({
+      departments: ['LAB', 'OPD'],
+      push: false,
+      email: false,
+      sms: false,
+      locale: 'fr',
+    });
     expect((await api(server, 'GET', '/api/me/preferences', { token: user.token })).body).toEqual(saved.body);
   });
 
@@ -235,12 +241,14 @@ describe('preferences', () => {
     expect(unknown.status).toBe(400);
     const extra = await api(server, 'PUT', '/api/me/preferences', {
       token: user.token,
-      body: { departments: 'all', push: true, locale: 'en', sms: true },
+      body: { departments: 'all', push: true, locale: 'en', vibrate: true },
     });
     expect(extra.status).toBe(400);
     expect((await api(server, 'GET', '/api/me/preferences', { token: user.token })).body).toEqual({
       departments: 'all',
       push: true,
+      email: true,
+      sms: false,
       locale: 'en',
     });
   });

@@ -11,6 +11,7 @@ function validationMessage(error: ApiError): string {
   if (paths.some((path) => path.endsWith('email'))) return i18next.t('errors.invalidEmail');
   if (paths.some((path) => path.endsWith('password'))) return i18next.t('errors.invalidPassword');
   if (paths.some((path) => path.endsWith('name'))) return i18next.t('errors.invalidName');
+  if (paths.some((path) => path.endsWith('phone'))) return i18next.t('errors.invalidPhone');
   return i18next.t('errors.invalid');
 }
 
@@ -44,6 +45,10 @@ export function describeError(error: unknown): string {
       return t('errors.forbidden');
     case 'payload_too_large':
       return t('errors.tooLarge');
+    case 'invalid_phone':
+      return t('errors.invalidPhone');
+    case 'phone_required':
+      return t('errors.phoneRequired');
   }
   if (error.status === 401) return t('errors.sessionExpired');
   if (error.status >= 500) return t('errors.server');

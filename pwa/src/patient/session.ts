@@ -34,6 +34,13 @@ function save(session: PatientSession): void {
   localStorage.setItem(SESSION_KEY, JSON.stringify(session));
 }
 
+/** Keeps the user's latest answer (after a change to their profile) with the saved session. */
+export function rememberUser(session: PatientSession, user: User): PatientSession {
+  const fresh = { token: session.token, user };
+  save(fresh);
+  return fresh;
+}
+
 export function forgetSession(): void {
   localStorage.removeItem(SESSION_KEY);
 }
@@ -45,9 +52,7 @@ export function forgetSession(): void {
 export async function verifySession(session: PatientSession): Promise<PatientSession | null> {
   try {
     const { user } = await api('GET /api/me', { token: session.token });
-    const fresh = { token: session.token, user };
-    save(fresh);
-    return fresh;
+    return rememberUser(session, user);
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       forgetSession();

@@ -9,6 +9,8 @@ export interface PreferencesApi {
   error: unknown;
   /** Saves a change; the API takes the whole object, so it is merged with the last saved one. */
   save(change: Partial<Preferences>): Promise<void>;
+  /** Reads them again: the server changes them itself (removing the phone turns SMS off). */
+  reload(): Promise<void>;
 }
 
 export function usePreferences(token: string): PreferencesApi {
@@ -38,5 +40,9 @@ export function usePreferences(token: string): PreferencesApi {
     [token, load],
   );
 
-  return { preferences, error, save };
+  const reload = useCallback(async () => {
+    await load();
+  }, [load]);
+
+  return { preferences, error, save, reload };
 }

@@ -8,6 +8,7 @@ import * as m0005 from './0005-schedules';
 import * as m0006 from './0006-socket-io';
 import * as m0007 from './0007-localized-texts';
 import * as m0008 from './0008-notifications-fillfactor';
+import * as m0009 from './0009-patient-contact';
 
 /** Every migration in order. A list rather than a glob, so the set is fixed by the code. */
 export const migrations: RunnableMigration<MigrationContext>[] = [
@@ -19,4 +20,5 @@ export const migrations: RunnableMigration<MigrationContext>[] = [
   { name: '0006-socket-io', ...m0006 },
   { name: '0007-localized-texts', ...m0007 },
   { name: '0008-notifications-fillfactor', ...m0008 },
+  { name: '0009-patient-contact', ...m0009 },
 ];

@@ -12,6 +12,11 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   /** null: every department. */
   declare notifyDepartments: CreationOptional<string[] | null>;
   declare pushEnabled: CreationOptional<boolean>;
+  /** E.164 (`+34612345678`), or null: the patient gave none. Their own data: never in staff or public answers. */
+  declare phone: CreationOptional<string | null>;
+  declare emailEnabled: CreationOptional<boolean>;
+  /** Only with a phone (a check in the database keeps it so). */
+  declare smsEnabled: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -26,6 +31,9 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
         locale: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'en' },
         notifyDepartments: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: true },
         pushEnabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+        phone: { type: DataTypes.TEXT, allowNull: true },
+        emailEnabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
+        smsEnabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

@@ -5,6 +5,7 @@ import { preferencesOf } from '../../accounts/preferences';
 import { revokeSession } from '../../accounts/tokens';
 import { register } from '../../commands/register';
 import { savePreferences } from '../../commands/save-preferences';
+import { updateMe } from '../../commands/update-me';
 import { validationFailed } from '../../errors';
 import { presentUser } from '../presenters';
 import type { RouteHandlers } from '../route-table';
@@ -14,6 +15,7 @@ type AccountRoute =
   | 'POST /api/auth/login'
   | 'POST /api/auth/logout'
   | 'GET /api/me'
+  | 'PATCH /api/me'
   | 'GET /api/me/preferences'
   | 'PUT /api/me/preferences';
 
@@ -31,6 +33,9 @@ export function accountHandlers(ctx: AppContext): RouteHandlers<AccountRoute> {
       await revokeSession(sessionId);
     },
     'GET /api/me': async ({ user }) => ({ user: presentUser(user) }),
+    'PATCH /api/me': async ({ user, body }) => ({
+      user: presentUser(await updateMe(user, body, ctx.config.defaultPhoneRegion)),
+    }),
     'GET /api/me/preferences': async ({ user }) => preferencesOf(user),
     'PUT /api/me/preferences': async ({ user, body }) => {
       if (body.departments !== 'all') {

@@ -53,6 +53,9 @@ export const en = {
     invalidTransition: 'This ticket can no longer be cancelled.',
     forbidden: 'You are not allowed to do that.',
     tooLarge: 'That is too much data to send.',
+    invalidPhone:
+      'This is not a phone number we can text. Check it; a number from abroad starts with + and its country code.',
+    phoneRequired: 'Add your mobile number before turning text messages on.',
     server: 'Something went wrong on our side. Try again in a moment.',
     unknown: 'Something went wrong. Try again.',
   },
@@ -155,12 +158,38 @@ export const en = {
     failed: 'Notifications could not be turned on. Try again later.',
     noWorker: 'The app is still getting ready. Reload the page and try again.',
   },
+  contact: {
+    heading: 'Email and text messages',
+    phone: 'Mobile number',
+    phoneHint:
+      'Only for text messages about your turn. A number from abroad starts with + and its country code.',
+    savePhone: 'Save number',
+    removePhone: 'Remove number',
+    phoneSaved: 'Number saved.',
+    phoneRemoved: 'Number removed. We will not send you text messages.',
+    emailLabel: 'Email',
+    emailMeaning:
+      'When a notification cannot reach this phone, we send it to {{email}}: your turn, and the queues you follow opening.',
+    smsLabel: 'Text messages (SMS)',
+    smsMeaning:
+      'When you are called and have not seen it on this phone within a short time, we text you your ticket and room. Never for other news.',
+    smsNeedsPhone: 'Add your mobile number above to turn text messages on.',
+  },
+  reach: {
+    off: 'Notifications are off on this phone.',
+    unavailable: 'This phone cannot show notifications from Queuebell.',
+    sms: 'When it is your turn, we will text you.',
+    email: 'When it is your turn, we will email you.',
+    none: 'Email and text messages are off too: keep the app open or watch the waiting-room screen.',
+  },
   install: {
     heading: 'Install',
     button: 'Install Queuebell',
     why: 'Add Queuebell to your home screen to open it like an app, even offline.',
     iosHint: 'On iPhone or iPad: tap Share, then "Add to Home Screen".',
     installed: 'Queuebell is installed on this device.',
+    iosPushOnly:
+      'On iPhone and iPad, adding Queuebell to the Home Screen is also the only way to get notifications: open it from there, then turn them on in Settings.',
     unavailable: 'Your browser menu may offer "Install app" or "Add to Home screen".',
   },
   languages: { en: 'English', es: 'Español', fr: 'Français' },

@@ -53,6 +53,9 @@ export const es: Catalog = {
     invalidTransition: 'Este turno ya no se puede cancelar.',
     forbidden: 'No tiene permiso para hacer eso.',
     tooLarge: 'Son demasiados datos para enviar.',
+    invalidPhone:
+      'Este no es un número al que podamos enviar mensajes. Compruébelo; un número del extranjero empieza por + y el código del país.',
+    phoneRequired: 'Añada su número de móvil antes de activar los mensajes de texto.',
     server: 'Algo ha fallado en nuestro lado. Vuelva a intentarlo en un momento.',
     unknown: 'Algo ha fallado. Vuelva a intentarlo.',
   },
@@ -159,12 +162,38 @@ export const es: Catalog = {
     failed: 'No se pudieron activar las notificaciones. Inténtelo más tarde.',
     noWorker: 'La aplicación aún se está preparando. Recargue la página y vuelva a intentarlo.',
   },
+  contact: {
+    heading: 'Correo electrónico y mensajes de texto',
+    phone: 'Número de móvil',
+    phoneHint:
+      'Solo para mensajes de texto sobre su turno. Un número del extranjero empieza por + y el código del país.',
+    savePhone: 'Guardar número',
+    removePhone: 'Quitar número',
+    phoneSaved: 'Número guardado.',
+    phoneRemoved: 'Número quitado. No le enviaremos mensajes de texto.',
+    emailLabel: 'Correo electrónico',
+    emailMeaning:
+      'Cuando una notificación no llegue a este teléfono, se la enviaremos a {{email}}: su turno y la apertura de las colas que sigue.',
+    smsLabel: 'Mensajes de texto (SMS)',
+    smsMeaning:
+      'Cuando le llamen y no lo haya visto en este teléfono en poco tiempo, le enviaremos un SMS con su turno y la sala. Nunca para otras noticias.',
+    smsNeedsPhone: 'Añada arriba su número de móvil para activar los mensajes de texto.',
+  },
+  reach: {
+    off: 'Las notificaciones están desactivadas en este teléfono.',
+    unavailable: 'Este teléfono no puede mostrar notificaciones de Queuebell.',
+    sms: 'Cuando sea su turno, le enviaremos un SMS.',
+    email: 'Cuando sea su turno, le enviaremos un correo electrónico.',
+    none: 'El correo y los SMS también están desactivados: mantenga la aplicación abierta o mire la pantalla de la sala de espera.',
+  },
   install: {
     heading: 'Instalar',
     button: 'Instalar Queuebell',
     why: 'Añada Queuebell a la pantalla de inicio para abrirla como una aplicación, incluso sin conexión.',
     iosHint: 'En iPhone o iPad: toque Compartir y luego "Añadir a pantalla de inicio".',
     installed: 'Queuebell está instalada en este dispositivo.',
+    iosPushOnly:
+      'En iPhone y iPad, añadir Queuebell a la pantalla de inicio es también la única forma de recibir notificaciones: ábrala desde allí y actívelas en Ajustes.',
     unavailable: 'El menú del navegador puede ofrecer "Instalar aplicación" o "Añadir a pantalla de inicio".',
   },
   languages: { en: 'English', es: 'Español', fr: 'Français' },

@@ -54,6 +54,9 @@ export const fr: Catalog = {
     invalidTransition: 'Ce ticket ne peut plus être annulé.',
     forbidden: 'Vous n’êtes pas autorisé à faire cela.',
     tooLarge: 'Trop de données à envoyer.',
+    invalidPhone:
+      'Ce n’est pas un numéro auquel nous pouvons envoyer un SMS. Vérifiez-le ; un numéro de l’étranger commence par + et l’indicatif du pays.',
+    phoneRequired: 'Ajoutez votre numéro de mobile avant d’activer les SMS.',
     server: 'Un problème est survenu de notre côté. Réessayez dans un instant.',
     unknown: 'Un problème est survenu. Réessayez.',
   },
@@ -164,12 +167,38 @@ export const fr: Catalog = {
     failed: 'Impossible d’activer les notifications. Réessayez plus tard.',
     noWorker: 'L’application se prépare encore. Rechargez la page et réessayez.',
   },
+  contact: {
+    heading: 'E-mail et SMS',
+    phone: 'Numéro de mobile',
+    phoneHint:
+      'Seulement pour les SMS sur votre tour. Un numéro de l’étranger commence par + et l’indicatif du pays.',
+    savePhone: 'Enregistrer le numéro',
+    removePhone: 'Supprimer le numéro',
+    phoneSaved: 'Numéro enregistré.',
+    phoneRemoved: 'Numéro supprimé. Nous ne vous enverrons pas de SMS.',
+    emailLabel: 'E-mail',
+    emailMeaning:
+      'Quand une notification ne peut pas atteindre ce téléphone, nous l’envoyons à {{email}} : votre tour, et l’ouverture des files que vous suivez.',
+    smsLabel: 'SMS',
+    smsMeaning:
+      'Quand vous êtes appelé et ne l’avez pas vu sur ce téléphone peu après, nous vous envoyons un SMS avec votre ticket et la salle. Jamais pour d’autres nouvelles.',
+    smsNeedsPhone: 'Ajoutez votre numéro de mobile ci-dessus pour activer les SMS.',
+  },
+  reach: {
+    off: 'Les notifications sont désactivées sur ce téléphone.',
+    unavailable: 'Ce téléphone ne peut pas afficher les notifications de Queuebell.',
+    sms: 'Quand ce sera votre tour, nous vous enverrons un SMS.',
+    email: 'Quand ce sera votre tour, nous vous enverrons un e-mail.',
+    none: 'Les e-mails et les SMS sont aussi désactivés : gardez l’application ouverte ou regardez l’écran de la salle d’attente.',
+  },
   install: {
     heading: 'Installer',
     button: 'Installer Queuebell',
     why: 'Ajoutez Queuebell à l’écran d’accueil pour l’ouvrir comme une application, même hors ligne.',
     iosHint: 'Sur iPhone ou iPad : touchez Partager, puis « Sur l’écran d’accueil ».',
     installed: 'Queuebell est installée sur cet appareil.',
+    iosPushOnly:
+      'Sur iPhone et iPad, ajouter Queuebell à l’écran d’accueil est aussi le seul moyen de recevoir des notifications : ouvrez-la depuis là, puis activez-les dans Réglages.',
     unavailable:
       'Le menu du navigateur peut proposer « Installer l’application » ou « Ajouter à l’écran d’accueil ».',
   },

@@ -1,14 +1,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../errors';
-import { usePush } from '../push/usePush';
-import type { PushNotice } from '../push/usePush';
+import type { PushApi, PushNotice } from '../push/usePush';
 import type { PushBlocker } from '../push/support';
 
 interface Props {
-  token: string;
+  /** This device's push state; the settings page holds it, as the line on other channels reads it too. */
+  push: PushApi;
   canAct: boolean;
-  savePushPreference(on: boolean): Promise<void>;
 }
 
 const BLOCKER_TEXT = {
@@ -17,9 +16,9 @@ const BLOCKER_TEXT = {
   denied: 'push.denied',
 } as const;
 
-export function PushSwitch({ token, canAct, savePushPreference }: Props) {
+export function PushSwitch({ push, canAct }: Props) {
   const { t } = useTranslation();
-  const { blocker, enabled, busy, notice, toggle } = usePush(token, savePushPreference);
+  const { blocker, enabled, busy, notice, toggle } = push;
   const labelId = useId();
   const stateId = useId();
 

@@ -3,11 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { usePatient } from '../data/context';
 import { LanguageSelect } from '../LanguageSelect';
 import { PageHeading } from '../PageHeading';
+import { usePush } from '../push/usePush';
 import type { PatientSession } from '../session';
 import { usePreferences } from '../usePreferences';
+import { useProfile } from '../useProfile';
+import { ChannelChoices } from './ChannelChoices';
 import { DepartmentPreferences } from './DepartmentPreferences';
 import { InstallSection } from './InstallSection';
+import { PhoneField } from './PhoneField';
 import { PushSwitch } from './PushSwitch';
+import { ReachLine } from './ReachLine';
 
 interface Props {
   session: PatientSession;
@@ -17,16 +22,38 @@ interface Props {
 export function SettingsPage({ session, onSignOut }: Props) {
   const { t } = useTranslation();
   const { data, canAct } = usePatient();
-  const { preferences, save } = usePreferences(session.token);
+  const { preferences, save, reload } = usePreferences(session.token);
+  const profile = useProfile(session);
   const savePush = useCallback((push: boolean) => save({ push }), [save]);
+  const push = usePush(session.token, savePush);
+  const savePhone = useCallback(
+    async (phone: string | null) => {
+      await profile.save({ phone });
+      // Removing the number turns SMS off on the server: show that.
+      await reload();
+    },
+    [profile, reload],
+  );
 
   return (
     <>
       <PageHeading>{t('settings.heading')}</PageHeading>
       <section aria-labelledby="notifications-heading" className="panel">
         <h3 id="notifications-heading">{t('settings.notifications')}</h3>
-        <PushSwitch token={session.token} canAct={canAct} savePushPreference={savePush} />
+        <PushSwitch push={push} canAct={canAct} />
+        <ReachLine push={push} preferences={preferences} phone={profile.user.phone} />
         <DepartmentPreferences queues={data.queues} preferences={preferences} canAct={canAct} save={save} />
+      </section>
+      <section aria-labelledby="contact-heading" className="panel">
+        <h3 id="contact-heading">{t('contact.heading')}</h3>
+        <PhoneField phone={profile.user.phone} canAct={canAct} save={savePhone} />
+        <ChannelChoices
+          preferences={preferences}
+          email={profile.user.email}
+          phone={profile.user.phone}
+          canAct={canAct}
+          save={save}
+        />
       </section>
       <section aria-labelledby="install-heading" className="panel">
         <h3 id="install-heading">{t('install.heading')}</h3>
