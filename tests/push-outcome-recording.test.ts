@@ -4,6 +4,9 @@ import { deliverBatch } from '../server/notifications/deliver';
 import type { DeliveryDeps } from '../server/notifications/deliver';
 import type { RecorderOptions } from '../server/notifications/record';
 import { expandNextBatch } from '../server/notifications/expand';
+import { createOutboxWorker } from '../server/notifications/worker';
+import type { OutboxWorker } from '../server/notifications/worker';
+import { createLogger } from '../server/logger';
 import { createPushSender } from '../server/push/send';
 import type { PushSender } from '../server/push/send';
 import { adminQuery } from './support/db';
@@ -163,4 +166,71 @@ it('records an outcome learned while the database is away once it is back, and d
   const byId = (a: number, b: number) => a - b;
   const pushes = receiver.received.slice(before).map((push) => (push.payload as { id: number }).id);
   expect(pushes.sort(byId)).toEqual(pushed.map((row) => Number(row.id)).sort(byId));
+});
+
+/**
+ * Resolves once `sql` (one boolean `ok`) holds, checked after each of the worker's passes; rejects after
+ * 20 s, well before the lease (60 s) would let the rows be claimed again.
+ */
+function workerSettles(worker: OutboxWorker, sql: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`worker did not settle: ${sql}`)), 20_000);
+    const check = () =>
+      void server.ctx.sequelize.query<{ ok: boolean }>(sql, { type: QueryTypes.SELECT }).then(([row]) => {
+        if (!row?.ok) return;
+        clearTimeout(timer);
+        worker.events.off('pass', check).off('idle', check);
+        resolve();
+      }, reject);
+    worker.events.on('pass', check).on('idle', check);
+    worker.wake();
+  });
+}
+
+it('lets the worker carry on after an outage between send and record, each push sent once', async () => {
+  const patients = await createPatients(server, receiver, 3);
+  const before = receiver.received.length;
+  let away: Promise<void> | undefined;
+  const outage: PushSender = {
+    async send(subscription, payload, options) {
+      const outcome = await sender.send(subscription, payload, options);
+      away ??= databaseAway();
+      await away;
+      return outcome;
+    },
+    close() {},
+  };
+  let failedOnce: () => void = () => undefined;
+  const recordingFailed = new Promise<void>((resolve) => {
+    failedOnce = resolve;
+  });
+  const worker = createOutboxWorker({
+    ...deps(outage),
+    databaseUrl: server.db.url,
+    logger: createLogger('silent'),
+    recording: { onRecordFailed: () => failedOnce() },
+  });
+  await worker.start();
+  try {
+    await openOpd();
+    worker.wake();
+    await recordingFailed;
+  } finally {
+    await adminQuery(`ALTER DATABASE ${server.db.name} ALLOW_CONNECTIONS true`);
+  }
+  await workerSettles(
+    worker,
+    `SELECT NOT EXISTS (SELECT 1 FROM notifications n WHERE delivery_status <> 'sent'
+        AND EXISTS (SELECT 1 FROM push_subscriptions s WHERE s.user_id = n.user_id)) AS ok`,
+  );
+  await worker.stop();
+  const rows = await rowsOf(patients);
+  for (const row of rows.values()) expect(row).toMatchObject({ delivery_status: 'sent', leased: false });
+  const counts = new Map<number, number>();
+  for (const push of receiver.received.slice(before)) {
+    const id = (push.payload as { id: number }).id;
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  for (const row of rows.values()) expect(counts.get(row.id), `notification ${row.id}`).toBe(1);
+  expect(Math.max(...counts.values())).toBe(1);
 });
