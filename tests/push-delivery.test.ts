@@ -67,13 +67,35 @@ async function subscriptionCount(patient: Patient): Promise<number> {
 }
 
 describe('push service answers', () => {
-  it.each([404, 410])('deletes a subscription whose push service answers %i', async (status) => {
+  it.each([404, 410])(
+    'deletes a subscription whose push service answers %i, and fails a notification it was the only way to',
+    async (status) => {
+      const [patient] = (await createPatients(server, receiver, 1)) as [Patient];
+      receiver.setBehaviour(receiver.endpointIdOf(patient.endpoint ?? ''), { status });
+      const since = new Date();
+      const row = await openAndWaitFor(patient, `push_status <> 'pending'`);
+      expect(row.push_status).toBe('done');
+      // No socket had it and no other channel is left to try: nothing more will happen to it.
+      expect(row.delivery_status).toBe('failed');
+      expect(await subscriptionCount(patient)).toBe(0);
+      const stats = await api<{ failed: number }>(
+        server,
+        'GET',
+        `/api/notifications/stats?department=OPD&since=${encodeURIComponent(since.toISOString())}`,
+        { token: nurse.token },
+      );
+      expect(stats.body.failed).toBe(1);
+    },
+  );
+
+  it('counts a notification sent when one of its subscriptions is gone and another accepted it', async () => {
     const [patient] = (await createPatients(server, receiver, 1)) as [Patient];
-    receiver.setBehaviour(receiver.endpointIdOf(patient.endpoint ?? ''), { status });
+    const second = receiver.subscriptionFor();
+    await api(server, 'POST', '/api/push/subscriptions', { token: patient.token, body: second });
+    receiver.setBehaviour(receiver.endpointIdOf(patient.endpoint ?? ''), { status: 410 });
     const row = await openAndWaitFor(patient, `push_status <> 'pending'`);
-    expect(row.push_status).toBe('done');
-    expect(row.delivery_status).toBe('pending');
-    expect(await subscriptionCount(patient)).toBe(0);
+    expect(row.delivery_status).toBe('sent');
+    expect(await subscriptionCount(patient)).toBe(1);
   });
 
   it('retries after a 500 and ends sent', async () => {

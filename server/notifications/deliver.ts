@@ -8,6 +8,8 @@ import { pushSentTo, selectLeased } from './leased';
 import type { LeasedRow } from './leased';
 import { presentNotification } from './presenter';
 import { buildPushPayload } from './push-payload';
+import { createBatchRecorder } from './record';
+import type { DeliveryResult, RecorderOptions } from './record';
 import type { Receipts } from './receipts';
 
 interface SubscriptionRow {
@@ -36,21 +38,15 @@ export interface DeliveryDeps {
   onPushOutcome?: (kind: PushOutcome['kind']) => void;
   /** How long a claimed row stays ours; a crashed worker's rows are picked up again after this. */
   leaseSeconds: number;
-}
-
-interface Result {
-  id: number;
-  pushStatus: 'pending' | 'done' | 'failed';
-  acceptedBy: number[];
-  retryInMs: number;
-  lastError: string | null;
-  handedOver: boolean;
+  /** How outcomes are recorded: whether the worker is stopping, and what tests observe. */
+  recording?: Omit<RecorderOptions, 'sequelize'>;
 }
 
 /**
  * Claims a batch of due notifications (SKIP LOCKED, leased), hands each to its owner's sockets and push
- * subscriptions, and records every outcome in one statement. Only a crash between claim and record can
- * make a row be sent again, and then with the same id, which clients show once.
+ * subscriptions, and records each one's outcome as soon as its own pushes settle (record.ts), waiting out
+ * a database that is away. Only a crash between claim and record can make a row be sent again, and then
+ * with the same id, which clients show once.
  */
 export async function deliverBatch(deps: DeliveryDeps, batch: number): Promise<number> {
   return deliverLeased(deps, await claim(deps.sequelize, batch, deps.leaseSeconds));
@@ -81,8 +77,10 @@ export async function deliverIds(deps: DeliveryDeps, ids: number[]): Promise<num
 }
 
 /** Delivers rows whose lease this process holds. */
-async function deliverLeased(deps: DeliveryDeps, claimed: LeasedRow[]): Promise<number> {
-  if (claimed.length === 0) return 0;
+async function deliverLeased(deps: DeliveryDeps, leased: LeasedRow[]): Promise<number> {
+  const held = deps.recording?.held;
+  const claimed = held ? leased.filter((row) => !held.has(Number(row.id))) : leased;
+  if (claimed.length === 0) return leased.length;
   const subscriptions = await subscriptionsOf(deps.sequelize, claimed);
   // Sockets get a notification on its first attempt; a client that was away catches up when it reconnects.
   const connected = await deps.connectedUsers([
@@ -96,17 +94,12 @@ async function deliverLeased(deps: DeliveryDeps, claimed: LeasedRow[]): Promise<
     if (onSocket) deps.emitToUser(Number(row.user_id), notification);
     return { row, notification, onSocket };
   });
-  const results = await mapLimited(work, deps.concurrency, ({ row, notification, onSocket }) =>
-    deliverOne(deps, row, notification, subscriptions.get(row.user_id) ?? [], onSocket),
-  );
-  await record(deps.sequelize, results);
-  const gone = results.flatMap((result) => result.goneSubscriptions);
-  if (gone.length > 0) {
-    await deps.sequelize.query(`DELETE FROM push_subscriptions WHERE id IN (:gone)`, {
-      replacements: { gone },
-    });
-  }
-  return claimed.length;
+  const recorder = createBatchRecorder({ ...deps.recording, sequelize: deps.sequelize });
+  await mapLimited(work, deps.concurrency, async ({ row, notification, onSocket }) => {
+    recorder.add(await deliverOne(deps, row, notification, subscriptions.get(row.user_id) ?? [], onSocket));
+  });
+  await recorder.settled();
+  return leased.length;
 }
 
 async function claim(sequelize: Sequelize, batch: number, lease: number): Promise<LeasedRow[]> {
@@ -149,7 +142,7 @@ async function deliverOne(
   notification: Notification,
   subscriptions: SubscriptionRow[],
   onSocket: boolean,
-): Promise<Result & { goneSubscriptions: number[] }> {
+): Promise<DeliveryResult> {
   const alreadySent = pushSentTo(row);
   const pending = deps.push
     ? subscriptions.filter((subscription) => !alreadySent.has(Number(subscription.id)))
@@ -179,7 +172,7 @@ function summarise(
   row: LeasedRow,
   outcomes: Array<{ subscription: SubscriptionRow; outcome: PushOutcome }>,
   handedOverBefore: boolean,
-): Result & { goneSubscriptions: number[] } {
+): DeliveryResult {
   const acceptedBy = outcomes
     .filter((o) => o.outcome.kind === 'accepted')
     .map((o) => Number(o.subscription.id));
@@ -193,7 +186,7 @@ function summarise(
       : [],
   );
   const handedOver = handedOverBefore || acceptedBy.length > 0;
-  let pushStatus: Result['pushStatus'] = 'done';
+  let pushStatus: DeliveryResult['pushStatus'] = 'done';
   let retryInMs = 0;
   if (retries.length > 0) {
     if (row.push_attempts >= MAX_PUSH_ATTEMPTS) {
@@ -211,42 +204,10 @@ function summarise(
     retryInMs,
     lastError: errors[0]?.slice(0, 500) ?? null,
     handedOver,
+    // Push tried and settled for good with no taker, and no socket had it: no channel is left to try.
+    unreached: pushStatus === 'done' && !handedOver && outcomes.length > 0,
     goneSubscriptions,
   };
-}
-
-/** Every outcome of the batch in one UPDATE. */
-async function record(sequelize: Sequelize, results: Result[]): Promise<void> {
-  await sequelize.query(
-    `UPDATE notifications n SET
-        push_status = r.push_status,
-        push_sent_to = n.push_sent_to || r.accepted_by,
-        next_attempt_at = now() + make_interval(secs => r.retry_in_ms / 1000.0),
-        lease_until = NULL,
-        last_error = COALESCE(r.last_error, n.last_error),
-        delivery_status = CASE
-          WHEN n.delivery_status = 'pending' AND r.handed_over THEN 'sent'
-          WHEN n.delivery_status = 'pending' AND r.push_status = 'failed' THEN 'failed'
-          ELSE n.delivery_status END,
-        sent_at = CASE WHEN r.handed_over THEN COALESCE(n.sent_at, now()) ELSE n.sent_at END
-       FROM jsonb_to_recordset(:results::jsonb)
-         AS r(id bigint, push_status text, accepted_by bigint[], retry_in_ms bigint, last_error text, handed_over boolean)
-      WHERE n.id = r.id`,
-    {
-      replacements: {
-        results: JSON.stringify(
-          results.map((result) => ({
-            id: result.id,
-            push_status: result.pushStatus,
-            accepted_by: result.acceptedBy,
-            retry_in_ms: result.retryInMs,
-            last_error: result.lastError,
-            handed_over: result.handedOver,
-          })),
-        ),
-      },
-    },
-  );
 }
 
 /** Runs fn over items with at most `limit` in flight. */

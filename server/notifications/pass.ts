@@ -47,7 +47,11 @@ export async function runPass(plan: PassPlan): Promise<boolean> {
   // Several batches in flight at once: SKIP LOCKED gives each loop its own rows, and one batch's
   // database round trips and slowest push overlap the others' sending instead of idling the CPU.
   const loops = Array.from({ length: plan.deliveryLoops }, () => deliverLoop(plan, progress, delivered));
-  await Promise.all([expandAll(plan, progress, noteWork), ...loops]);
+  // A pass ends only once every loop has: a batch still waiting for the database to record what it sent
+  // keeps the pass (and so the worker's stop) waiting, even when another loop already failed.
+  const ended = await Promise.allSettled([expandAll(plan, progress, noteWork), ...loops]);
+  const failed = ended.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
   return worked;
 }
 

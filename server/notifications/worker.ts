@@ -46,13 +46,23 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   // Fan-out rows recorded per transaction: small delivery batches (tests) make the processes of a cluster
   // take turns on small fan-outs too.
   const expandBatch = Math.min(EXPAND_BATCH, batchSize * 10);
+  let stopped = true;
   const deps: DeliveryDeps = {
     ...options,
     concurrency: options.concurrency ?? 64,
     leaseSeconds: options.leaseSeconds ?? 60,
+    // Outcomes learned while the database is away wait for it, until the worker stops: then one more try.
+    recording: {
+      ...options.recording,
+      stopping: () => stopped,
+      held: new Set<number>(),
+      onRecordFailed: (error) => {
+        logger.warn({ err: error }, 'recording delivery outcomes failed; trying again');
+        options.recording?.onRecordFailed?.(error);
+      },
+    },
   };
   const events = new EventEmitter();
-  let stopped = true;
   let timer: NodeJS.Timeout | undefined;
   let listener: Listener | undefined;
   // A fan-out's rows recorded here, and a patient's own new notifications, named by their NOTIFY, which are

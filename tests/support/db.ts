@@ -14,7 +14,8 @@ function required(name: string): string {
   return value;
 }
 
-async function adminQuery(sql: string): Promise<void> {
+/** Runs one statement as the cluster's administrator, outside any test database. */
+export async function adminQuery(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: required('QB_TEST_ADMIN_URL') });
   await client.connect();
   try {

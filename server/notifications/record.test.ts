@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { ConnectionError, DatabaseError } from 'sequelize';
+import type { Sequelize } from 'sequelize';
+import { createBatchRecorder, isConnectionLost } from './record';
+import type { DeliveryResult } from './record';
+
+function pgError(code: string, message = 'boom'): Error {
+  return Object.assign(new Error(message), { code });
+}
+
+describe('isConnectionLost', () => {
+  it('knows a refused, terminated or closed connection', () => {
+    expect(isConnectionLost(new ConnectionError(pgError('55000')))).toBe(true);
+    // pg_terminate_backend and a server shutting down, as the query's error.
+    expect(
+      isConnectionLost(new DatabaseError(Object.assign(pgError('57P01'), { sql: '', parameters: {} }))),
+    ).toBe(true);
+    expect(isConnectionLost(pgError('ECONNREFUSED'))).toBe(true);
+    expect(isConnectionLost(new Error('Connection terminated unexpectedly'))).toBe(true);
+  });
+
+  it('leaves a statement’s own error alone', () => {
+    expect(
+      isConnectionLost(new DatabaseError(Object.assign(pgError('42703'), { sql: '', parameters: {} }))),
+    ).toBe(false);
+    expect(isConnectionLost('no')).toBe(false);
+  });
+});
+
+function result(id: number): DeliveryResult {
+  return {
+    id,
+    pushStatus: 'done',
+    acceptedBy: [1],
+    retryInMs: 0,
+    lastError: null,
+    handedOver: true,
+    unreached: false,
+    goneSubscriptions: [],
+  };
+}
+
+/** A database whose first `failures` writes find it away. */
+function database(failures: number, error: () => Error = () => new ConnectionError(pgError('08006'))) {
+  const writes: string[] = [];
+  let left = failures;
+  const sequelize = {
+    async query(sql: string) {
+      if (left-- > 0) throw error();
+      writes.push(sql);
+      return [];
+    },
+  } as unknown as Sequelize;
+  return { sequelize, writes };
+}
+
+describe('createBatchRecorder', () => {
+  it('keeps outcomes while the database is away and records them once it answers', async () => {
+    const { sequelize, writes } = database(2);
+    const failed: unknown[] = [];
+    const held = new Set<number>();
+    const recorder = createBatchRecorder({ sequelize, held, onRecordFailed: (error) => failed.push(error) });
+    recorder.add(result(1));
+    recorder.add(result(2));
+    expect([...held]).toEqual([1, 2]);
+    await recorder.settled();
+    expect(failed).toHaveLength(2);
+    expect(writes.length).toBeGreaterThan(0);
+    expect(held.size).toBe(0);
+  });
+
+  it('gives up once the worker is stopping, leaving the rows to their lease', async () => {
+    const { sequelize, writes } = database(Infinity);
+    const recorder = createBatchRecorder({ sequelize, stopping: () => true });
+    recorder.add(result(1));
+    await expect(recorder.settled()).rejects.toBeInstanceOf(ConnectionError);
+    expect(writes).toEqual([]);
+  });
+
+  it('does not retry a statement the database refused', async () => {
+    const { sequelize } = database(1, () => pgError('42703'));
+    const failed: unknown[] = [];
+    const recorder = createBatchRecorder({ sequelize, onRecordFailed: (error) => failed.push(error) });
+    recorder.add(result(1));
+    await expect(recorder.settled()).rejects.toThrow('boom');
+    expect(failed).toEqual([]);
+  });
+});
