@@ -1,16 +1,15 @@
 import { useEffect, useState } from 'react';
 import type { NotificationStats } from '../../../shared/notifications';
+import type { NotificationStatsOfChange } from '../../../shared/queues';
 import type { QueueStatus } from '../../../shared/schemas';
 import { ApiError, errorMessage } from './errors';
 import { formatTime, plural } from './format';
 import { useConsole, useLiveEvents, useOnline, usePageVisible, useResource } from './hooks';
 
 /** What this console learnt when it opened the queue (other consoles see the counts, not this number). */
-export interface OpeningReport {
+export interface OpeningReport extends NotificationStatsOfChange {
   department: string;
   openedAt: string;
-  totalPatientsNotified: number;
-  notificationFailures: number;
 }
 
 interface Props {
