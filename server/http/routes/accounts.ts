@@ -1,4 +1,3 @@
-import { Department } from '../../db/models/index';
 import type { AppContext } from '../../context';
 import { login } from '../../accounts/login';
 import { preferencesOf } from '../../accounts/preferences';
@@ -6,7 +5,6 @@ import { revokeSession } from '../../accounts/tokens';
 import { register } from '../../commands/register';
 import { savePreferences } from '../../commands/save-preferences';
 import { updateMe } from '../../commands/update-me';
-import { validationFailed } from '../../errors';
 import { presentUser } from '../presenters';
 import type { RouteHandlers } from '../route-table';
 
@@ -37,17 +35,6 @@ export function accountHandlers(ctx: AppContext): RouteHandlers<AccountRoute> {
       user: presentUser(await updateMe(user, body, ctx.config.defaultPhoneRegion)),
     }),
     'GET /api/me/preferences': async ({ user }) => preferencesOf(user),
-    'PUT /api/me/preferences': async ({ user, body }) => {
-      if (body.departments !== 'all') {
-        const known = new Set((await Department.findAll({ attributes: ['code'] })).map((d) => d.code));
-        const unknown = body.departments.filter((code) => !known.has(code));
-        if (unknown.length > 0) {
-          throw validationFailed(
-            unknown.map((code) => ({ path: 'body.departments', message: `unknown department ${code}` })),
-          );
-        }
-      }
-      return savePreferences(user, body);
-    },
+    'PUT /api/me/preferences': async ({ user, body }) => savePreferences(user, body),
   };
 }
