@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
 import { deliverBatch } from '../server/notifications/deliver';
-import type { DeliveryDeps } from '../server/notifications/deliver';
 import { expandNextBatch } from '../server/notifications/expand';
 import { createPushSender } from '../server/push/send';
 import type { PushSender } from '../server/push/send';
+import { handDeliveryDeps } from './support/delivery';
 import { startPushReceiver } from './support/push-receiver';
 import type { PushReceiver } from './support/push-receiver';
 import { api, signedInUser, startTestServer } from './support/server';
@@ -38,16 +38,7 @@ it('resumes after a crash mid-batch, repeating only the sends whose outcome was 
   await api(server, 'POST', '/api/queues/OPD/open', { token: nurse.token });
   while ((await expandNextBatch(server.ctx.sequelize)).kind === 'expanded');
 
-  const deps = (push: PushSender): DeliveryDeps => ({
-    sequelize: server.ctx.sequelize,
-    push,
-    receipts: server.ctx.receipts,
-    appUrl: () => server.url,
-    connectedUsers: async () => new Set<number>(),
-    emitToUser: () => undefined,
-    concurrency: 4,
-    leaseSeconds: 60,
-  });
+  const deps = (push: PushSender) => handDeliveryDeps(server, push);
   // Batch 1 goes out and is recorded.
   expect(await deliverBatch(deps(sender), 3)).toBe(3);
   const recorded = await server.ctx.sequelize.query<{ id: number }>(

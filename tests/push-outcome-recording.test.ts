@@ -10,6 +10,7 @@ import { createLogger } from '../server/logger';
 import { createPushSender } from '../server/push/send';
 import type { PushSender } from '../server/push/send';
 import { adminQuery } from './support/db';
+import { handDeliveryDeps } from './support/delivery';
 import { startPushReceiver } from './support/push-receiver';
 import type { PushReceiver } from './support/push-receiver';
 import { api, signedInUser, startTestServer } from './support/server';
@@ -45,17 +46,7 @@ beforeEach(async () => {
 });
 
 function deps(push: PushSender, recording: Omit<RecorderOptions, 'sequelize'> = {}): DeliveryDeps {
-  return {
-    sequelize: server.ctx.sequelize,
-    push,
-    receipts: server.ctx.receipts,
-    appUrl: () => server.url,
-    connectedUsers: async () => new Set<number>(),
-    emitToUser: () => undefined,
-    concurrency: 8,
-    leaseSeconds: 60,
-    recording,
-  };
+  return handDeliveryDeps(server, push, { concurrency: 8, recording });
 }
 
 /** Opens OPD and records its notifications, without delivering any. */
@@ -124,12 +115,12 @@ async function databaseAway(): Promise<void> {
   );
 }
 
-it('records an outcome learned while the database is away once it is back, and does not send it again', async () => {
-  const patients = await createPatients(server, receiver, 4);
-  await openOpd();
-  const before = receiver.received.length;
+/**
+ * A sender whose pushes all go out, after which the database goes away (once), and a promise that
+ * resolves when recording first fails for it: the test then lets the database back.
+ */
+function outageAfterSend(): { outage: PushSender; recordingFailed: Promise<void>; failedOnce: () => void } {
   let away: Promise<void> | undefined;
-  // Every push reaches the push service; the database goes away before any outcome is recorded.
   const outage: PushSender = {
     async send(subscription, payload, options) {
       const outcome = await sender.send(subscription, payload, options);
@@ -143,6 +134,15 @@ it('records an outcome learned while the database is away once it is back, and d
   const recordingFailed = new Promise<void>((resolve) => {
     failedOnce = resolve;
   });
+  return { outage, recordingFailed, failedOnce };
+}
+
+it('records an outcome learned while the database is away once it is back, and does not send it again', async () => {
+  const patients = await createPatients(server, receiver, 4);
+  await openOpd();
+  const before = receiver.received.length;
+  // Every push reaches the push service; the database goes away before any outcome is recorded.
+  const { outage, recordingFailed, failedOnce } = outageAfterSend();
   const delivering = deliverBatch(deps(outage, { onRecordFailed: () => failedOnce() }), 50);
   try {
     await recordingFailed;
@@ -190,20 +190,7 @@ function workerSettles(worker: OutboxWorker, sql: string): Promise<void> {
 it('lets the worker carry on after an outage between send and record, each push sent once', async () => {
   const patients = await createPatients(server, receiver, 3);
   const before = receiver.received.length;
-  let away: Promise<void> | undefined;
-  const outage: PushSender = {
-    async send(subscription, payload, options) {
-      const outcome = await sender.send(subscription, payload, options);
-      away ??= databaseAway();
-      await away;
-      return outcome;
-    },
-    close() {},
-  };
-  let failedOnce: () => void = () => undefined;
-  const recordingFailed = new Promise<void>((resolve) => {
-    failedOnce = resolve;
-  });
+  const { outage, recordingFailed, failedOnce } = outageAfterSend();
   const worker = createOutboxWorker({
     ...deps(outage),
     databaseUrl: server.db.url,
