@@ -30,11 +30,6 @@ export function isNetworkError(error: unknown): boolean {
   return error instanceof ApiError && error.code === NETWORK_ERROR;
 }
 
-/** An English sentence for screens without translations. */
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : 'Something went wrong';
-}
-
 type Spec<K extends RouteKey> = Routes[K];
 type QueryValue = string | number | boolean | null | undefined;
 
@@ -108,7 +103,7 @@ interface LooseInput {
 }
 
 /** The route's path with its parameters filled in (encoded) and its query appended. */
-export function addressOf(key: RouteKey, input: LooseInput): { method: string; address: string } {
+function addressOf(key: RouteKey, input: LooseInput): { method: string; address: string } {
   const [method = 'GET', path = '/'] = key.split(' ');
   const filled = path.replace(/:(\w+)/g, (_, name: string) =>
     encodeURIComponent(String(input.params?.[name] ?? '')),

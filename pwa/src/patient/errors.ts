@@ -1,11 +1,6 @@
 import i18next from 'i18next';
 import { ApiError, NETWORK_ERROR } from '../../../shared/api-client';
 
-/** True when the request never reached the server, so retrying later may work. */
-export function isNetworkError(error: unknown): boolean {
-  return error instanceof ApiError && error.code === NETWORK_ERROR;
-}
-
 function validationMessage(error: ApiError): string {
   const paths = error.details.map((detail) => detail.path);
   if (paths.some((path) => path.endsWith('email'))) return i18next.t('errors.invalidEmail');

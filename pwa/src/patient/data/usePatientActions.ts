@@ -1,7 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import type { Dispatch, RefObject } from 'react';
-import { ApiError, sameOriginApi } from '../../../../shared/api-client';
-import { isNetworkError } from '../errors';
+import { ApiError, isNetworkError, sameOriginApi } from '../../../../shared/api-client';
 import { now } from './now';
 import { getNotifications } from './inbox-pages';
 

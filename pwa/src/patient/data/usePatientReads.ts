@@ -3,9 +3,8 @@ import type { Dispatch, RefObject } from 'react';
 import { SyncedRead } from '../../../../shared/live-sync';
 import type { QueueStatus } from '../../../../shared/schemas';
 import type { Ticket } from '../../../../shared/tickets';
-import { isNetworkError } from '../errors';
 import { now } from './now';
-import { sameOriginApi } from '../../../../shared/api-client';
+import { isNetworkError, sameOriginApi } from '../../../../shared/api-client';
 import { getNotificationsSince } from './inbox-pages';
 
 const api = sameOriginApi();
