@@ -1,10 +1,11 @@
 import i18next from 'i18next';
 
-/** Times in the patient's language and the phone's clock (12 or 24 hours as the locale has it). */
+/**
+ * Times in the patient's language, in the locale's own short form: 12 or 24 hours, and the hour padded
+ * where the locale pads it (French writes 09:15, not 9:15).
+ */
 export function formatTime(iso: string | Date): string {
-  return new Intl.DateTimeFormat(i18next.language, { hour: 'numeric', minute: '2-digit' }).format(
-    new Date(iso),
-  );
+  return new Intl.DateTimeFormat(i18next.language, { timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** Today's times alone; older ones with their date, so the inbox reads naturally. */
