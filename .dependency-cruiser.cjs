@@ -13,6 +13,7 @@
  *                                            interfaces, so it imports no implementation
  *     db/                                    connection, models, migrations, settings
  *     push/                                  the web-push channel
+ *     channels/                              the email and SMS channels, one module each
  *     notifications/                         the outbox: fan-out, claim, deliver, retry
  *     accounts/                              users, passwords, tokens, the login limiter
  *     departments/                           a department and its queue row
@@ -40,6 +41,7 @@ const LAYERS = [
   ['base', '(errors|clock|config|logger|context)\\.ts$'],
   ['db', 'db/'],
   ['push', 'push/'],
+  ['channels', 'channels/'],
   ['notifications', 'notifications/'],
   ['accounts', 'accounts/'],
   ['departments', 'departments/'],

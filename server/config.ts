@@ -36,6 +36,22 @@ const envSchema = z.object({
   PUSH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   PUSH_ENCRYPT_THREADS: z.coerce.number().int().min(0).max(16).optional(),
   SOCKET_ADAPTER: z.enum(['memory', 'postgres']).optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, {
+      message: 'must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.hospital.org:587',
+    })
+    .optional(),
+  MAIL_FROM: z.string().min(3).optional(),
+  SMS_WEBHOOK_URL: z.string().url().optional(),
+  SMS_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/=]+$/, { message: 'must be a Standard Webhooks secret (whsec_…)' })
+    .optional(),
+  TWILIO_ACCOUNT_SID: z.string().min(1).optional(),
+  TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
+  TWILIO_FROM: z.string().min(1).optional(),
+  TWILIO_API_URL: z.string().url().default('https://api.twilio.com'),
   DEFAULT_PHONE_REGION: z
     .string()
     .default('US')
@@ -63,6 +79,10 @@ export interface Config {
   deliveryWorkers: boolean;
   /** The region in which a phone number written without its country code (`(201) 555-0123`) is read. */
   defaultPhoneRegion: CountryCode;
+  /** Email: absent without SMTP_URL. `from` defaults to `Queuebell <no-reply@HOST of PUBLIC_URL>`. */
+  email: { smtpUrl: string; from: string | undefined } | undefined;
+  /** SMS: the hospital's own gateway, Twilio, or none. */
+  sms: SmsConfig | undefined;
   /** How Socket.IO reaches sockets held by other processes: not at all, or through PostgreSQL NOTIFY. */
   socketAdapter: 'memory' | 'postgres';
   delivery: {
@@ -75,6 +95,10 @@ export interface Config {
     encryptThreads: number;
   };
 }
+
+export type SmsConfig =
+  | { kind: 'gateway'; url: string; secret: string }
+  | { kind: 'twilio'; accountSid: string; authToken: string; from: string; apiUrl: string };
 
 function isValidTimeZone(zone: string): boolean {
   try {
@@ -93,6 +117,27 @@ function list(value: string): string[] {
 }
 
 export class ConfigError extends Error {}
+
+/** The SMS channel the environment names: a gateway needs its secret, Twilio all three of its settings. */
+function smsConfig(e: z.infer<typeof envSchema>): SmsConfig | undefined {
+  if (e.SMS_WEBHOOK_URL) {
+    if (!e.SMS_WEBHOOK_SECRET) {
+      throw new ConfigError(
+        'Invalid configuration. SMS_WEBHOOK_URL needs SMS_WEBHOOK_SECRET (a whsec_… secret).',
+      );
+    }
+    return { kind: 'gateway', url: e.SMS_WEBHOOK_URL, secret: e.SMS_WEBHOOK_SECRET };
+  }
+  const twilio = [e.TWILIO_ACCOUNT_SID, e.TWILIO_AUTH_TOKEN, e.TWILIO_FROM];
+  if (twilio.every((value) => value === undefined)) return undefined;
+  const [accountSid, authToken, from] = twilio;
+  if (!accountSid || !authToken || !from) {
+    throw new ConfigError(
+      'Invalid configuration. Twilio needs TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM together.',
+    );
+  }
+  return { kind: 'twilio', accountSid, authToken, from, apiUrl: e.TWILIO_API_URL };
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -115,6 +160,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO,
     deliveryWorkers: e.DELIVERY_WORKERS,
     defaultPhoneRegion: e.DEFAULT_PHONE_REGION,
+    email: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
+    sms: smsConfig(e),
     socketAdapter: e.SOCKET_ADAPTER ?? (e.DATABASE_URL && e.CLUSTER ? 'postgres' : 'memory'),
     delivery: {
       batchSize: e.DELIVERY_BATCH_SIZE,

@@ -1,6 +1,6 @@
 import type { Notification } from './notifications';
 import type { QueueStatus } from './schemas';
-import type { StaffTicket, Ticket } from './tickets';
+import type { StaffTicket, Ticket, TicketReachedEvent, TicketUnreachedEvent } from './tickets';
 
 /** Socket.IO events, typed once for the server and every client. */
 export interface TicketCalledEvent {
@@ -21,6 +21,8 @@ export interface ServerToClientEvents {
   'notification:new': (notification: Notification, ack: (received: boolean) => void) => void;
   /** Owners get a Ticket; staff get a StaffTicket (with the patient's name and priority). */
   'ticket:updated': (ticket: Ticket | StaffTicket) => void;
+  'ticket:unreached': (event: TicketUnreachedEvent) => void;
+  'ticket:reached': (event: TicketReachedEvent) => void;
 }
 
 export interface ClientToServerEvents {

@@ -13,6 +13,20 @@ export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const DELIVERY_STATUSES = ['pending', 'sent', 'delivered', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
+/** The ways a notification can travel: emitted to a connected socket, pushed, emailed, texted. */
+export const CHANNELS = ['socket', 'push', 'email', 'sms'] as const;
+export type ChannelName = (typeof CHANNELS)[number];
+
+/** How one channel fared with one notification. */
+export interface ChannelDelivery {
+  channel: ChannelName;
+  status: DeliveryStatus;
+  /** When it reached this status (null while pending). */
+  at: string | null;
+  /** The last error while trying, e.g. `SMTP 421` or `HTTP 503`. */
+  error?: string;
+}
+
 export interface Notification {
   id: number;
   type: NotificationType;
@@ -25,6 +39,8 @@ export interface Notification {
   sentAt: string | null;
   deliveredAt: string | null;
   readAt: string | null;
+  /** Each channel tried so far, in the order of the CHANNELS list. */
+  channels: ChannelDelivery[];
 }
 
 export interface NotificationPage {
@@ -39,7 +55,15 @@ export interface NotificationStats {
   delivered: number;
   failed: number;
   read: number;
+  byChannel: {
+    push: { sent: number; delivered: number; failed: number };
+    email: { sent: number; failed: number };
+    sms: { sent: number; failed: number };
+  };
 }
+
+/** Notifications whose late delivery is useless: unconfirmed, they escalate to SMS or email. */
+export const TIME_CRITICAL_TYPES: readonly NotificationType[] = ['ticket_called', 'almost_your_turn'];
 
 /**
  * The declarative part of a push (WebKit's Declarative Web Push, Safari and iOS 18.4+): the browser shows

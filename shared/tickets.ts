@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ChannelDelivery, ChannelName, DeliveryStatus } from './notifications';
 
 export { ACTIVE_TICKET_STATUSES, TICKET_STATUSES } from './constants';
 export type { TicketStatus } from './constants';
@@ -29,6 +30,23 @@ export interface StaffTicket extends Ticket {
   patientName: string;
   priority: Priority;
   callCount: number;
+  /** The best way the patient can be reached right now. */
+  reachability: Reachability;
+  /** The latest call of this ticket and how it travelled, or null before the first call. */
+  lastCall: LastCall | null;
+}
+
+/**
+ * `push`: a subscription that accepted a push in the last 14 days, or a socket connected now; `sms` and
+ * `email`: what they allow; `display`: only the waiting-room screen will tell them.
+ */
+export const REACHABILITIES = ['push', 'sms', 'email', 'display'] as const;
+export type Reachability = (typeof REACHABILITIES)[number];
+
+export interface LastCall {
+  notificationId: number;
+  deliveryStatus: DeliveryStatus;
+  channels: ChannelDelivery[];
 }
 
 export const callNextBody = z.strictObject({ room: z.string().trim().min(1).max(32) });
@@ -48,4 +66,20 @@ export interface TicketMetrics {
   waitMinutes: { median: number | null; p90: number | null };
   serviceMinutes: { median: number | null; p90: number | null };
   perHour: Array<{ hour: number; joined: number; called: number; served: number; noShow: number }>;
+}
+
+/** To staff of the department: a call that no channel could deliver; the nurse should call the name aloud. */
+export interface TicketUnreachedEvent {
+  ticketId: number;
+  department: string;
+  number: string;
+  notificationId: number;
+}
+
+/** To staff of the department: a client confirmed a call, on this channel. */
+export interface TicketReachedEvent {
+  ticketId: number;
+  department: string;
+  number: string;
+  channel: ChannelName;
 }

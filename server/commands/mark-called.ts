@@ -32,7 +32,7 @@ export async function markCalled(
     type: 'ticket_called',
     eventKey: `ticket_called:${ticketId}:${row.call_count}`,
     texts: ticketCalledText(row.number, room),
-    data: { ticket: row.number, room },
+    data: { ticket: row.number, room, ticketId },
   });
   await notifyAlmostYourTurn(sequelize, transaction, asDepartment(row));
   return row;

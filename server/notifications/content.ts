@@ -1,24 +1,17 @@
 import type { NotificationType } from '../../shared/notifications';
 import type { PushSendOptions } from '../push/send';
+import type { Locale } from '../util/locale';
 
 /** A notification's words in each language the apps speak; English is the fallback. */
 export interface Text {
   title: string;
   body: string;
 }
-export const LOCALES = ['en', 'es', 'fr'] as const;
-export type Locale = (typeof LOCALES)[number];
 export type Texts = Record<Locale, Text>;
 
 /** Picks the patient's language (`es-MX` → `es`), falling back to English, in SQL over `u.locale`. */
 export const localizedSql = (texts: string, field: 'title' | 'body', fallback: string) =>
   `coalesce(${texts} -> lower(split_part(u.locale, '-', 1)) ->> '${field}', ${fallback})`;
-
-/** The language localizedSql picks for a patient's locale: what their notification's words are written in. */
-export function textLocale(locale: string): Locale {
-  const language = (locale.split('-')[0] ?? '').toLowerCase();
-  return LOCALES.find((known) => known === language) ?? 'en';
-}
 
 /** Words of each notification. Never a patient's name or anything clinical: pushes cross third parties. */
 export function queueOpenedText(name: string): Texts {

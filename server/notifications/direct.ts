@@ -2,6 +2,7 @@ import type { Sequelize, Transaction } from 'sequelize';
 import type { NotificationType } from '../../shared/notifications';
 import { localizedSql } from './content';
 import type { Texts } from './content';
+import { escalateAtSql } from './escalate-at';
 import { notifyNewRowsSql } from './handoff';
 
 export interface DirectNotification {
@@ -25,9 +26,9 @@ export async function recordNotification(
 ): Promise<void> {
   await sequelize.query(
     `WITH inserted AS (
-       INSERT INTO notifications (user_id, department_id, type, event_key, title, body, data)
+       INSERT INTO notifications (user_id, department_id, type, event_key, title, body, data, escalate_at)
        SELECT u.id, :departmentId, :type, :eventKey, ${localizedSql(':texts::jsonb', 'title', ':title')},
-              ${localizedSql(':texts::jsonb', 'body', ':body')}, :data::jsonb
+              ${localizedSql(':texts::jsonb', 'body', ':body')}, :data::jsonb, ${escalateAtSql(':type', ':departmentId')}
          FROM users u WHERE u.id = :userId
        ON CONFLICT (user_id, event_key) DO NOTHING
        RETURNING id)

@@ -16,6 +16,7 @@ function notification(overrides: Partial<Notification> = {}): Notification {
     sentAt: null,
     deliveredAt: null,
     readAt: null,
+    channels: [],
     ...overrides,
   };
 }

@@ -1,6 +1,6 @@
 import { PUSH_PAYLOAD_LIMIT_BYTES } from '../../shared/notifications';
 import type { Notification, PushPayload } from '../../shared/notifications';
-import { textLocale } from './content';
+import { textLocale } from '../util/locale';
 
 export interface PushPayloadInput {
   notification: Notification;

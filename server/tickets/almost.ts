@@ -1,5 +1,6 @@
 import type { Sequelize, Transaction } from 'sequelize';
 import { almostYourTurnText, localizedSql } from '../notifications/content';
+import { escalateAtSql } from '../notifications/escalate-at';
 import { notifyNewRowsSql } from '../notifications/handoff';
 
 /**
@@ -27,10 +28,11 @@ export async function notifyAlmostYourTurn(
        UPDATE tickets t SET almost_notified = true FROM candidates c WHERE t.id = c.id
        RETURNING t.id, t.user_id, t.number, c.position),
      inserted AS (
-       INSERT INTO notifications (user_id, department_id, type, event_key, title, body, data)
+       INSERT INTO notifications (user_id, department_id, type, event_key, title, body, data, escalate_at)
        SELECT due.user_id, :departmentId, 'almost_your_turn', 'almost_your_turn:' || due.id,
               ${localizedSql(':texts::jsonb', 'title', ':title')}, ${localizedSql(':texts::jsonb', 'body', ':body')},
-              jsonb_build_object('ticket', due.number, 'position', due.position)
+              jsonb_build_object('ticket', due.number, 'position', due.position, 'ticketId', due.id),
+              ${escalateAtSql("'almost_your_turn'", ':departmentId')}
          FROM due JOIN users u ON u.id = due.user_id
        ON CONFLICT (user_id, event_key) DO NOTHING
        RETURNING id)

@@ -82,5 +82,7 @@ export function presentStaffTicket(row: TicketRow): StaffTicket {
     patientName: row.patient_name,
     priority: row.priority,
     callCount: row.call_count,
+    reachability: 'display',
+    lastCall: null,
   };
 }
