@@ -16,6 +16,9 @@ import { createReceipts } from './notifications/receipts';
 import { createDeliveryMetrics } from './notifications/delivery-metrics';
 import { createOutboxWorker } from './notifications/worker';
 import type { OutboxWorker, OutboxWorkerOptions } from './notifications/worker';
+import { closeChannels, createChannels } from './channels';
+import { createFollowUpWorker } from './notifications/follow-ups/worker';
+import type { FollowUpWorker, FollowUpWorkerOptions } from './notifications/follow-ups/worker';
 import { loadVapidKeys } from './push/keys';
 import { createEncryptPool } from './push/encrypt-pool';
 import { createPushSender } from './push/send';
@@ -36,6 +39,7 @@ export interface RunningServer {
   http: FastifyInstance;
   firstStart: BootstrapResult;
   outbox: OutboxWorker;
+  followUps: FollowUpWorker;
   scheduler: Scheduler;
   close(): Promise<void>;
 }
@@ -46,6 +50,8 @@ export interface ServerOptions {
   worker?: Partial<Pick<OutboxWorkerOptions, 'batchSize' | 'concurrency' | 'idleCheckMs'>>;
   pushTimeoutMs?: number;
   clock?: Clock;
+  /** Tests tune the email/SMS worker here. */
+  followUps?: Partial<Pick<FollowUpWorkerOptions, 'idleCheckMs' | 'batchSize'>>;
 }
 
 /** Everything `npm start` runs, in order; tests start the same thing on port 0. */
@@ -78,6 +84,18 @@ export async function startServer(
     let listeningPort = config.port;
     const appUrl = () => config.publicUrl ?? `http://localhost:${listeningPort}`;
     const deliveryMetrics = createDeliveryMetrics(() => realtime.io.of('/').adapter.serverCount());
+    const channels = createChannels(config);
+    cleanups.push(() => closeChannels(channels));
+    const followUps = createFollowUpWorker({
+      sequelize,
+      logger,
+      channels,
+      appUrl,
+      unsubscribeUrl: () => appUrl(),
+      onOutcome: deliveryMetrics.channelSend,
+      onUnreached: (calls) => calls.forEach((call) => realtime.ticketUnreached(call)),
+      ...options.followUps,
+    });
     const outbox = createOutboxWorker({
       sequelize,
       databaseUrl: db.url,
@@ -90,6 +108,11 @@ export async function startServer(
       batchSize: config.delivery.batchSize,
       leaseSeconds: config.delivery.leaseSeconds,
       onPushOutcome: deliveryMetrics.pushOutcome,
+      onSocketSend: () => deliveryMetrics.channelSend('socket', 'sent'),
+      emailChannel: channels.email !== undefined,
+      // What push did not deliver goes on by email or escalates: the follow-up worker takes it from here.
+      recording: { onFollowUps: () => followUps.wake() },
+      onNotified: () => followUps.replan(),
       ...options.worker,
     });
     const clock = options.clock ?? systemClock;
@@ -125,6 +148,8 @@ export async function startServer(
     if (config.deliveryWorkers) {
       await outbox.start();
       cleanups.push(() => outbox.stop());
+      followUps.start();
+      cleanups.push(() => followUps.stop());
     }
 
     let closing: Promise<void> | undefined;
@@ -135,6 +160,7 @@ export async function startServer(
       http,
       firstStart,
       outbox,
+      followUps,
       scheduler,
       close: () => (closing ??= close()),
     };

@@ -21,8 +21,6 @@ export interface ChannelMessage {
   appUrl: string;
   /** For email: the RFC 8058 one-click unsubscribe URL (it carries a signed token). */
   unsubscribeUrl: string;
-  /** The ticket's number and room, for a call (the texts already hold them; SMS words them shorter). */
-  ticket?: { number: string; room: string | null };
 }
 
 /**

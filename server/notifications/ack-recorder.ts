@@ -1,5 +1,6 @@
 import type { Sequelize } from 'sequelize';
 import type { Logger } from '../logger';
+import type { TicketReachedEvent } from '../../shared/tickets';
 import { markDeliveredMany } from './store';
 
 export interface AckRecorder {
@@ -17,7 +18,11 @@ const MAX_PER_STATEMENT = 1_000;
  * statement (and one durable commit) each would cost PostgreSQL more than the pushes it sends. When acks
  * are few, each is written at once.
  */
-export function createAckRecorder(sequelize: Sequelize, logger: Logger): AckRecorder {
+export function createAckRecorder(
+  sequelize: Sequelize,
+  logger: Logger,
+  onReached: (calls: TicketReachedEvent[]) => void,
+): AckRecorder {
   let queued: Array<{ id: number; userId: number }> = [];
   let running: Promise<void> | null = null;
 
@@ -26,8 +31,9 @@ export function createAckRecorder(sequelize: Sequelize, logger: Logger): AckReco
       const batch = queued.slice(0, MAX_PER_STATEMENT);
       queued = queued.slice(MAX_PER_STATEMENT);
       // The notification stays `sent`; the client shows it and catches up on its next connection anyway.
-      await markDeliveredMany(sequelize, batch).catch((error: unknown) =>
-        logger.warn({ err: error }, 'could not record socket acks'),
+      await markDeliveredMany(sequelize, batch).then(
+        (reached) => reached.length > 0 && onReached(reached),
+        (error: unknown) => logger.warn({ err: error }, 'could not record socket acks'),
       );
     }
     running = null;

@@ -1,5 +1,6 @@
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
+import { TIME_CRITICAL_TYPES } from '../../shared/notifications';
 import type { Notification } from '../../shared/notifications';
 import { MAX_PUSH_ATTEMPTS, nextAttemptDelayMs } from '../push/backoff';
 import type { PushOutcome, PushSender } from '../push/send';
@@ -36,10 +37,14 @@ export interface DeliveryDeps {
   concurrency: number;
   /** Told each push request's outcome (the per-process counters of /metrics). */
   onPushOutcome?: (kind: PushOutcome['kind']) => void;
+  /** Told each notification emitted to a socket (the same counters). */
+  onSocketSend?: () => void;
   /** How long a claimed row stays ours; a crashed worker's rows are picked up again after this. */
   leaseSeconds: number;
   /** How outcomes are recorded: whether the worker is stopping, and what tests observe. */
   recording?: Omit<RecorderOptions, 'sequelize'>;
+  /** Whether this server has an email channel: what push did not deliver may then go by email. */
+  emailChannel?: boolean;
 }
 
 /**
@@ -91,7 +96,10 @@ async function deliverLeased(deps: DeliveryDeps, leased: LeasedRow[]): Promise<n
   const work = claimed.map((row) => {
     const notification = presentNotification(row);
     const onSocket = row.push_attempts === 1 && connected.has(Number(row.user_id));
-    if (onSocket) deps.emitToUser(Number(row.user_id), notification);
+    if (onSocket) {
+      deps.emitToUser(Number(row.user_id), notification);
+      deps.onSocketSend?.();
+    }
     return { row, notification, onSocket };
   });
   const recorder = createBatchRecorder({ ...deps.recording, sequelize: deps.sequelize });
@@ -165,14 +173,25 @@ async function deliverOne(
     })),
   );
   for (const { outcome } of outcomes) deps.onPushOutcome?.(outcome.kind);
-  return summarise(row, outcomes, onSocket || alreadySent.size > 0);
+  return summarise({
+    row,
+    outcomes,
+    onSocket,
+    pushedBefore: alreadySent.size > 0,
+    emailChannel: deps.emailChannel ?? false,
+  });
 }
 
-function summarise(
-  row: LeasedRow,
-  outcomes: Array<{ subscription: SubscriptionRow; outcome: PushOutcome }>,
-  handedOverBefore: boolean,
-): DeliveryResult {
+interface Attempt {
+  row: LeasedRow;
+  outcomes: Array<{ subscription: SubscriptionRow; outcome: PushOutcome }>;
+  onSocket: boolean;
+  /** A push service accepted it on an earlier attempt. */
+  pushedBefore: boolean;
+  emailChannel: boolean;
+}
+
+function summarise({ row, outcomes, onSocket, pushedBefore, emailChannel }: Attempt): DeliveryResult {
   const acceptedBy = outcomes
     .filter((o) => o.outcome.kind === 'accepted')
     .map((o) => Number(o.subscription.id));
@@ -185,7 +204,7 @@ function summarise(
       ? [o.outcome.error ?? `HTTP ${o.outcome.status ?? '?'}`]
       : [],
   );
-  const handedOver = handedOverBefore || acceptedBy.length > 0;
+  const handedOver = onSocket || pushedBefore || row.sent_at !== null || acceptedBy.length > 0;
   let pushStatus: DeliveryResult['pushStatus'] = 'done';
   let retryInMs = 0;
   if (retries.length > 0) {
@@ -197,6 +216,13 @@ function summarise(
       retryInMs = nextAttemptDelayMs(row.push_attempts, floor || undefined);
     }
   }
+  const settled = pushStatus !== 'pending';
+  // Push is over and no subscription took it: there was none, or every one gave up.
+  const noPushTaker = settled && !pushedBefore && acceptedBy.length === 0;
+  const timeCritical = TIME_CRITICAL_TYPES.includes(row.type);
+  const followUp = !timeCritical && noPushTaker && row.email_enabled && emailChannel ? 'email' : null;
+  // A time-critical notification still to escalate is settled by the escalation, not here.
+  const escalating = timeCritical && row.escalates;
   return {
     id: Number(row.id),
     pushStatus,
@@ -204,8 +230,11 @@ function summarise(
     retryInMs,
     lastError: errors[0]?.slice(0, 500) ?? null,
     handedOver,
-    // Push tried and settled for good with no taker, and no socket had it: no channel is left to try.
-    unreached: pushStatus === 'done' && !handedOver && outcomes.length > 0,
+    onSocket,
+    pushOutcome: acceptedBy.length > 0 ? 'sent' : noPushTaker && outcomes.length > 0 ? 'failed' : null,
+    followUp,
+    escalateNow: escalating && noPushTaker && !handedOver,
+    unreached: settled && !handedOver && followUp === null && !escalating,
     goneSubscriptions,
   };
 }

@@ -1,5 +1,16 @@
 import client from 'prom-client';
+import { CHANNELS } from '../../shared/notifications';
+import type { ChannelName } from '../../shared/notifications';
+import type { ChannelOutcome } from '../channels/types';
 import type { PushOutcome } from '../push/send';
+
+/** A push request's outcome as a channel send: a gone or rejected subscription is a failed send. */
+const PUSH_AS_CHANNEL: Record<PushOutcome['kind'], ChannelOutcome['kind']> = {
+  accepted: 'sent',
+  retry: 'retry',
+  gone: 'failed',
+  rejected: 'failed',
+};
 
 /**
  * This process's delivery work, for /metrics: what each process sends, how push services answer, and which
@@ -7,6 +18,8 @@ import type { PushOutcome } from '../push/send';
  */
 export interface DeliveryMetrics {
   pushOutcome(kind: PushOutcome['kind']): void;
+  /** An email or text sent, to be retried, or failed; a notification emitted to a socket. */
+  channelSend(channel: ChannelName, outcome: ChannelOutcome['kind']): void;
   register(registry: client.Registry): void;
 }
 
@@ -30,9 +43,22 @@ export function createDeliveryMetrics(serverCount: () => Promise<number>): Deliv
     registers: [],
   });
   for (const outcome of ['accepted', 'retry', 'gone', 'rejected']) pushes.inc({ outcome }, 0);
+  const sends = new client.Counter({
+    name: 'queuebell_channel_sends_total',
+    help: 'Sends this process made on each channel (socket, push, email, sms), by outcome: sent, retry, failed.',
+    labelNames: ['channel', 'outcome'],
+    registers: [],
+  });
+  for (const channel of CHANNELS)
+    for (const outcome of ['sent', 'retry', 'failed']) sends.inc({ channel, outcome }, 0);
   return {
-    pushOutcome: (kind) => pushes.inc({ outcome: kind }),
+    pushOutcome: (kind) => {
+      pushes.inc({ outcome: kind });
+      sends.inc({ channel: 'push', outcome: PUSH_AS_CHANNEL[kind] });
+    },
+    channelSend: (channel, outcome) => sends.inc({ channel, outcome }),
     register: (registry) => {
+      registry.registerMetric(sends);
       registry.registerMetric(pushes);
       registry.registerMetric(processes);
     },

@@ -35,6 +35,10 @@ function result(id: number): DeliveryResult {
     retryInMs: 0,
     lastError: null,
     handedOver: true,
+    onSocket: false,
+    pushOutcome: 'sent',
+    followUp: null,
+    escalateNow: false,
     unreached: false,
     goneSubscriptions: [],
   };

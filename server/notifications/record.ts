@@ -10,9 +10,17 @@ export interface DeliveryResult {
   lastError: string | null;
   /** Some channel accepted it: a socket it was emitted to, or a push service, now or on an earlier attempt. */
   handedOver: boolean;
+  /** Emitted to a connected socket on this attempt. */
+  onSocket: boolean;
+  /** Push settled on this attempt: a service accepted it, or every subscription tried gave up. */
+  pushOutcome: 'sent' | 'failed' | null;
+  /** No push subscription took a notification that is not time-critical: it goes by email. */
+  followUp: 'email' | null;
+  /** No channel took a time-critical notification: escalate now instead of at its due time. */
+  escalateNow: boolean;
   /**
-   * Every channel that could be tried has given up on it for good and none ever accepted it (its only
-   * subscriptions answered 404/410 or were rejected), so nothing more will be tried.
+   * Nothing accepted it and nothing more will be tried (no follow-up, no escalation to come): it has
+   * failed.
    */
   unreached: boolean;
   /** Subscriptions whose push service answered 404/410: deleted. */
@@ -27,6 +35,8 @@ export interface RecorderOptions {
   onRecordFailed?: (error: unknown) => void;
   /** Told the ids of each set of outcomes once recorded. */
   onRecorded?: (ids: number[]) => void;
+  /** Told when recorded outcomes queued an email or brought an escalation forward. */
+  onFollowUps?: () => void;
   /**
    * The ids whose outcome this process knows but has not yet recorded, shared by its delivery loops: if
    * a long outage outlasts their lease, a loop that claims one again leaves it to the recording.
@@ -56,11 +66,13 @@ export function createBatchRecorder(options: RecorderOptions) {
       const results = queued;
       queued = [];
       try {
-        await persist(options, () => recordResults(options.sequelize, results));
+        await persistWhileAway(options, () => recordResults(options.sequelize, results));
         const gone = results.flatMap((result) => result.goneSubscriptions);
-        if (gone.length > 0) await persist(options, () => deleteSubscriptions(options.sequelize, gone));
+        if (gone.length > 0)
+          await persistWhileAway(options, () => deleteSubscriptions(options.sequelize, gone));
         for (const result of results) options.held?.delete(result.id);
         options.onRecorded?.(results.map((result) => result.id));
+        if (results.some((result) => result.followUp !== null || result.escalateNow)) options.onFollowUps?.();
       } catch (error) {
         // Left to the lease: once it runs out, a claim sends these again.
         for (const result of results) options.held?.delete(result.id);
@@ -86,11 +98,13 @@ export function createBatchRecorder(options: RecorderOptions) {
 }
 
 /** Runs a write until it succeeds, retrying while the database is away and the worker is not stopping. */
-async function persist(options: RecorderOptions, write: () => Promise<unknown>): Promise<void> {
+export async function persistWhileAway<T>(
+  options: Pick<RecorderOptions, 'stopping' | 'onRecordFailed'>,
+  write: () => Promise<T>,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      await write();
-      return;
+      return await write();
     } catch (error) {
       if (!isConnectionLost(error) || options.stopping?.()) throw error;
       options.onRecordFailed?.(error);
@@ -117,14 +131,29 @@ export function isConnectionLost(error: unknown): boolean {
 }
 
 /**
- * Outcomes in one UPDATE. `delivery_status` follows the channels: `sent` once one accepted it; `failed`
- * once push gave up after retries, or when nothing could reach it and nothing more will be tried; it
- * stays `pending` only while a retry is due. Only a pending row changes: a client's receipt
- * (`delivered`) may have come first.
+ * Outcomes in one statement. `delivery_status` follows the channels: `sent` once one accepted it;
+ * `failed` once nothing took it and nothing more will be tried; otherwise it stays `pending`. Only a
+ * pending row changes status: a client's receipt (`delivered`) may have come first. The same statement
+ * queues the email follow-ups and notes which subscriptions still work (at most once an hour each, so a
+ * fan-out rewrites a subscription row once, not on every push).
  */
 async function recordResults(sequelize: Sequelize, results: DeliveryResult[]): Promise<void> {
   await sequelize.query(
-    `UPDATE notifications n SET
+    `WITH r AS (
+       SELECT * FROM jsonb_to_recordset(:results::jsonb)
+         AS r(id bigint, push_status text, accepted_by bigint[], retry_in_ms bigint, last_error text,
+              handed_over boolean, on_socket boolean, push_outcome text, follow_up text, escalate_now boolean,
+              unreached boolean)),
+     follow_ups AS (
+       INSERT INTO notification_channels (notification_id, channel)
+       SELECT r.id, r.follow_up FROM r JOIN notifications n ON n.id = r.id
+        WHERE r.follow_up IS NOT NULL AND n.delivery_status <> 'delivered'
+       ON CONFLICT DO NOTHING),
+     working AS (
+       UPDATE push_subscriptions s SET last_success_at = now()
+        WHERE s.id IN (SELECT unnest(r.accepted_by) FROM r)
+          AND (s.last_success_at IS NULL OR s.last_success_at < now() - interval '1 hour'))
+     UPDATE notifications n SET
         push_status = r.push_status,
         push_sent_to = n.push_sent_to || r.accepted_by,
         next_attempt_at = now() + make_interval(secs => r.retry_in_ms / 1000.0),
@@ -132,12 +161,16 @@ async function recordResults(sequelize: Sequelize, results: DeliveryResult[]): P
         last_error = COALESCE(r.last_error, n.last_error),
         delivery_status = CASE
           WHEN n.delivery_status = 'pending' AND r.handed_over THEN 'sent'
-          WHEN n.delivery_status = 'pending' AND (r.push_status = 'failed' OR r.unreached) THEN 'failed'
+          WHEN n.delivery_status = 'pending' AND r.unreached THEN 'failed'
           ELSE n.delivery_status END,
-        sent_at = CASE WHEN r.handed_over THEN COALESCE(n.sent_at, now()) ELSE n.sent_at END
-       FROM jsonb_to_recordset(:results::jsonb)
-         AS r(id bigint, push_status text, accepted_by bigint[], retry_in_ms bigint, last_error text,
-              handed_over boolean, unreached boolean)
+        sent_at = CASE WHEN r.handed_over THEN COALESCE(n.sent_at, now()) ELSE n.sent_at END,
+        socket_at = CASE WHEN r.on_socket THEN COALESCE(n.socket_at, now()) ELSE n.socket_at END,
+        push_outcome = CASE WHEN r.push_outcome = 'sent' OR n.push_outcome IS NULL THEN COALESCE(r.push_outcome, n.push_outcome)
+          ELSE n.push_outcome END,
+        push_outcome_at = CASE WHEN r.push_outcome IS NOT NULL AND n.push_outcome IS DISTINCT FROM 'sent' THEN now()
+          ELSE n.push_outcome_at END,
+        escalate_at = CASE WHEN r.escalate_now THEN LEAST(n.escalate_at, now()) ELSE n.escalate_at END
+       FROM r
       WHERE n.id = r.id`,
     {
       replacements: {
@@ -149,6 +182,10 @@ async function recordResults(sequelize: Sequelize, results: DeliveryResult[]): P
             retry_in_ms: result.retryInMs,
             last_error: result.lastError,
             handed_over: result.handedOver,
+            on_socket: result.onSocket,
+            push_outcome: result.pushOutcome,
+            follow_up: result.followUp,
+            escalate_now: result.escalateNow,
             unreached: result.unreached,
           })),
         ),

@@ -22,6 +22,8 @@ export interface OutboxWorkerOptions extends Omit<DeliveryDeps, 'concurrency' | 
   deliveryLoops?: number;
   /** Longest sleep between passes, to pick up rows whose lease ran out in a crashed process. */
   idleCheckMs?: number;
+  /** Told of every NOTIFY of new notifications, from any process: a new call may escalate soon. */
+  onNotified?: () => void;
 }
 
 export interface OutboxWorker extends Outbox {
@@ -118,6 +120,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         onNotify: (payload) => {
           urgent.add(notifiedIds(payload));
           wake();
+          options.onNotified?.();
         },
       });
       wake();

@@ -34,7 +34,8 @@ export function createRealtime(
     serveClient: false,
     cors: { origin: options.corsOrigins, credentials: false },
   });
-  const acks = createAckRecorder(sequelize, logger);
+  const rooms = createRoomBroadcasts(io);
+  const acks = createAckRecorder(sequelize, logger, (calls) => calls.forEach(rooms.ticketReached));
   const local = createLocalDelivery(io, acks);
   const relay = createClusterRelay(io, local, { adapterUrl: options.adapterUrl, logger });
   authenticateSockets(io);
@@ -42,7 +43,7 @@ export function createRealtime(
 
   return {
     io,
-    ...createRoomBroadcasts(io),
+    ...rooms,
     connectedUsers: relay.connectedUsers,
     emitToUser: relay.emitToUser,
     async close() {

@@ -27,14 +27,19 @@ export function notificationHandlers(ctx: AppContext): RouteHandlers<Notificatio
       const { id } = params;
       if (query.receipt !== undefined) {
         if (!ctx.receipts.verify(id, query.receipt)) throw notFound('No such notification.');
-        await markDelivered(sequelize, id);
+        (await markDelivered(sequelize, id, undefined, 'push')).forEach((call) =>
+          ctx.realtime.ticketReached(call),
+        );
         return;
       }
       const token = bearerToken(request.headers.authorization);
       const auth = token ? await authenticateToken(token) : undefined;
       if (!auth) throw unauthenticated();
       await checkOwnNotification(sequelize, id, auth.user.id);
-      await markDelivered(sequelize, id, auth.user.id);
+      // The app itself confirmed it: it holds a socket or fetched the inbox.
+      (await markDelivered(sequelize, id, auth.user.id, 'socket')).forEach((call) =>
+        ctx.realtime.ticketReached(call),
+      );
     },
 
     'POST /api/notifications/:id/read': async ({ params, user }) => markRead(sequelize, params.id, user.id),
