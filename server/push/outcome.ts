@@ -1,3 +1,5 @@
+import { parseRetryAfter } from '../util/retry-after';
+
 /**
  * What one web push send came to, from the delivery worker's point of view:
  * - accepted: the push service took it (2xx): the notification is `sent`.
@@ -11,18 +13,6 @@ export type PushOutcome =
   | { kind: 'gone'; status: number }
   | { kind: 'retry'; status?: number; retryAfterMs?: number; error?: string }
   | { kind: 'rejected'; status?: number; error: string };
-
-/** Retry-After (RFC 9110 §10.2.3) as milliseconds from `nowMs`: delay-seconds or an HTTP-date. */
-export function parseRetryAfter(value: string | undefined, nowMs: number): number | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
-  // All HTTP-date forms name the month; without this, Date.parse would read '-5' as a year.
-  if (!/[A-Za-z]{3}/.test(trimmed)) return undefined;
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - nowMs);
-}
 
 export function outcomeForStatus(
   status: number,

@@ -1,0 +1,59 @@
+import { Webhook } from 'standardwebhooks';
+import { startHttpStub } from './stub';
+import type { StubAnswer, StubRequest } from './stub';
+
+/** A text the gateway accepted: its Standard Webhooks id and timestamp, and the JSON it carried. */
+export interface GatewayText {
+  webhookId: string;
+  timestamp: number;
+  payload: { id: number; to: string; body: string };
+  contentType: string | undefined;
+}
+
+export interface SmsGatewayReceiver {
+  /** The URL to configure as SMS_WEBHOOK_URL. */
+  readonly url: string;
+  /** Requests with a valid signature, oldest first, whatever they were answered. */
+  readonly received: readonly GatewayText[];
+  /** Requests refused (401) because their signature did not verify with this receiver's secret. */
+  readonly rejected: readonly StubRequest[];
+  /** How verified requests are answered from now on; default 202. */
+  answerWith(answer: StubAnswer): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A hospital's SMS gateway as the contract describes it: it verifies every request per Standard
+ * Webhooks with its own `whsec_` secret, as a real one would, before taking the text.
+ */
+export async function startSmsGateway(options: { secret: string }): Promise<SmsGatewayReceiver> {
+  const webhook = new Webhook(options.secret);
+  const received: GatewayText[] = [];
+  const rejected: StubRequest[] = [];
+  let reply: StubAnswer = { status: 202 };
+  const stub = await startHttpStub((request) => {
+    let payload: unknown;
+    try {
+      payload = webhook.verify(request.body, request.headers);
+    } catch {
+      rejected.push(request);
+      return { status: 401, body: 'invalid signature' };
+    }
+    received.push({
+      webhookId: request.headers['webhook-id'] ?? '',
+      timestamp: Number(request.headers['webhook-timestamp']),
+      payload: payload as GatewayText['payload'],
+      contentType: request.headers['content-type'],
+    });
+    return reply;
+  });
+  return {
+    url: `${stub.origin}/sms`,
+    received,
+    rejected,
+    answerWith(answer) {
+      reply = answer;
+    },
+    close: () => stub.close(),
+  };
+}
