@@ -1,12 +1,14 @@
 import type { Config } from '../config';
+import { createSmsChannel } from './sms';
 import type { Channel, FollowUpChannelName } from './types';
 
 /** The follow-up channels this server has: those its configuration names. */
 export type Channels = Partial<Record<FollowUpChannelName, Channel>>;
 
 export function createChannels(config: Config): Channels {
-  void config;
-  return {};
+  const channels: Channels = {};
+  if (config.sms) channels.sms = createSmsChannel(config.sms);
+  return channels;
 }
 
 export async function closeChannels(channels: Channels): Promise<void> {

@@ -8,7 +8,6 @@ export interface ChannelMessageInput {
   data?: Record<string, unknown>;
   locale?: Locale;
   phone?: string | null;
-  ticket?: ChannelMessage['ticket'];
 }
 
 /**
@@ -36,6 +35,5 @@ export function channelMessage(input: ChannelMessageInput = {}): ChannelMessage 
     appUrl: 'https://queuebell.hospital.example',
     unsubscribeUrl: 'https://queuebell.hospital.example/api/unsubscribe?token=t',
   };
-  if (input.ticket) message.ticket = input.ticket;
   return message;
 }

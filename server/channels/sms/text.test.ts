@@ -57,8 +57,8 @@ describe('buildSmsText', () => {
     expect(buildSmsText(german)).toBe(buildSmsText(channelMessage()));
   });
 
-  it('prefers the ticket the caller names over the data, and words a call without a room', () => {
-    const named = channelMessage({ ticket: { number: 'LAB-010', room: null } });
+  it('words a call without a room', () => {
+    const named = channelMessage({ data: { ticket: 'LAB-010', ticketId: 7 } });
     expect(buildSmsText(named)).toBe('Queuebell: your turn. Ticket LAB-010, please come now.');
   });
 

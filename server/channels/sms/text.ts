@@ -34,13 +34,13 @@ function wordingsFor(message: ChannelMessage, words: SmsWords): string[] {
   }
 }
 
-/** The ticket the caller named, else the one in the notification's data (`{ticket, room, …}`). */
+/** The ticket in the notification's data (`{ticket, room, …}`). */
 function ticketNumber(message: ChannelMessage): string | null {
-  return oneLine(message.ticket?.number ?? message.notification.data.ticket);
+  return oneLine(message.notification.data['ticket']);
 }
 
 function room(message: ChannelMessage): string | null {
-  return oneLine(message.ticket ? message.ticket.room : message.notification.data.room);
+  return oneLine(message.notification.data['room']);
 }
 
 /** A value from stored data as one line of text, or null when it is not a non-empty string. */

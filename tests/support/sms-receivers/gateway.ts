@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Webhook } from 'standardwebhooks';
 import { startHttpStub } from './stub';
 import type { StubAnswer, StubRequest } from './stub';
@@ -19,6 +20,10 @@ export interface SmsGatewayReceiver {
   readonly rejected: readonly StubRequest[];
   /** How verified requests are answered from now on; default 202. */
   answerWith(answer: StubAnswer): void;
+  /** Answers the next verified requests with these, once each, before going back to answerWith's. */
+  answerNext(...answers: StubAnswer[]): void;
+  /** Resolves once `count` verified requests were answered 2xx in all, with those requests. */
+  waitForTexts(count: number): Promise<GatewayText[]>;
   close(): Promise<void>;
 }
 
@@ -31,6 +36,9 @@ export async function startSmsGateway(options: { secret: string }): Promise<SmsG
   const received: GatewayText[] = [];
   const rejected: StubRequest[] = [];
   let reply: StubAnswer = { status: 202 };
+  const queued: StubAnswer[] = [];
+  const accepted: GatewayText[] = [];
+  const events = new EventEmitter();
   const stub = await startHttpStub((request) => {
     let payload: unknown;
     try {
@@ -39,13 +47,19 @@ export async function startSmsGateway(options: { secret: string }): Promise<SmsG
       rejected.push(request);
       return { status: 401, body: 'invalid signature' };
     }
-    received.push({
+    const text: GatewayText = {
       webhookId: request.headers['webhook-id'] ?? '',
       timestamp: Number(request.headers['webhook-timestamp']),
       payload: payload as GatewayText['payload'],
       contentType: request.headers['content-type'],
-    });
-    return reply;
+    };
+    received.push(text);
+    const answer = queued.shift() ?? reply;
+    if (answer !== 'hang' && answer.status < 300) {
+      accepted.push(text);
+      events.emit('accepted');
+    }
+    return answer;
   });
   return {
     url: `${stub.origin}/sms`,
@@ -54,6 +68,17 @@ export async function startSmsGateway(options: { secret: string }): Promise<SmsG
     answerWith(answer) {
       reply = answer;
     },
+    answerNext: (...answers) => queued.push(...answers),
+    waitForTexts: (count) =>
+      new Promise((resolve) => {
+        const check = () => {
+          if (accepted.length < count) return;
+          events.off('accepted', check);
+          resolve(accepted.slice(0, count));
+        };
+        events.on('accepted', check);
+        check();
+      }),
     close: () => stub.close(),
   };
 }
