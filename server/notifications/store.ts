@@ -61,7 +61,6 @@ export async function markDeliveredMany(
 
 function reachedCalls(rows: DeliveredRow[]): TicketReachedEvent[] {
   return rows.flatMap((row) => {
-    if (row.type !== 'ticket_called') return [];
     const call = callOf(row);
     return call
       ? [

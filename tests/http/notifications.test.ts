@@ -54,6 +54,7 @@ describe('the inbox', () => {
     expect(Object.keys(item).sort()).toEqual(
       [
         'body',
+        'channels',
         'createdAt',
         'data',
         'deliveredAt',
@@ -150,12 +151,32 @@ describe('delivery statistics', () => {
     const lab = await insertNotifications(other.id, 4, 'LAB');
     await server.ctx.sequelize.query(
       `UPDATE notifications SET delivery_status = CASE id WHEN :a THEN 'sent' WHEN :b THEN 'delivered' WHEN :c THEN 'failed' ELSE delivery_status END,
-              read_at = CASE WHEN id = :b THEN now() ELSE read_at END WHERE id IN (:ids)`,
+              read_at = CASE WHEN id = :b THEN now() ELSE read_at END,
+              push_outcome = CASE id WHEN :a THEN 'sent' WHEN :b THEN 'sent' WHEN :c THEN 'failed' END,
+              delivered_via = CASE WHEN id = :b THEN 'push' END
+        WHERE id IN (:ids)`,
       { replacements: { a: lab[0], b: lab[1], c: lab[2], ids: lab } },
+    );
+    // The sent one also went by email; the failed one's text failed too.
+    await server.ctx.sequelize.query(
+      `INSERT INTO notification_channels (notification_id, channel, status) VALUES (:a, 'email', 'sent'), (:c, 'sms', 'failed')`,
+      { replacements: { a: lab[0], c: lab[2] } },
     );
     const stats = await api(server, 'GET', '/api/notifications/stats?department=lab', { token: nurse.token });
     expect(stats.status).toBe(200);
-    expect(stats.body).toEqual({ total: 4, pending: 1, sent: 1, delivered: 1, failed: 1, read: 1 });
+    expect(stats.body).toEqual({
+      total: 4,
+      pending: 1,
+      sent: 1,
+      delivered: 1,
+      failed: 1,
+      read: 1,
+      byChannel: {
+        push: { sent: 1, delivered: 1, failed: 1 },
+        email: { sent: 1, failed: 0 },
+        sms: { sent: 0, failed: 1 },
+      },
+    });
     const future = await api(
       server,
       'GET',

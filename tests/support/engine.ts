@@ -50,8 +50,10 @@ export async function createPatients(
  * the delivery worker finishes a pass: driven by the worker's own events, not by sleeping.
  */
 export function outboxSettles(server: TestServer, sql: string, timeoutMs = 20_000): Promise<void> {
-  const { outbox } = server;
+  const { outbox, followUps } = server;
   const { sequelize } = server.ctx;
+  // The push worker and the email/SMS worker: either one's pass can make the condition hold.
+  const workers = [outbox.events, followUps.events];
   return new Promise((resolve, reject) => {
     let done = false;
     const check = async () => {
@@ -63,22 +65,32 @@ export function outboxSettles(server: TestServer, sql: string, timeoutMs = 20_00
     const finish = (error?: Error) => {
       done = true;
       clearTimeout(timer);
-      outbox.events.off('pass', onEvent);
-      outbox.events.off('idle', onEvent);
+      for (const events of workers) {
+        events.off('pass', onEvent);
+        events.off('idle', onEvent);
+      }
       if (error) reject(error);
       else resolve();
     };
     const timer = setTimeout(() => finish(new Error(`outbox did not settle: ${sql}`)), timeoutMs);
-    outbox.events.on('pass', onEvent);
-    outbox.events.on('idle', onEvent);
+    for (const events of workers) {
+      events.on('pass', onEvent);
+      events.on('idle', onEvent);
+    }
     onEvent();
     outbox.wake();
+    followUps.wake();
   });
 }
 
 /** Every fan-out expanded and no push still due or in flight. */
 export const ALL_DELIVERED = `SELECT NOT EXISTS (SELECT 1 FROM fanouts WHERE NOT done)
   AND NOT EXISTS (SELECT 1 FROM notifications WHERE push_status = 'pending') AS ok`;
+
+/** ALL_DELIVERED, and no email or SMS due or in flight either. */
+export const ALL_CHANNELS_DONE = `SELECT NOT EXISTS (SELECT 1 FROM fanouts WHERE NOT done)
+  AND NOT EXISTS (SELECT 1 FROM notifications WHERE push_status = 'pending')
+  AND NOT EXISTS (SELECT 1 FROM notification_channels WHERE status = 'pending') AS ok`;
 
 /** `listen` attaches handlers before the connection opens, so events sent on connect are not missed. */
 export function connectSocket(

@@ -16,7 +16,7 @@ export const up: MigrationFn = async ({ context: sql }) => {
   await sql.query(`
     ALTER TABLE departments
       ADD COLUMN escalate_after_seconds integer NOT NULL DEFAULT 30
-        CHECK (escalate_after_seconds BETWEEN 5 AND 3600);
+        CHECK (escalate_after_seconds BETWEEN 1 AND 3600);
 
     ALTER TABLE notifications
       ADD COLUMN socket_at timestamptz,

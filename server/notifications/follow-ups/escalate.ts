@@ -6,6 +6,7 @@ import type { UnreachedCall } from './unreached';
 
 interface EscalatedRow {
   id: number;
+  type: string;
   department: string | null;
   data: Record<string, unknown>;
   /** The channel it escalated to; 'none' when a client confirmed it in time; null when none is left. */
@@ -43,8 +44,8 @@ export async function escalateDue(
               delivery_status = CASE WHEN due.channel IS NULL AND n.delivery_status = 'pending' THEN 'failed'
                                      ELSE n.delivery_status END
          FROM due WHERE n.id = due.id
-       RETURNING n.id, n.department_id, n.data, due.channel)
-     SELECT c.id, d.code AS department, c.data, c.channel
+       RETURNING n.id, n.type, n.department_id, n.data, due.channel)
+     SELECT c.id, c.type, d.code AS department, c.data, c.channel
        FROM claimed c LEFT JOIN departments d ON d.id = c.department_id`,
     {
       replacements: { sms: available.sms, email: available.email, batch },

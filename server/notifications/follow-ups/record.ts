@@ -20,6 +20,7 @@ export interface FollowUpResult {
 
 interface RecordedRow {
   id: number;
+  type: string;
   department: string | null;
   data: Record<string, unknown>;
   unreached: boolean;
@@ -61,7 +62,7 @@ export async function recordFollowUps(
         sent_at = CASE WHEN r.status = 'sent' THEN COALESCE(n.sent_at, now()) ELSE n.sent_at END
        FROM r
       WHERE n.id = r.id AND r.id IN (SELECT notification_id FROM updated)
-     RETURNING n.id, (SELECT code FROM departments WHERE id = n.department_id) AS department, n.data,
+     RETURNING n.id, n.type, (SELECT code FROM departments WHERE id = n.department_id) AS department, n.data,
                (r.status = 'failed' AND r.fallback IS NULL AND r.time_critical AND n.delivery_status <> 'delivered') AS unreached`,
     {
       replacements: {

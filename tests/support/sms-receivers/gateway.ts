@@ -16,12 +16,18 @@ export interface SmsGatewayReceiver {
   readonly url: string;
   /** Requests with a valid signature, oldest first, whatever they were answered. */
   readonly received: readonly GatewayText[];
+  /** Verified requests answered 2xx: the texts the gateway took. */
+  readonly accepted: readonly GatewayText[];
   /** Requests refused (401) because their signature did not verify with this receiver's secret. */
   readonly rejected: readonly StubRequest[];
   /** How verified requests are answered from now on; default 202. */
   answerWith(answer: StubAnswer): void;
   /** Answers the next verified requests with these, once each, before going back to answerWith's. */
   answerNext(...answers: StubAnswer[]): void;
+  /** The same, for the next requests whose text matches only. */
+  answerMatching(match: (payload: GatewayText['payload']) => boolean, ...answers: StubAnswer[]): void;
+  /** Resolves with the first text of this notification that was answered 2xx. */
+  waitForTextOf(notificationId: number): Promise<GatewayText>;
   /** Resolves once `count` verified requests were answered 2xx in all, with those requests. */
   waitForTexts(count: number): Promise<GatewayText[]>;
   close(): Promise<void>;
@@ -36,7 +42,7 @@ export async function startSmsGateway(options: { secret: string }): Promise<SmsG
   const received: GatewayText[] = [];
   const rejected: StubRequest[] = [];
   let reply: StubAnswer = { status: 202 };
-  const queued: StubAnswer[] = [];
+  const queued: Array<{ match: (payload: GatewayText['payload']) => boolean; answer: StubAnswer }> = [];
   const accepted: GatewayText[] = [];
   const events = new EventEmitter();
   const stub = await startHttpStub((request) => {
@@ -54,7 +60,8 @@ export async function startSmsGateway(options: { secret: string }): Promise<SmsG
       contentType: request.headers['content-type'],
     };
     received.push(text);
-    const answer = queued.shift() ?? reply;
+    const next = queued.findIndex((entry) => entry.match(text.payload));
+    const answer = next === -1 ? reply : (queued.splice(next, 1)[0]?.answer ?? reply);
     if (answer !== 'hang' && answer.status < 300) {
       accepted.push(text);
       events.emit('accepted');
@@ -64,11 +71,24 @@ export async function startSmsGateway(options: { secret: string }): Promise<SmsG
   return {
     url: `${stub.origin}/sms`,
     received,
+    accepted,
     rejected,
     answerWith(answer) {
       reply = answer;
     },
-    answerNext: (...answers) => queued.push(...answers),
+    answerNext: (...answers) => queued.push(...answers.map((answer) => ({ match: () => true, answer }))),
+    answerMatching: (match, ...answers) => queued.push(...answers.map((answer) => ({ match, answer }))),
+    waitForTextOf: (notificationId) =>
+      new Promise((resolve) => {
+        const check = () => {
+          const text = accepted.find((candidate) => candidate.payload.id === notificationId);
+          if (!text) return;
+          events.off('accepted', check);
+          resolve(text);
+        };
+        events.on('accepted', check);
+        check();
+      }),
     waitForTexts: (count) =>
       new Promise((resolve) => {
         const check = () => {
