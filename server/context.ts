@@ -48,6 +48,16 @@ export interface Receipts {
   verify(id: number, receipt: string): boolean;
 }
 
+/**
+ * Signs and checks the token an email's one-click unsubscribe link carries;
+ * `channels/email/unsubscribe.ts` implements it.
+ */
+export interface UnsubscribeTokens {
+  sign(userId: number): string;
+  /** The user the token was signed for, or null for a forged, altered or unreadable token. */
+  verify(token: string): number | null;
+}
+
 /** The server's VAPID key pair (base64url) and contact, as kept in the settings table. */
 export interface VapidConfig {
   publicKey: string;
@@ -63,6 +73,7 @@ export interface AppContext {
   realtime: Broadcaster;
   outbox: Outbox;
   receipts: Receipts;
+  unsubscribe: UnsubscribeTokens;
   vapid: VapidConfig;
   clock: Clock;
   scheduler: Pick<Scheduler, 'refresh'>;

@@ -45,3 +45,11 @@ export const phoneRequired = () =>
   new ApiError(400, 'phone_required', 'Add a phone number before turning text messages on.', [
     { path: 'body.sms', message: 'needs a phone number on the account' },
   ]);
+/** An email's unsubscribe link whose token this server did not sign (altered, forged, cut short). */
+export const invalidToken = () =>
+  new ApiError(
+    400,
+    'invalid_token',
+    'This unsubscribe link is not valid. Turn email off in the app instead.',
+    [{ path: 'query.token', message: 'is not a token this server signed' }],
+  );

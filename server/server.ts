@@ -10,6 +10,7 @@ import { openDatabase } from './db/open';
 import type { OpenDatabase } from './db/open';
 import { bootstrap } from './bootstrap';
 import type { BootstrapResult } from './bootstrap';
+import { createUnsubscribeTokens } from './channels/email/index';
 import { createHttpApp, DESKTOP_ORIGIN, registerRoutes } from './http/app';
 import type { Logger } from './logger';
 import { createReceipts } from './notifications/receipts';
@@ -70,7 +71,7 @@ export async function startServer(
     const applied = await migrateUp(sequelize);
     if (applied.length > 0) logger.info({ applied }, 'database migrated');
     const firstStart = await bootstrap(sequelize, { seedDemo: config.seedDemo });
-    const { vapid, receipts } = await loadSecrets(sequelize, config);
+    const { vapid, receipts, unsubscribe } = await loadSecrets(sequelize, config);
 
     const http = await createHttpApp(config, logger);
     cleanups.push(() => http.close());
@@ -134,6 +135,7 @@ export async function startServer(
       realtime,
       outbox,
       receipts,
+      unsubscribe,
       vapid,
       clock,
       scheduler,
@@ -170,16 +172,23 @@ export async function startServer(
   }
 }
 
-/** The VAPID keys and the receipt secret: from the environment, or made once and kept in the database. */
+/**
+ * The VAPID keys, the receipt secret and the unsubscribe secret: from the environment, or made once and
+ * kept in the database, so that links in emails already sent keep working after a restart.
+ */
 async function loadSecrets(
   sequelize: Sequelize,
   config: Config,
-): Promise<Pick<AppContext, 'vapid' | 'receipts'>> {
+): Promise<Pick<AppContext, 'vapid' | 'receipts' | 'unsubscribe'>> {
   const vapid = await loadVapidKeys(sequelize, config);
-  const secret = await getOrCreateSetting(sequelize, 'receipt_secret', () =>
-    crypto.randomBytes(32).toString('base64url'),
-  );
-  return { vapid, receipts: createReceipts(secret) };
+  const newSecret = () => crypto.randomBytes(32).toString('base64url');
+  const secret = await getOrCreateSetting(sequelize, 'receipt_secret', newSecret);
+  const unsubscribeSecret = await getOrCreateSetting(sequelize, 'unsubscribe_secret', newSecret);
+  return {
+    vapid,
+    receipts: createReceipts(secret),
+    unsubscribe: createUnsubscribeTokens(unsubscribeSecret),
+  };
 }
 
 /** The push sender and its encryption threads, closed with the server. */

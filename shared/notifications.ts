@@ -119,6 +119,17 @@ export const notificationListQuery = z.strictObject({
 
 export const receiptQuery = z.strictObject({ receipt: z.string().max(200).optional() });
 
+/** An email's one-click unsubscribe link: `<userId>.<mac>`, signed by the server. */
+export const unsubscribeQuery = z.strictObject({ token: z.string().min(1).max(200) });
+
+/**
+ * RFC 8058: a mail client's one-click POST carries the form `List-Unsubscribe=One-Click`; a POST with no
+ * body (a person's browser, a script) does the same.
+ */
+export const unsubscribeBody = z
+  .strictObject({ 'List-Unsubscribe': z.literal('One-Click').optional() })
+  .optional();
+
 export const retryFailedBody = z.strictObject({ department: departmentCode.optional() }).default({});
 
 export const notificationStatsQuery = z.strictObject({

@@ -6,6 +6,8 @@ import {
   pushUnsubscribeBody,
   receiptQuery,
   retryFailedBody,
+  unsubscribeBody,
+  unsubscribeQuery,
 } from './notifications';
 import type { NotificationPage, NotificationStats } from './notifications';
 import {
@@ -65,6 +67,11 @@ export interface RouteSpec {
   answer: Answer<unknown>;
   /** Also callable without a token, with the push payload's signed receipt (the service worker has no token). */
   receipt?: true;
+  /**
+   * The body may also come as an HTML form (`application/x-www-form-urlencoded` or `multipart/form-data`),
+   * as mail clients send RFC 8058's one-click unsubscribe; every other route takes JSON only.
+   */
+  form?: true;
 }
 
 /** Open and close take an optional body: absent (or null) is the same as `{}`. */
@@ -234,6 +241,15 @@ export const ROUTES = {
     who: 'signed in',
     summary: "Forget this device's push subscription",
     body: pushUnsubscribeBody,
+    status: 204,
+    answer: answer<void>(),
+  },
+  'POST /api/email/unsubscribe': {
+    who: 'anyone',
+    summary: "Turn email off for the patient an email's signed one-click unsubscribe link names (RFC 8058)",
+    query: unsubscribeQuery,
+    body: unsubscribeBody,
+    form: true,
     status: 204,
     answer: answer<void>(),
   },

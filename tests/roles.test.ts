@@ -88,6 +88,11 @@ const EXAMPLES: Record<string, (ids: RecordIds) => Example> = {
     path: '/api/push/subscriptions',
     body: { endpoint: subscription.endpoint },
   }),
+  // Signed for the first patient, as the link in an email to them is.
+  'POST /api/email/unsubscribe': () => ({
+    path: `/api/email/unsubscribe?token=${server.ctx.unsubscribe.sign(patientId)}`,
+    body: { 'List-Unsubscribe': 'One-Click' },
+  }),
   'GET /api/schedules': () => ({ path: '/api/schedules' }),
   'POST /api/schedules': () => ({ path: '/api/schedules', body: SCHEDULE_BODY }),
   'PUT /api/schedules/:id': (ids) => ({ path: `/api/schedules/${ids.schedule}`, body: SCHEDULE_BODY }),
@@ -123,10 +128,12 @@ const ROLE_OF: Record<Exclude<Caller, 'nobody'>, 'patient' | 'nurse' | 'admin'> 
 let server: TestServer;
 const tokens: Partial<Record<Caller, string>> = {};
 let ids: RecordIds = { ticket: 0, notification: 0, schedule: 0 };
+let patientId = 0;
 
 beforeAll(async () => {
   server = await startTestServer({ PUSH_ALLOWED_ORIGINS: PUSH_ORIGIN });
   const patient = await signedInUser(server, 'patient');
+  patientId = patient.id;
   Object.assign(tokens, {
     patient: patient.token,
     'another patient': (await signedInUser(server, 'patient')).token,

@@ -8,9 +8,11 @@ import type { AppContext } from '../context';
 import type { Logger } from '../logger';
 import type { DeliveryMetrics } from '../notifications/delivery-metrics';
 import { answerFrameworkError, installErrorHandling } from './error-handler';
+import { registerFormBodies } from './form-body';
 import { registerRouteTable } from './route-table';
 import { accountHandlers } from './routes/accounts';
 import { departmentHandlers } from './routes/departments';
+import { emailHandlers } from './routes/email';
 import { legacyHandlers } from './routes/legacy';
 import { notificationHandlers } from './routes/notifications';
 import { createMetrics, operationsHandlers } from './routes/operations';
@@ -37,6 +39,7 @@ export async function createHttpApp(config: Config, logger: Logger): Promise<Fas
   });
   app.decorateRequest('auth', null);
   installErrorHandling(app);
+  registerFormBodies(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -73,6 +76,7 @@ export async function registerRoutes(
     ...legacyHandlers(ctx),
     ...notificationHandlers(ctx),
     ...pushHandlers(ctx),
+    ...emailHandlers(ctx),
     ...ticketHandlers(ctx),
     ...scheduleHandlers(ctx),
   });
