@@ -1,4 +1,7 @@
+import { EventEmitter } from 'node:events';
 import net from 'node:net';
+import { simpleParser } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
 /** Where a refusal is given: to the recipient (RCPT TO) or after the message (DATA). */
@@ -28,6 +31,8 @@ export interface TestSmtpServer {
   accepted(): number;
   /** SMTP connections opened so far. */
   connections(): number;
+  /** Resolves once `count` messages were kept in all, with them parsed as a mail client reads them. */
+  waitForMessages(count: number): Promise<ParsedMail[]>;
   close(): Promise<void>;
 }
 
@@ -42,6 +47,7 @@ function smtpError(refusal: SmtpRefusal): Error {
  */
 export async function startTestSmtpServer(options: TestSmtpOptions = {}): Promise<TestSmtpServer> {
   const messages: Buffer[] = [];
+  const events = new EventEmitter();
   const counts = { connections: 0, rcpt: 0, data: 0, accepted: 0 };
   const refusal = (stage: SmtpStage) => {
     counts[stage] += 1;
@@ -67,6 +73,7 @@ export async function startTestSmtpServer(options: TestSmtpOptions = {}): Promis
         if (refused) return callback(smtpError(refused));
         counts.accepted += 1;
         if (options.keep !== false) messages.push(Buffer.concat(chunks));
+        events.emit('message');
         callback();
       });
     },
@@ -77,6 +84,16 @@ export async function startTestSmtpServer(options: TestSmtpOptions = {}): Promis
     messages,
     accepted: () => counts.accepted,
     connections: () => counts.connections,
+    waitForMessages: (count) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          if (messages.length < count) return;
+          events.off('message', check);
+          Promise.all(messages.slice(0, count).map((raw) => simpleParser(raw))).then(resolve, reject);
+        };
+        events.on('message', check);
+        check();
+      }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
