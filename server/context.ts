@@ -2,7 +2,7 @@ import type { Sequelize } from 'sequelize';
 import type { TicketCalledEvent } from '../shared/events';
 import type { Notification } from '../shared/notifications';
 import type { QueueStatus } from '../shared/schemas';
-import type { StaffTicket, Ticket } from '../shared/tickets';
+import type { StaffTicket, Ticket, TicketReachedEvent, TicketUnreachedEvent } from '../shared/tickets';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -20,6 +20,10 @@ export interface Broadcaster {
   /** Public: ticket number and room only, for the waiting-room displays. */
   ticketCalled(event: TicketCalledEvent): void;
   ticketUpdated(ownerId: number, ticket: Ticket, staffTicket: StaffTicket): void;
+  /** To the staff of `event.department`: no channel delivered the call; a nurse should call the name aloud. */
+  ticketUnreached(event: TicketUnreachedEvent): void;
+  /** To the staff of `event.department`: a client confirmed the call, on `event.channel`. */
+  ticketReached(event: TicketReachedEvent): void;
 }
 
 /** The schedule jobs of this process; `schedules/scheduler.ts` implements it. */
