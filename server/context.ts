@@ -20,9 +20,9 @@ export interface Broadcaster {
   /** Public: ticket number and room only, for the waiting-room displays. */
   ticketCalled(event: TicketCalledEvent): void;
   ticketUpdated(ownerId: number, ticket: Ticket, staffTicket: StaffTicket): void;
-  /** To staff: a call that no channel delivered, so the nurse calls the name in the room. */
+  /** To the staff of `event.department`: no channel delivered the call; a nurse should call the name aloud. */
   ticketUnreached(event: TicketUnreachedEvent): void;
-  /** To staff: a client confirmed a call. */
+  /** To the staff of `event.department`: a client confirmed the call, on `event.channel`. */
   ticketReached(event: TicketReachedEvent): void;
 }
 

@@ -10,7 +10,7 @@ import { openDatabase } from './db/open';
 import type { OpenDatabase } from './db/open';
 import { bootstrap } from './bootstrap';
 import type { BootstrapResult } from './bootstrap';
-import { createUnsubscribeTokens } from './channels/email/index';
+import { createUnsubscribeTokens, unsubscribeUrl } from './channels/email';
 import { createHttpApp, DESKTOP_ORIGIN, registerRoutes } from './http/app';
 import type { Logger } from './logger';
 import { createReceipts } from './notifications/receipts';
@@ -92,7 +92,7 @@ export async function startServer(
       logger,
       channels,
       appUrl,
-      unsubscribeUrl: () => appUrl(),
+      unsubscribeUrl: (userId) => unsubscribeUrl(appUrl(), unsubscribe.sign(userId)),
       onOutcome: deliveryMetrics.channelSend,
       onUnreached: (calls) => calls.forEach((call) => realtime.ticketUnreached(call)),
       ...options.followUps,

@@ -112,3 +112,31 @@ it('tells each socket only what its holder may know', async () => {
     for (const socket of Object.values(sockets)) socket.close();
   }
 });
+
+it('tells only staff when a call did or did not reach its patient', async () => {
+  const patient = await signedInUser(server, 'patient', { name: 'Cy Unreachable' });
+  const nurse = await signedInUser(server, 'nurse');
+  const heard: Record<'display' | 'patient' | 'nurse', Heard[]> = { display: [], patient: [], nurse: [] };
+  const sockets = {
+    display: await connectSocket(server, undefined, listen(heard.display)),
+    patient: await connectSocket(server, patient.token, listen(heard.patient)),
+    nurse: await connectSocket(server, nurse.token, listen(heard.nurse)),
+  };
+  try {
+    for (const socket of Object.values(sockets)) await socket.emitWithAck('queue:subscribe', 'all');
+    const call = { ticketId: 1, department: 'OPD', number: 'OPD-001' };
+    server.ctx.realtime.ticketUnreached({ ...call, notificationId: 7 });
+    server.ctx.realtime.ticketReached({ ...call, channel: 'sms' });
+    // Emitted before the answer to this, on the same connection: both have arrived, or never will.
+    for (const socket of Object.values(sockets)) await socket.emitWithAck('queue:subscribe', 'all');
+
+    expect(heard.nurse.map((h) => [h.event, h.args[0]])).toEqual([
+      ['ticket:unreached', { ...call, notificationId: 7 }],
+      ['ticket:reached', { ...call, channel: 'sms' }],
+    ]);
+    expect(heard.patient).toEqual([]);
+    expect(heard.display).toEqual([]);
+  } finally {
+    for (const socket of Object.values(sockets)) socket.close();
+  }
+});

@@ -1,4 +1,5 @@
 import type { Config } from '../config';
+import { createEmailChannel } from './email';
 import { createSmsChannel } from './sms';
 import type { Channel, FollowUpChannelName } from './types';
 
@@ -7,6 +8,10 @@ export type Channels = Partial<Record<FollowUpChannelName, Channel>>;
 
 export function createChannels(config: Config): Channels {
   const channels: Channels = {};
+  if (config.email) {
+    const { smtpUrl, from } = config.email;
+    channels.email = createEmailChannel(from === undefined ? { smtpUrl } : { smtpUrl, from });
+  }
   if (config.sms) channels.sms = createSmsChannel(config.sms);
   return channels;
 }

@@ -12,7 +12,7 @@ import type { TicketDeps } from './ticket-deps';
  * take two different patients instead of queueing behind one row lock.
  */
 export async function callNext(
-  deps: Omit<TicketDeps, 'config'>,
+  deps: TicketDeps,
   nurseId: number,
   code: string,
   room: string,

@@ -7,11 +7,7 @@ import { publishTicketChange } from './publish-ticket-change';
 import type { TicketDeps } from './ticket-deps';
 
 /** The patient gives up their place. Only their own ticket, and only before it is being served. */
-export async function cancelTicket(
-  deps: Omit<TicketDeps, 'config'>,
-  userId: number,
-  ticketId: number,
-): Promise<Ticket> {
+export async function cancelTicket(deps: TicketDeps, userId: number, ticketId: number): Promise<Ticket> {
   const { sequelize } = deps;
   const row = await sequelize.transaction(async (transaction) => {
     const locked = await lockTicket(sequelize, ticketId, transaction);

@@ -10,7 +10,7 @@ const PRIORITY_WEIGHT: Record<Priority, number> = { normal: 0, urgent: 1, emerge
 
 /** A waiting ticket moves up (or back) in call order; the reason is kept in the ticket's events. */
 export async function setPriority(
-  deps: Omit<TicketDeps, 'config'>,
+  deps: TicketDeps,
   nurseId: number,
   ticketId: number,
   priority: Priority,

@@ -11,7 +11,7 @@ import type { TicketDeps } from './ticket-deps';
 
 /** What staff do to a called ticket; each has its own command file, all share this step. */
 export type NurseAction = 'recall' | 'serve' | 'complete' | 'no_show';
-export type StepDeps = Omit<TicketDeps, 'config'>;
+export type StepDeps = TicketDeps;
 
 const ALLOWED_FROM: Record<NurseAction, string[]> = {
   recall: ['called'],

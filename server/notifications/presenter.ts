@@ -67,8 +67,22 @@ export function presentNotification(row: NotificationRow): Notification {
   };
 }
 
+/** What presentChannels reads: a notification's own channel columns and its follow-ups. */
+export type ChannelRow = Pick<
+  NotificationRow,
+  | 'socket_at'
+  | 'push_status'
+  | 'push_attempts'
+  | 'push_outcome'
+  | 'push_outcome_at'
+  | 'last_error'
+  | 'delivered_via'
+  | 'delivered_at'
+  | 'follow_ups'
+>;
+
 /** Each channel tried so far; the one a client confirmed on is `delivered`. */
-export function presentChannels(row: NotificationRow): ChannelDelivery[] {
+export function presentChannels(row: ChannelRow): ChannelDelivery[] {
   const channels: ChannelDelivery[] = [];
   if (row.socket_at) channels.push({ channel: 'socket', status: 'sent', at: iso(row.socket_at) });
   if (row.push_outcome) {

@@ -1,11 +1,18 @@
 import type { Broadcaster } from '../context';
-import { ALL, departmentRoom, STAFF_ROOM, userRoom } from './types';
+import { ALL, departmentRoom, STAFF_ROOM, staffRoom, userRoom } from './types';
 import type { QueuebellServer } from './types';
 
-/** The room-wide events: a department's status and calls to its followers, tickets to owner and staff. */
-export function createRoomBroadcasts(
-  io: QueuebellServer,
-): Pick<Broadcaster, 'queueStatus' | 'ticketCalled' | 'ticketUpdated' | 'ticketUnreached' | 'ticketReached'> {
+type RoomBroadcasts = Pick<
+  Broadcaster,
+  'queueStatus' | 'ticketCalled' | 'ticketUpdated' | 'ticketUnreached' | 'ticketReached'
+>;
+
+/**
+ * The room-wide events: a department's status and calls to its followers, tickets to owner and staff,
+ * and whether a call reached its patient to the staff of that department.
+ */
+export function createRoomBroadcasts(io: QueuebellServer): RoomBroadcasts {
+  const departmentStaff = (code: string) => io.to([staffRoom(code), staffRoom(ALL)]);
   return {
     queueStatus(status) {
       io.to([departmentRoom(status.department), departmentRoom(ALL)]).emit('queue:status', status);
@@ -18,10 +25,10 @@ export function createRoomBroadcasts(
       io.to(STAFF_ROOM).emit('ticket:updated', staffTicket);
     },
     ticketUnreached(event) {
-      io.to(STAFF_ROOM).emit('ticket:unreached', event);
+      departmentStaff(event.department).emit('ticket:unreached', event);
     },
     ticketReached(event) {
-      io.to(STAFF_ROOM).emit('ticket:reached', event);
+      departmentStaff(event.department).emit('ticket:reached', event);
     },
   };
 }

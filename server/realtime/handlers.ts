@@ -6,7 +6,7 @@ import type { Logger } from '../logger';
 import type { AckRecorder } from '../notifications/ack-recorder';
 import { markSent, undeliveredFor } from '../notifications/store';
 import type { LocalDelivery } from './local-delivery';
-import { ALL, departmentRoom, STAFF_ROOM, userRoom } from './types';
+import { ALL, departmentRoom, STAFF_ROOM, staffRoom, userRoom } from './types';
 import type { QueuebellServer, QueuebellSocket } from './types';
 
 const subscribeArgument = z.union([z.literal('all'), z.array(departmentCode).max(100)]);
@@ -28,7 +28,7 @@ export function registerHandlers(io: QueuebellServer, deps: HandlerDeps): void {
     const { userId } = socket.data;
     if (userId !== null) {
       void socket.join(userRoom(userId));
-      if (socket.data.role !== 'patient') void socket.join(STAFF_ROOM);
+      if (socket.data.role !== 'patient') void socket.join([STAFF_ROOM, staffRoom(ALL)]);
       catchUp(deps, socket, userId).catch((error: unknown) =>
         deps.logger.warn({ err: error }, 'catch-up failed'),
       );

@@ -39,5 +39,10 @@ export type QueuebellSocket = Socket<
 export const ALL = '*';
 /** Every signed-in staff socket: they see staff tickets (with the patient's name). */
 export const STAFF_ROOM = 'staff';
+/**
+ * The staff of one department, for what only they should act on (a call nobody received). Until staff
+ * are assigned departments, every staff socket is in `staffRoom(ALL)`, which hears every department.
+ */
+export const staffRoom = (code: string) => `staff:${code}`;
 export const userRoom = (userId: number) => `user:${userId}`;
 export const departmentRoom = (code: string) => `dept:${code}`;

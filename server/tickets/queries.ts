@@ -1,6 +1,6 @@
 import { QueryTypes } from 'sequelize';
 import type { Sequelize, Transaction } from 'sequelize';
-import type { Priority, StaffTicket, Ticket, TicketStatus } from '../../shared/tickets';
+import type { Priority, Ticket, TicketStatus } from '../../shared/tickets';
 import { iso } from '../util/iso';
 import { estimateMinutes, ROOMS_SQL, SERVICE_MINUTES_SQL } from './estimates';
 
@@ -33,11 +33,19 @@ const POSITION = `CASE WHEN t.status = 'waiting' THEN 1 + (
             OR (o.priority_weight = t.priority_weight AND (o.joined_at, o.id) < (t.joined_at, t.id))))
   END`;
 
-const SELECT_TICKETS = `SELECT t.id, t.user_id, t.department_id, d.code, d.name AS department_name, d.alert_position,
+/**
+ * The tickets query, from `tickets t`, `departments d` and `users u`; `extra` adds the columns and joins
+ * one caller needs beyond the ticket (the staff list's reach, in `staff.ts`).
+ */
+export function selectTickets(extra?: { columns: string; joins: string }): string {
+  const columns = extra ? `,\n    ${extra.columns}` : '';
+  return `SELECT t.id, t.user_id, t.department_id, d.code, d.name AS department_name, d.alert_position,
     t.number, t.status, t.priority, t.room, t.call_count, t.joined_at, t.called_at, t.completed_at,
     ${POSITION}::int AS position, ${SERVICE_MINUTES_SQL('t.department_id')} AS service_minutes,
-    ${ROOMS_SQL('t.department_id')}::int AS rooms, u.name AS patient_name
-  FROM tickets t JOIN departments d ON d.id = t.department_id JOIN users u ON u.id = t.user_id`;
+    ${ROOMS_SQL('t.department_id')}::int AS rooms, u.name AS patient_name${columns}
+  FROM tickets t JOIN departments d ON d.id = t.department_id JOIN users u ON u.id = t.user_id${extra?.joins ?? ''}`;
+}
+const SELECT_TICKETS = selectTickets();
 
 export async function findTickets(
   sequelize: Sequelize,
@@ -73,16 +81,5 @@ export function presentTicket(row: TicketRow): Ticket {
     joinedAt: iso(row.joined_at) ?? '',
     calledAt: iso(row.called_at),
     completedAt: iso(row.completed_at),
-  };
-}
-
-export function presentStaffTicket(row: TicketRow): StaffTicket {
-  return {
-    ...presentTicket(row),
-    patientName: row.patient_name,
-    priority: row.priority,
-    callCount: row.call_count,
-    reachability: 'display',
-    lastCall: null,
   };
 }

@@ -98,6 +98,56 @@ async function rows(): Promise<Map<string, Row>> {
   return new Map(list.map((row) => [row.event_key, row]));
 }
 
+/**
+ * How each fixture's channels fared, written straight into the columns the delivery worker fills:
+ * a push outcome, the channel a client confirmed on, and email and SMS follow-ups.
+ */
+const CHANNEL_OUTCOMES: Array<{
+  key: string;
+  push: 'sent' | 'failed';
+  via?: 'push';
+  followUps?: Array<['email' | 'sms', 'sent' | 'failed']>;
+}> = [
+  { key: 'opd-delivered', push: 'sent', via: 'push' },
+  { key: 'opd-sent', push: 'sent' },
+  { key: 'opd-failed', push: 'failed', followUps: [['email', 'failed']] },
+  { key: 'lab-old-failed', push: 'failed' },
+  {
+    key: 'lab-push-failed',
+    push: 'failed',
+    followUps: [
+      ['email', 'sent'],
+      ['sms', 'sent'],
+    ],
+  },
+];
+
+async function addChannelOutcomes(): Promise<void> {
+  for (const outcome of CHANNEL_OUTCOMES) {
+    await sequelize.query(
+      `UPDATE notifications SET push_outcome = :push, push_outcome_at = now(), delivered_via = :via WHERE event_key = :key`,
+      { replacements: { key: outcome.key, push: outcome.push, via: outcome.via ?? null } },
+    );
+    for (const [channel, status] of outcome.followUps ?? []) {
+      await sequelize.query(
+        `INSERT INTO notification_channels (notification_id, channel, status, done_at)
+         SELECT id, :channel, :status, now() FROM notifications WHERE event_key = :key`,
+        { replacements: { key: outcome.key, channel, status } },
+      );
+    }
+  }
+}
+
+/** The per-channel part of what notifications:stats prints (`Push sent  1`), as numbers. */
+function channelTable(output: string): Record<string, number> {
+  return Object.fromEntries(
+    [...output.matchAll(/^ {2}(Push|Email|SMS) (\w+) +(\d+)$/gm)].map((match) => [
+      `${match[1]?.toLowerCase()} ${match[2]}`,
+      Number(match[3]),
+    ]),
+  );
+}
+
 /** The table notifications:stats prints, as numbers. */
 function table(output: string): Record<string, number> {
   return Object.fromEntries(
@@ -108,6 +158,7 @@ function table(output: string): Record<string, number> {
 describe('notifications CLI', () => {
   it('reports stats, overall and per department, and what a prune would delete, without changing anything', async () => {
     await resetNotifications();
+    await addChannelOutcomes();
     const before = await rows();
     const [all, opd, lab, unknown, invalid, dryRun, dryRunMinutes, badDuration, noDuration] =
       await Promise.all([
@@ -132,6 +183,16 @@ describe('notifications CLI', () => {
       read: 2,
     });
     expect(all?.output).toContain('all departments');
+    expect(all?.output).toContain('By channel:');
+    expect(channelTable(all?.output ?? '')).toEqual({
+      'push sent': 1,
+      'push delivered': 1,
+      'push failed': 3,
+      'email sent': 1,
+      'email failed': 1,
+      'sms sent': 1,
+      'sms failed': 0,
+    });
     expect(opd?.code).toBe(0);
     expect(opd?.output).toContain('Notifications for OPD');
     expect(table(opd?.output ?? '')).toEqual({
@@ -142,6 +203,13 @@ describe('notifications CLI', () => {
       failed: 1,
       read: 1,
     });
+    expect(channelTable(opd?.output ?? '')).toMatchObject({
+      'push sent': 1,
+      'push delivered': 1,
+      'push failed': 1,
+      'email failed': 1,
+      'sms sent': 0,
+    });
     expect(table(lab?.output ?? '')).toEqual({
       total: 3,
       pending: 0,
@@ -150,7 +218,12 @@ describe('notifications CLI', () => {
       failed: 1,
       read: 1,
     });
-    // The numbers line up in one column.
+    expect(channelTable(lab?.output ?? '')).toMatchObject({
+      'push failed': 2,
+      'email sent': 1,
+      'sms sent': 1,
+    });
+    // The numbers line up in one column, the channels' too.
     const valueColumns = new Set(
       (all?.output ?? '').split('\n').flatMap((line) => (/\d$/.test(line) ? [line.length] : [])),
     );

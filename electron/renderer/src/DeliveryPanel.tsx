@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { NotificationStats } from '../../../shared/notifications';
 import type { NotificationStatsOfChange } from '../../../shared/queues';
 import type { QueueStatus } from '../../../shared/schemas';
+import { ChannelCounts } from './ChannelCounts';
 import { ApiError, errorMessage } from './errors';
 import { formatTime, plural } from './format';
 import { useConsole, useLiveEvents, useOnline, usePageVisible, useResource } from './hooks';
@@ -85,6 +86,7 @@ export function DeliveryPanel({ queue, opening }: Props) {
             ))}
           </dl>
           <DeliveryBar stats={counts} />
+          <ChannelCounts byChannel={counts.byChannel} />
           <RetryFailed department={queue.department} failed={counts.failed} onRetried={reload} />
         </>
       )}

@@ -9,8 +9,11 @@ import { useConsole, useLiveEvents, useNow, useOnline, useResource, useStoredSta
 import type { Resource } from './hooks';
 import { isStaffTicket } from './live';
 import { PriorityDialog } from './PriorityDialog';
+import { unreachedTickets } from './reach';
+import { UnreachedAlert } from './ReachNotes';
 import { useShortcuts } from './shortcuts';
 import { isInRoom, mergeTickets, updateServing } from './tickets';
+import { useCallFlags } from './useCallFlags';
 import { WaitingList } from './WaitingList';
 
 interface Props {
@@ -34,6 +37,7 @@ export function QueuePanel({ queue }: Props) {
   const now = useNow();
   const department = queue.department;
   const { tickets, list, setServing } = useQueueTickets(department);
+  const flags = useCallFlags(department, list, tickets.reload);
   const [room, setRoom] = useStoredState(`room.${department}`, '');
   const [myTicketId, setMyTicketId] = useState<number | null>(null);
   const { busy, message, setMessage, perform } = usePerform(tickets.reload);
@@ -94,11 +98,13 @@ export function QueuePanel({ queue }: Props) {
       <p className={`status-line ${message?.error ? 'error' : ''}`} role="status">
         {message?.text ?? ''}
       </p>
+      <UnreachedAlert tickets={unreachedTickets(list, flags)} />
       <TicketsView resource={tickets}>
         <WaitingList
           tickets={list}
           now={now}
           currentId={current?.id ?? null}
+          flags={flags}
           disabled={!canAct}
           onAction={act}
           onPriority={setPriorityFor}

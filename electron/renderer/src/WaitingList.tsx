@@ -1,11 +1,16 @@
 import type { StaffTicket } from '../../../shared/tickets';
 import type { TicketAction } from './tickets';
 import { formatMinutes, formatTime, minutesSince, waitLevel } from './format';
+import { callOutcome } from './reach';
+import type { CallFlag } from './reach';
+import { CallOutcomeNote, ReachLabel } from './ReachNotes';
 
 interface Props {
   tickets: StaffTicket[];
   now: number;
   currentId: number | null;
+  /** What live events said about calls, ahead of the list. */
+  flags: ReadonlyMap<number, CallFlag>;
   disabled: boolean;
   onAction(ticket: StaffTicket, action: TicketAction): void;
   onPriority(ticket: StaffTicket): void;
@@ -22,8 +27,11 @@ function statusText(ticket: StaffTicket): string {
   return `Waiting${ticket.position ? ` · #${ticket.position}` : ''}`;
 }
 
-/** Tickets in call order. Waited time is counted from joining and coloured past the thresholds. */
-export function WaitingList({ tickets, now, currentId, disabled, onAction, onPriority }: Props) {
+/**
+ * Tickets in call order. Waited time is counted from joining and coloured past the thresholds; each
+ * patient's reach, and whether a call got through, beside it.
+ */
+export function WaitingList({ tickets, now, currentId, flags, disabled, onAction, onPriority }: Props) {
   if (tickets.length === 0) return <p className="empty">Nobody is waiting.</p>;
   return (
     <table className="tickets" aria-label="Waiting list">
@@ -33,6 +41,7 @@ export function WaitingList({ tickets, now, currentId, disabled, onAction, onPri
           <th scope="col">Patient</th>
           <th scope="col">Waited</th>
           <th scope="col">Priority</th>
+          <th scope="col">Reach</th>
           <th scope="col">Status</th>
           <th scope="col">
             <span className="visually-hidden">Actions</span>
@@ -42,12 +51,18 @@ export function WaitingList({ tickets, now, currentId, disabled, onAction, onPri
       <tbody>
         {tickets.map((ticket) => {
           const waited = minutesSince(ticket.joinedAt, now);
+          const outcome = callOutcome(ticket, flags.get(ticket.id));
+          const classes = [
+            ticket.id === currentId && 'current',
+            outcome?.kind === 'unreached' && 'unreached',
+          ];
           return (
             <tr
               key={ticket.id}
               data-ticket={ticket.number}
               data-status={ticket.status}
-              className={ticket.id === currentId ? 'current' : undefined}
+              data-call={outcome?.kind}
+              className={classes.filter(Boolean).join(' ') || undefined}
             >
               <th scope="row" className="number">
                 {ticket.number}
@@ -61,7 +76,13 @@ export function WaitingList({ tickets, now, currentId, disabled, onAction, onPri
                   {PRIORITY_LABEL[ticket.priority]}
                 </span>
               </td>
-              <td>{statusText(ticket)}</td>
+              <td>
+                <ReachLabel ticket={ticket} />
+              </td>
+              <td>
+                {statusText(ticket)}
+                <CallOutcomeNote outcome={outcome} />
+              </td>
               <td className="row-actions">
                 <div>
                   <TicketButtons

@@ -3,14 +3,16 @@ import type { Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, TicketCalledEvent } from '../../../shared/events';
 import { LiveSync } from '../../../shared/live-sync';
 import type { QueueStatus } from '../../../shared/schemas';
-import type { StaffTicket, Ticket } from '../../../shared/tickets';
+import type { StaffTicket, Ticket, TicketReachedEvent, TicketUnreachedEvent } from '../../../shared/tickets';
 
 export type LiveEvent =
   | { kind: 'connected' }
   | { kind: 'disconnected' }
   | { kind: 'status'; status: QueueStatus }
   | { kind: 'ticket'; ticket: Ticket | StaffTicket }
-  | { kind: 'called'; event: TicketCalledEvent };
+  | { kind: 'called'; event: TicketCalledEvent }
+  | { kind: 'unreached'; event: TicketUnreachedEvent }
+  | { kind: 'reached'; event: TicketReachedEvent };
 
 export type LiveListener = (event: LiveEvent) => void;
 
@@ -57,6 +59,8 @@ export class LiveConnection {
     this.socket.on('queue:status', (status) => this.emit({ kind: 'status', status }));
     this.socket.on('ticket:updated', (ticket) => this.emit({ kind: 'ticket', ticket }));
     this.socket.on('ticket:called', (event) => this.emit({ kind: 'called', event }));
+    this.socket.on('ticket:unreached', (event) => this.emit({ kind: 'unreached', event }));
+    this.socket.on('ticket:reached', (event) => this.emit({ kind: 'reached', event }));
   }
 
   start(): void {

@@ -17,6 +17,8 @@ function ticket(id: number, status: StaffTicket['status']): StaffTicket {
     patientName: `Patient ${id}`,
     priority: 'normal',
     callCount: status === 'waiting' ? 0 : 1,
+    reachability: 'display',
+    lastCall: null,
   };
 }
 

@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import type { NotificationStats } from '../../../shared/notifications';
 import { retryFailed } from '../../commands/retry-failed';
 import { planPrune, pruneBatch } from '../../notifications/prune';
 import type { PrunePlan } from '../../notifications/prune';
@@ -53,7 +54,7 @@ export function registerNotificationCommands(program: Command): void {
   program
     .command('notifications:stats')
     .description(
-      'Count notifications by delivery status (and how many were read), overall or for one department.',
+      'Count notifications by delivery status (and how many were read), and by channel, overall or for one department.',
     )
     .option('--department <code>', 'only notifications about this department (e.g. OPD)')
     .action(cliAction(showStats));
@@ -79,7 +80,7 @@ async function showStats(options: { department?: string }): Promise<void> {
   await withDatabase(async ({ sequelize, out }) => {
     if (department !== undefined) await departmentId(sequelize, department);
     const stats = await notificationStats(sequelize, { department });
-    const rows: Array<[string, number]> = [
+    const statusRows: StatsRow[] = [
       ['Total', stats.total],
       ['Pending', stats.pending],
       ['Sent', stats.sent],
@@ -87,13 +88,33 @@ async function showStats(options: { department?: string }): Promise<void> {
       ['Failed', stats.failed],
       ['Read', stats.read],
     ];
+    const byChannel = channelRows(stats.byChannel);
+    // One column for every figure, channels included.
+    const rows = [...statusRows, ...byChannel];
     const labelWidth = Math.max(...rows.map(([label]) => label.length));
     const valueWidth = Math.max(...rows.map(([, value]) => String(value).length));
+    const line = ([label, value]: StatsRow) =>
+      `  ${label.padEnd(labelWidth)}  ${String(value).padStart(valueWidth)}`;
     out(department === undefined ? 'Notifications, all departments:' : `Notifications for ${department}:`);
-    for (const [label, value] of rows) {
-      out(`  ${label.padEnd(labelWidth)}  ${String(value).padStart(valueWidth)}`);
-    }
+    for (const row of statusRows) out(line(row));
+    out('By channel:');
+    for (const row of byChannel) out(line(row));
   });
+}
+
+type StatsRow = [label: string, value: number];
+
+/** Push as the push services and devices answered; email and SMS as their servers did. */
+function channelRows(byChannel: NotificationStats['byChannel']): StatsRow[] {
+  return [
+    ['Push sent', byChannel.push.sent],
+    ['Push delivered', byChannel.push.delivered],
+    ['Push failed', byChannel.push.failed],
+    ['Email sent', byChannel.email.sent],
+    ['Email failed', byChannel.email.failed],
+    ['SMS sent', byChannel.sms.sent],
+    ['SMS failed', byChannel.sms.failed],
+  ];
 }
 
 async function prune(options: { olderThan: string; dryRun?: boolean }): Promise<void> {

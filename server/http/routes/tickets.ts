@@ -10,8 +10,9 @@ import { serveTicket } from '../../commands/serve-ticket';
 import { setPriority } from '../../commands/set-priority';
 import { getQueueStatus } from '../../queues/status';
 import { ticketMetrics } from '../../tickets/metrics';
-import { findTickets, presentStaffTicket, presentTicket } from '../../tickets/queries';
+import { findTickets, presentTicket } from '../../tickets/queries';
 import { today } from '../../tickets/records';
+import { findStaffTickets } from '../../tickets/staff';
 import type { RouteHandler, RouteHandlers } from '../route-table';
 
 type TicketRoute =
@@ -55,15 +56,13 @@ export function ticketHandlers(ctx: AppContext): RouteHandlers<TicketRoute> {
     }),
     'GET /api/queues/:department/tickets': async ({ params }) => {
       await getQueueStatus(sequelize, params.department);
-      const rows = await findTickets(
-        sequelize,
+      return findStaffTickets(
+        ctx,
         `d.code = :department AND t.status IN ('waiting', 'called', 'serving')`,
         { department: params.department },
-        undefined,
         // Being seen, then called, then the waiting list in call order.
         `CASE t.status WHEN 'serving' THEN 0 WHEN 'called' THEN 1 ELSE 2 END, ${CALL_ORDER}`,
       );
-      return rows.map(presentStaffTicket);
     },
     'POST /api/queues/:department/call-next': async ({ params, body, user }) => ({
       ticket: await callNext(ctx, user.id, params.department, body.room),

@@ -20,6 +20,7 @@ function notification(id: number, readAt: string | null = null): Notification {
     sentAt: at,
     deliveredAt: null,
     readAt,
+    channels: [],
   };
 }
 

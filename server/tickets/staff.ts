@@ -1,0 +1,67 @@
+import { QueryTypes } from 'sequelize';
+import type { Sequelize } from 'sequelize';
+import type { StaffTicket } from '../../shared/tickets';
+import type { Broadcaster } from '../context';
+import type { Config } from '../config';
+import { presentTicket, selectTickets } from './queries';
+import type { TicketRow } from './queries';
+import { lastCallOf, REACH_COLUMNS, REACH_JOIN, reachabilityOf, serverChannels } from './reach';
+import type { ReachContext, ReachRow } from './reach';
+
+/** A ticket as staff see it, with what decides how its patient can be reached. */
+export type StaffTicketRow = TicketRow & ReachRow;
+
+/** What staff tickets are read with: the database, the configured channels, and who has a socket now. */
+export interface StaffTicketDeps {
+  sequelize: Sequelize;
+  config: Pick<Config, 'sms' | 'email'>;
+  realtime: Pick<Broadcaster, 'connectedUsers'>;
+}
+
+const SELECT_STAFF_TICKETS = selectTickets({ columns: REACH_COLUMNS, joins: REACH_JOIN });
+
+/** Staff tickets in one query, then one question to the realtime layer for the whole list. */
+export async function findStaffTickets(
+  deps: StaffTicketDeps,
+  where: string,
+  replacements: Record<string, unknown>,
+  order: string,
+): Promise<StaffTicket[]> {
+  const rows = await deps.sequelize.query<StaffTicketRow>(
+    `${SELECT_STAFF_TICKETS} WHERE ${where} ORDER BY ${order}`,
+    { replacements, type: QueryTypes.SELECT },
+  );
+  const reach = await reachContext(deps, rows);
+  return rows.map((row) => presentStaffTicket(row, reach));
+}
+
+/** The staff copy of a ticket already read (in a command's transaction): its reach, read after commit. */
+export async function staffTicketOf(deps: StaffTicketDeps, row: TicketRow): Promise<StaffTicket> {
+  const [reachRow] = await deps.sequelize.query<ReachRow>(
+    `SELECT ${REACH_COLUMNS}
+       FROM tickets t JOIN users u ON u.id = t.user_id ${REACH_JOIN}
+      WHERE t.id = :id`,
+    { replacements: { id: row.id }, type: QueryTypes.SELECT },
+  );
+  if (!reachRow) throw new Error(`ticket ${row.id} vanished after its change committed`);
+  const full = { ...row, ...reachRow };
+  return presentStaffTicket(full, await reachContext(deps, [full]));
+}
+
+/** Sockets are asked about only for patients push does not already reach. */
+async function reachContext(deps: StaffTicketDeps, rows: StaffTicketRow[]): Promise<ReachContext> {
+  const unsure = [...new Set(rows.filter((row) => !row.push_fresh).map((row) => Number(row.user_id)))];
+  const connected = unsure.length === 0 ? new Set<number>() : await deps.realtime.connectedUsers(unsure);
+  return { connected, channels: serverChannels(deps.config) };
+}
+
+export function presentStaffTicket(row: StaffTicketRow, reach: ReachContext): StaffTicket {
+  return {
+    ...presentTicket(row),
+    patientName: row.patient_name,
+    priority: row.priority,
+    callCount: row.call_count,
+    reachability: reachabilityOf(row, Number(row.user_id), reach),
+    lastCall: lastCallOf(row),
+  };
+}
