@@ -17,7 +17,7 @@ export interface TestSmtpOptions {
    * Whether to refuse the nth command of a stage (counting from 1, over all connections); by default
    * everything is accepted.
    */
-  refuse?: (stage: SmtpStage, count: number) => SmtpRefusal | undefined;
+  refuse?: (stage: SmtpStage, count: number, recipient: string) => SmtpRefusal | undefined;
   /** false: count accepted messages without keeping them (benchmarks). Default true. */
   keep?: boolean;
 }
@@ -49,9 +49,9 @@ export async function startTestSmtpServer(options: TestSmtpOptions = {}): Promis
   const messages: Buffer[] = [];
   const events = new EventEmitter();
   const counts = { connections: 0, rcpt: 0, data: 0, accepted: 0 };
-  const refusal = (stage: SmtpStage) => {
+  const refusal = (stage: SmtpStage, recipient: string) => {
     counts[stage] += 1;
-    return options.refuse?.(stage, counts[stage]);
+    return options.refuse?.(stage, counts[stage], recipient);
   };
   const server = new SMTPServer({
     authOptional: true,
@@ -61,15 +61,15 @@ export async function startTestSmtpServer(options: TestSmtpOptions = {}): Promis
       counts.connections += 1;
       callback();
     },
-    onRcptTo(_address, _session, callback) {
-      const refused = refusal('rcpt');
+    onRcptTo(address, _session, callback) {
+      const refused = refusal('rcpt', address.address);
       callback(refused ? smtpError(refused) : null);
     },
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        const refused = refusal('data');
+        const refused = refusal('data', session.envelope.rcptTo[0]?.address ?? '');
         if (refused) return callback(smtpError(refused));
         counts.accepted += 1;
         if (options.keep !== false) messages.push(Buffer.concat(chunks));
