@@ -44,6 +44,13 @@ beforeEach(async () => {
   desk = await openCallDesk(server, nurse.token, 1, receiver);
 });
 
+/** One sample of the server's /metrics. */
+async function metric(sample: string): Promise<number> {
+  const text = await (await fetch(`${server.url}/metrics`)).text();
+  const line = text.split('\n').find((candidate) => candidate.startsWith(`${sample} `));
+  return line ? Number(line.slice(sample.length + 1)) : Number.NaN;
+}
+
 const textsFor = (id: number) => gateway.received.filter((text) => text.payload.id === id);
 
 describe('escalation of a call', () => {
@@ -138,5 +145,8 @@ describe('escalation of a call', () => {
     // The same message both times (the gateway can de-duplicate by its id), the second no sooner than asked.
     expect(second?.webhookId).toBe(first?.webhookId);
     expect((second?.timestamp ?? 0) - (first?.timestamp ?? 0)).toBeGreaterThanOrEqual(2);
+    // /metrics counts each send by channel and outcome.
+    expect(await metric('queuebell_channel_sends_total{channel="sms",outcome="retry"}')).toBeGreaterThanOrEqual(1);
+    expect(await metric('queuebell_channel_sends_total{channel="sms",outcome="sent"}')).toBeGreaterThanOrEqual(1);
   });
 });
