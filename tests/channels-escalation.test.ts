@@ -146,7 +146,11 @@ describe('escalation of a call', () => {
     expect(second?.webhookId).toBe(first?.webhookId);
     expect((second?.timestamp ?? 0) - (first?.timestamp ?? 0)).toBeGreaterThanOrEqual(2);
     // /metrics counts each send by channel and outcome.
-    expect(await metric('queuebell_channel_sends_total{channel="sms",outcome="retry"}')).toBeGreaterThanOrEqual(1);
-    expect(await metric('queuebell_channel_sends_total{channel="sms",outcome="sent"}')).toBeGreaterThanOrEqual(1);
+    expect(
+      await metric('queuebell_channel_sends_total{channel="sms",outcome="retry"}'),
+    ).toBeGreaterThanOrEqual(1);
+    expect(
+      await metric('queuebell_channel_sends_total{channel="sms",outcome="sent"}'),
+    ).toBeGreaterThanOrEqual(1);
   });
 });

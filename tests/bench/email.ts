@@ -10,7 +10,7 @@ import os from 'node:os';
 import { createEmailChannel } from '../../server/channels/email/index';
 import type { Channel, ChannelMessage } from '../../server/channels/types';
 import { ticketCalledText } from '../../server/notifications/content';
-import type { Notification } from '../../shared/notifications';
+import { channelMessage } from '../support/channel-message';
 import { startTestSmtpServer } from '../support/smtp-server';
 import type { TestSmtpServer } from '../support/smtp-server';
 
@@ -30,25 +30,16 @@ interface Run {
 
 function messageFor(id: number): ChannelMessage {
   const locale = (['en', 'es', 'fr'] as const)[id % 3] ?? 'en';
-  const notification: Notification = {
+  return channelMessage({
     id,
-    type: 'ticket_called',
-    department: 'OPD',
-    ...ticketCalledText(`OPD-${String(id % 1000).padStart(3, '0')}`, '3')[locale],
+    locale,
+    text: ticketCalledText(`OPD-${String(id % 1000).padStart(3, '0')}`, '3')[locale],
     data: {},
-    deliveryStatus: 'pending',
-    createdAt: new Date().toISOString(),
-    sentAt: null,
-    deliveredAt: null,
-    readAt: null,
-    channels: [],
-  };
-  return {
-    notification,
-    recipient: { userId: id, email: `patient${id}@example.org`, phone: null, locale },
+    department: 'OPD',
+    email: `patient${id}@example.org`,
     appUrl: APP_URL,
     unsubscribeUrl: `${APP_URL}/api/email/unsubscribe?token=${id}.${'A'.repeat(43)}`,
-  };
+  });
 }
 
 /** Sends messages first..first+count-1 with IN_FLIGHT senders, each stopping once `until` has passed. */

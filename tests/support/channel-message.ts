@@ -8,6 +8,12 @@ export interface ChannelMessageInput {
   data?: Record<string, unknown>;
   locale?: Locale;
   phone?: string | null;
+  email?: string;
+  department?: string;
+  /** The notification's words (default: a call's, naming a patient and department on purpose). */
+  text?: { title: string; body: string };
+  appUrl?: string;
+  unsubscribeUrl?: string;
 }
 
 /**
@@ -16,13 +22,16 @@ export interface ChannelMessageInput {
  */
 export function channelMessage(input: ChannelMessageInput = {}): ChannelMessage {
   const { id = 42, type = 'ticket_called', locale = 'en', phone = '+34612345678' } = input;
+  const appUrl = input.appUrl ?? 'https://queuebell.hospital.example';
   const message: ChannelMessage = {
     notification: {
       id,
       type,
-      department: 'ONCO',
-      title: 'Oncology: it is your turn, Maria Garcia',
-      body: 'Please go to room 3 now. Your ticket: OPD-004.',
+      department: input.department ?? 'ONCO',
+      ...(input.text ?? {
+        title: 'Oncology: it is your turn, Maria Garcia',
+        body: 'Please go to room 3 now. Your ticket: OPD-004.',
+      }),
       data: input.data ?? { ticket: 'OPD-004', room: '3', ticketId: 7 },
       deliveryStatus: 'pending',
       createdAt: '2026-11-28T09:00:00.000Z',
@@ -31,9 +40,9 @@ export function channelMessage(input: ChannelMessageInput = {}): ChannelMessage 
       readAt: null,
       channels: [],
     },
-    recipient: { userId: 5, email: 'maria.garcia@example.org', phone, locale },
-    appUrl: 'https://queuebell.hospital.example',
-    unsubscribeUrl: 'https://queuebell.hospital.example/api/unsubscribe?token=t',
+    recipient: { userId: 5, email: input.email ?? 'maria.garcia@example.org', phone, locale },
+    appUrl,
+    unsubscribeUrl: input.unsubscribeUrl ?? `${appUrl}/api/email/unsubscribe?token=t`,
   };
   return message;
 }

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { simpleParser } from 'mailparser';
 import type { ParsedMail } from 'mailparser';
-import type { Notification, NotificationType } from '../../../shared/notifications';
+import type { NotificationType } from '../../../shared/notifications';
+import { channelMessage } from '../../../tests/support/channel-message';
 import { closedPort, startTestSmtpServer } from '../../../tests/support/smtp-server';
 import type { TestSmtpOptions, TestSmtpServer } from '../../../tests/support/smtp-server';
 import { queueOpenedText, ticketCalledText } from '../../notifications/content';
@@ -22,25 +23,17 @@ const UNSUBSCRIBE_URL = `${APP_URL}/api/email/unsubscribe?token=7.${'A'.repeat(4
 let nextId = 1;
 function messageFor(locale: Locale, type: NotificationType, text: Text): ChannelMessage {
   const id = nextId++;
-  const notification: Notification = {
+  return channelMessage({
     id,
     type,
-    department: 'CARDIO',
-    ...text,
+    locale,
+    text,
     data: {},
-    deliveryStatus: 'pending',
-    createdAt: new Date().toISOString(),
-    sentAt: null,
-    deliveredAt: null,
-    readAt: null,
-    channels: [],
-  };
-  return {
-    notification,
-    recipient: { userId: 7, email: `patient${id}@example.org`, phone: null, locale },
+    department: 'CARDIO',
+    email: `patient${id}@example.org`,
     appUrl: APP_URL,
     unsubscribeUrl: UNSUBSCRIBE_URL,
-  };
+  });
 }
 const called = (locale: Locale) =>
   messageFor(locale, 'ticket_called', ticketCalledText('CARDIO-007', '3')[locale]);
