@@ -28,6 +28,7 @@ import { createRealtime } from './realtime/io';
 import { createScheduler } from './schedules/scheduler';
 import type { Scheduler } from './schedules/scheduler';
 import { changeQueueState } from './commands/change-queue-state';
+import { republishCalls } from './commands/republish-calls';
 import { getOrCreateSetting } from './db/settings';
 
 /** A timer may fire a hair early; a close within this of its time counts as due. */
@@ -95,6 +96,11 @@ export async function startServer(
       unsubscribeUrl: (userId) => unsubscribeUrl(appUrl(), unsubscribe.sign(userId)),
       onOutcome: deliveryMetrics.channelSend,
       onUnreached: (calls) => calls.forEach((call) => realtime.ticketUnreached(call)),
+      onCallsChanged: (calls) =>
+        void republishCalls(
+          { sequelize, config, realtime },
+          calls.map((call) => call.ticketId),
+        ).catch((error: unknown) => logger.warn({ err: error }, 'could not tell staff of an escalated call')),
       ...options.followUps,
     });
     const outbox = createOutboxWorker({

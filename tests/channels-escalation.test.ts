@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
 import type { PushPayload } from '../shared/notifications';
+import type { StaffTicket, Ticket } from '../shared/tickets';
 import { startPushReceiver } from './support/push-receiver';
 import type { PushReceiver } from './support/push-receiver';
 import { startSmsGateway } from './support/sms-receivers/gateway';
@@ -51,11 +52,26 @@ async function metric(sample: string): Promise<number> {
   return line ? Number(line.slice(sample.length + 1)) : Number.NaN;
 }
 
+/** The first staff copy of a ticket the nurse's socket gets that matches. */
+function staffUpdate(match: (ticket: StaffTicket) => boolean): Promise<StaffTicket> {
+  return new Promise((resolve) => {
+    const listener = (update: Ticket | StaffTicket) => {
+      if (!('lastCall' in update) || !match(update)) return;
+      nurseSocket.off('ticket:updated', listener);
+      resolve(update);
+    };
+    nurseSocket.on('ticket:updated', listener);
+  });
+}
+
 const textsFor = (id: number) => gateway.received.filter((text) => text.payload.id === id);
 
 describe('escalation of a call', () => {
   it('texts an unconfirmed call after escalateAfterSeconds, once, with the ticket and room and no name', async () => {
     const patient = await desk.waitingPatient({ push: true, phone: '+34 612 34 56 78', sms: true });
+    const escalated = staffUpdate(
+      (update) => update.lastCall?.channels.some((c) => c.channel === 'sms') === true,
+    );
     const ticket = await desk.callNext('7B');
     const calledAt = new Date(ticket.calledAt ?? '');
     const text = await gateway.waitForTextOf((await desk.callNotification(patient.token)).id);
@@ -76,6 +92,8 @@ describe('escalation of a call', () => {
       ['push', 'sent'],
       ['sms', 'sent'],
     ]);
+    // Staff saw the call escalate, without asking.
+    expect((await escalated).id).toBe(ticket.id);
   });
 
   it('does not escalate a call the patient confirmed, and tells staff it was reached', async () => {

@@ -95,10 +95,13 @@ describe('nurse console: reaching patients', () => {
     await alert.waitFor({ state: 'detached' });
     expect(await page.locator('tr.unreached').count()).toBe(0);
 
-    // The next one can be emailed: the call goes on by email, and nothing has confirmed it yet.
+    // The next one can be emailed: with no push to wait for, the call escalates to email at once.
     await page.getByRole('button', { name: /Call next/ }).click();
     await waitForTicket(page, emailedNumber, 'called');
-    await page.locator(`tr[data-ticket="${emailedNumber}"][data-call="awaiting"]`).waitFor();
+    await page
+      .locator(`tr[data-ticket="${emailedNumber}"][data-call="escalated"]`)
+      .getByText('Escalated to email')
+      .waitFor();
     expect(await unreachedAlert(page).count()).toBe(0);
 
     // The delivery tab counts by channel too.

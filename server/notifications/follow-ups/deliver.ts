@@ -24,6 +24,8 @@ export interface FollowUpDeps {
   onOutcome?: (channel: FollowUpChannelName, kind: ChannelOutcome['kind']) => void;
   /** Calls no channel delivered: for the staff of their department. */
   onUnreached(calls: UnreachedCall[]): void;
+  /** Calls that escalated, or whose email or text was sent or failed: staff see their channels change. */
+  onCallsChanged?: (calls: UnreachedCall[]) => void;
   concurrency: number;
   leaseSeconds: number;
   recording?: Pick<RecorderOptions, 'stopping' | 'onRecordFailed'>;
@@ -37,10 +39,11 @@ export async function deliverFollowUps(deps: FollowUpDeps, batch: number): Promi
   const rows = await claimFollowUps(deps.sequelize, batch, deps.leaseSeconds);
   if (rows.length === 0) return 0;
   const results = await mapLimited(rows, deps.concurrency, async (row) => sendOne(deps, row));
-  const unreached = await persistWhileAway(deps.recording ?? {}, () =>
+  const { unreached, calls } = await persistWhileAway(deps.recording ?? {}, () =>
     recordFollowUps(deps.sequelize, results),
   );
   if (unreached.length > 0) deps.onUnreached(unreached);
+  if (calls.length > 0) deps.onCallsChanged?.(calls);
   return rows.length;
 }
 

@@ -18,13 +18,13 @@ interface EscalatedRow {
  * has a phone, else by email, when this server has that channel; a confirmed one is left alone. Claiming
  * (clearing `escalate_at`), choosing and queueing the channel are one statement, so across processes and
  * restarts each escalates exactly once, and a crash after it leaves a queued row that is still sent.
- * Answers how many were claimed and the calls that no channel is left for.
+ * Answers how many were claimed, the calls that no channel is left for, and the calls it escalated.
  */
 export async function escalateDue(
   sequelize: Sequelize,
   available: Record<FollowUpChannelName, boolean>,
   batch: number,
-): Promise<{ claimed: number; unreached: UnreachedCall[] }> {
+): Promise<{ claimed: number; unreached: UnreachedCall[]; escalatedCalls: UnreachedCall[] }> {
   const rows = await sequelize.query<EscalatedRow>(
     `WITH due AS (
        SELECT n.id,
@@ -53,5 +53,8 @@ export async function escalateDue(
     },
   );
   const unreached = rows.filter((row) => row.channel === null).flatMap((row) => callOf(row) ?? []);
-  return { claimed: rows.length, unreached };
+  const escalatedCalls = rows
+    .filter((row) => row.channel === 'sms' || row.channel === 'email')
+    .flatMap((row) => callOf(row) ?? []);
+  return { claimed: rows.length, unreached, escalatedCalls };
 }

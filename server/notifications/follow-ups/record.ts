@@ -29,12 +29,12 @@ interface RecordedRow {
 /**
  * Records outcomes in one statement: each row's status, the notification's `delivery_status` (`sent`
  * once any channel accepted it, `failed` once the last one gave up without a taker), and fallbacks.
- * Answers the calls that are now unreached.
+ * Answers the calls that are now unreached, and every call whose channels changed.
  */
 export async function recordFollowUps(
   sequelize: Sequelize,
   results: FollowUpResult[],
-): Promise<UnreachedCall[]> {
+): Promise<{ unreached: UnreachedCall[]; calls: UnreachedCall[] }> {
   const rows = await sequelize.query<RecordedRow>(
     `WITH r AS (
        SELECT * FROM jsonb_to_recordset(:results::jsonb)
@@ -81,5 +81,8 @@ export async function recordFollowUps(
       type: QueryTypes.SELECT,
     },
   );
-  return rows.filter((row) => row.unreached).flatMap((row) => callOf(row) ?? []);
+  return {
+    unreached: rows.filter((row) => row.unreached).flatMap((row) => callOf(row) ?? []),
+    calls: rows.flatMap((row) => callOf(row) ?? []),
+  };
 }

@@ -56,6 +56,7 @@ export function createFollowUpWorker(options: FollowUpWorkerOptions): FollowUpWo
     while (!stopped) {
       const escalated = await escalateDue(sequelize, available, batchSize);
       if (escalated.unreached.length > 0) options.onUnreached(escalated.unreached);
+      if (escalated.escalatedCalls.length > 0) options.onCallsChanged?.(escalated.escalatedCalls);
       const sent = await deliverFollowUps(deps, batchSize);
       if (escalated.claimed + sent === 0) break;
       worked = true;
