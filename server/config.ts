@@ -52,6 +52,10 @@ const envSchema = z.object({
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
   TWILIO_FROM: z.string().min(1).optional(),
   TWILIO_API_URL: z.string().url().default('https://api.twilio.com'),
+  CONSOLE_MIN_VERSION: z
+    .string()
+    .regex(/^\d{1,6}\.\d{1,6}\.\d{1,6}$/, { message: 'must be a version such as 1.4.0' })
+    .optional(),
   DEFAULT_PHONE_REGION: z
     .string()
     .default('US')
@@ -77,6 +81,8 @@ export interface Config {
   seedDemo: boolean;
   /** false: this process answers HTTP and sockets but leaves notification delivery to other processes. */
   deliveryWorkers: boolean;
+  /** Desktop consoles older than this get 426 on every API request. */
+  consoleMinVersion: string | undefined;
   /** The region in which a phone number written without its country code (`(201) 555-0123`) is read. */
   defaultPhoneRegion: CountryCode;
   /** Email: absent without SMTP_URL. `from` defaults to `Queuebell <no-reply@HOST of PUBLIC_URL>`. */
@@ -160,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO,
     deliveryWorkers: e.DELIVERY_WORKERS,
     defaultPhoneRegion: e.DEFAULT_PHONE_REGION,
+    consoleMinVersion: e.CONSOLE_MIN_VERSION,
     email: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
     sms: smsConfig(e),
     socketAdapter: e.SOCKET_ADAPTER ?? (e.DATABASE_URL && e.CLUSTER ? 'postgres' : 'memory'),

@@ -22,3 +22,6 @@ export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 /** Kept here, away from the zod schemas, so that clients can import it without bundling zod. */
 export const ACTIVE_TICKET_STATUSES: readonly TicketStatus[] = ['waiting', 'called', 'serving'];
+
+/** The header in which the desktop console names its version (see CONSOLE_MIN_VERSION). */
+export const CONSOLE_VERSION_HEADER = 'x-queuebell-console';

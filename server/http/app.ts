@@ -2,13 +2,15 @@ import Fastify, { LogController } from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import { MAX_BODY_BYTES } from '../../shared/constants';
+import { CONSOLE_VERSION_HEADER, MAX_BODY_BYTES } from '../../shared/constants';
 import type { Config } from '../config';
 import type { AppContext } from '../context';
 import type { Logger } from '../logger';
 import type { DeliveryMetrics } from '../notifications/delivery-metrics';
 import { answerFrameworkError, installErrorHandling } from './error-handler';
+import { requireConsoleVersion } from './console-version';
 import { registerFormBodies } from './form-body';
+import { forbidCaching } from './no-store';
 import { registerRouteTable } from './route-table';
 import { accountHandlers } from './routes/accounts';
 import { departmentHandlers } from './routes/departments';
@@ -40,6 +42,8 @@ export async function createHttpApp(config: Config, logger: Logger): Promise<Fas
   app.decorateRequest('auth', null);
   installErrorHandling(app);
   registerFormBodies(app);
+  requireConsoleVersion(app, config.consoleMinVersion);
+  forbidCaching(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -53,7 +57,7 @@ export async function createHttpApp(config: Config, logger: Logger): Promise<Fas
   // The desktop console's pages come from app://queuebell; other origins only when the operator lists them.
   await app.register(cors, {
     origin: [DESKTOP_ORIGIN, ...config.corsOrigins],
-    allowedHeaders: ['authorization', 'content-type'],
+    allowedHeaders: ['authorization', 'content-type', CONSOLE_VERSION_HEADER],
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     maxAge: 600,
   });
