@@ -12,8 +12,8 @@ import type { Settings } from './settings.js';
 import { createTokenStore } from './token-store.js';
 import { createTray } from './tray.js';
 import type { TrayController } from './tray.js';
-import { trackWindowState } from './window-state.js';
 import { createUpdates } from './updates.js';
+import { trackWindowState } from './window-state.js';
 import { createConsoleWindow, openKioskWindow } from './windows.js';
 
 // tsc keeps main and preload side by side under electron/dist; the renderer bundle sits at the app root.
