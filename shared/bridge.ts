@@ -14,7 +14,8 @@ export interface DisplayInfo {
   lastUsedForKiosk: boolean;
 }
 
-export interface DesktopBridge {
+/** What the console asks the main process for: one IPC call (invoke) each. */
+export interface DesktopCalls {
   /** The server's origin (`https://queue.example.org`), or null before it is configured. */
   getServerUrl(): Promise<string | null>;
   /** Rejects unless the URL is https, or http on a loopback address. */
@@ -29,9 +30,31 @@ export interface DesktopBridge {
   /** The number waiting, on the tray icon and the launcher badge. */
   setTrayCount(count: number): Promise<void>;
   listDisplays(): Promise<DisplayInfo[]>;
+  /** IT's update server folder, or null when updates are off. */
+  getUpdateUrl(): Promise<string | null>;
+  /** An empty string turns updates off; otherwise rejects unless https, or http on a loopback address. */
+  setUpdateUrl(url: string): Promise<void>;
+  /** The version of an update that is downloaded and waits for a restart, or null. */
+  getReadyUpdate(): Promise<string | null>;
+  /** Quits and installs the downloaded update (the app starts again); rejects when none is ready. */
+  installUpdate(): Promise<void>;
 }
 
-export type BridgeMethod = keyof DesktopBridge;
+/**
+ * What the main process tells the console unasked. Each is a subscription that returns its
+ * unsubscribe; the listener gets the payload only, never an IPC event object.
+ */
+export interface DesktopEvents {
+  /** An update finished downloading: the nurse may restart when convenient. */
+  onUpdateReady(listener: (version: string) => void): () => void;
+}
+
+export interface DesktopBridge extends DesktopCalls, DesktopEvents {}
+
+export type BridgeMethod = keyof DesktopCalls;
+export type BridgeEvent = keyof DesktopEvents;
+/** What one event carries to its listener. */
+export type BridgeEventPayload<K extends BridgeEvent> = Parameters<Parameters<DesktopEvents[K]>[0]>;
 
 /** Every bridge method by name: main registers one IPC handler per entry, tests compare against it. */
 export const BRIDGE_METHODS = [
@@ -44,11 +67,22 @@ export const BRIDGE_METHODS = [
   'notify',
   'setTrayCount',
   'listDisplays',
+  'getUpdateUrl',
+  'setUpdateUrl',
+  'getReadyUpdate',
+  'installUpdate',
 ] as const satisfies readonly BridgeMethod[];
 
-// Fails to compile when a method is added to DesktopBridge but not to BRIDGE_METHODS.
+/** Every bridge event by name, for the preload's test. */
+export const BRIDGE_EVENTS = ['onUpdateReady'] as const satisfies readonly BridgeEvent[];
+
+// Fail to compile when a method or event is added to the bridge but not to its list above.
 type MissingMethod = Exclude<BridgeMethod, (typeof BRIDGE_METHODS)[number]>;
 const _everyMethodListed: [MissingMethod] extends [never] ? true : MissingMethod = true;
+type MissingEvent = Exclude<BridgeEvent, (typeof BRIDGE_EVENTS)[number]>;
+const _everyEventListed: [MissingEvent] extends [never] ? true : MissingEvent = true;
 
 /** The IPC channel that carries one bridge method; the preload spells the same prefix out. */
 export const BRIDGE_CHANNEL_PREFIX = 'queuebell:';
+/** The IPC channel main sends one event on (`queuebell-event:onUpdateReady`); the preload spells it out too. */
+export const BRIDGE_EVENT_CHANNEL_PREFIX = 'queuebell-event:';

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HandlerContext } from './handlers.js';
 import type { TokenStore } from './token-store.js';
+import type { Updates } from './updates.js';
 
 const electron = vi.hoisted(() => {
   const show = vi.fn();
@@ -37,11 +38,13 @@ const tokens: TokenStore = {
   load: vi.fn(async () => null),
   clear: vi.fn(async () => undefined),
 };
+let updates: { [K in keyof Updates]: ReturnType<typeof vi.fn<Updates[K]>> };
 
 beforeEach(async () => {
   workdir = await mkdtemp(path.join(tmpdir(), 'queuebell-handlers-'));
   settingsFile = path.join(workdir, 'settings.json');
   const settings = defaultSettings();
+  updates = { configure: vi.fn(async () => undefined), readyVersion: vi.fn(() => null), install: vi.fn() };
   context = {
     settings,
     saveSettings: createSettingsSaver(settingsFile, settings),
@@ -49,6 +52,7 @@ beforeEach(async () => {
     openKiosk: vi.fn(async () => undefined),
     setTrayCount: vi.fn(),
     onSettingsChanged: vi.fn(),
+    updates,
   };
 });
 afterEach(() => rm(workdir, { recursive: true, force: true }));
@@ -125,5 +129,54 @@ describe('bridge handlers', () => {
       { id: 1, label: 'Display 1', primary: false, width: 1920, height: 1080, lastUsedForKiosk: true },
       { id: 2, label: 'Built-in', primary: true, width: 1440, height: 900, lastUsedForKiosk: false },
     ]);
+  });
+
+  it('stores an https update folder, turns updates on with it, and off with an empty address', async () => {
+    const handlers = createBridgeHandlers(context);
+    await handlers.setUpdateUrl(' https://it.hospital.example/queuebell ');
+    const folder = 'https://it.hospital.example/queuebell/';
+    expect(await handlers.getUpdateUrl()).toBe(folder);
+    expect(await savedSettings()).toMatchObject({ updateUrl: folder });
+    expect(updates.configure).toHaveBeenLastCalledWith(folder);
+
+    await handlers.setUpdateUrl('');
+    expect(await handlers.getUpdateUrl()).toBeNull();
+    expect(await savedSettings()).toMatchObject({ updateUrl: null });
+    expect(updates.configure).toHaveBeenLastCalledWith(null);
+  });
+
+  it('refuses an update address that could serve an installer in clear or from a file', async () => {
+    const handlers = createBridgeHandlers(context);
+    context.settings.updateUrl = 'https://it.hospital.example/queuebell/';
+    for (const bad of [
+      'http://updates.hospital.example/',
+      'http://10.0.0.8/queuebell/',
+      'file:///C:/updates/',
+      'https://admin:secret@it.hospital.example/',
+      'not a url',
+      null,
+      42,
+    ]) {
+      await expect(handlers.setUpdateUrl(bad), String(bad)).rejects.toThrow(TypeError);
+    }
+    expect(context.settings.updateUrl).toBe('https://it.hospital.example/queuebell/');
+    expect(updates.configure).not.toHaveBeenCalled();
+    await handlers.setUpdateUrl('http://localhost:9000/updates/');
+    expect(updates.configure).toHaveBeenLastCalledWith('http://localhost:9000/updates/');
+  });
+
+  it('reports the ready update and installs it only through installUpdate', async () => {
+    const handlers = createBridgeHandlers(context);
+    expect(await handlers.getReadyUpdate()).toBeNull();
+    updates.readyVersion.mockReturnValue('1.2.0');
+    expect(await handlers.getReadyUpdate()).toBe('1.2.0');
+    expect(updates.install).not.toHaveBeenCalled();
+    await handlers.installUpdate();
+    expect(updates.install).toHaveBeenCalledOnce();
+
+    updates.install.mockImplementation(() => {
+      throw new Error('No update is ready to install');
+    });
+    await expect(handlers.installUpdate()).rejects.toThrow(/No update/);
   });
 });

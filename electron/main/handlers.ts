@@ -1,9 +1,10 @@
 import { Notification, screen } from 'electron';
 import type { DisplayInfo } from '../../shared/bridge.js';
 import type { BridgeHandlers } from './ipc.js';
-import { parseServerUrl } from './policy.js';
+import { parseServerUrl, parseUpdateUrl } from './policy.js';
 import type { Settings } from './settings.js';
 import type { TokenStore } from './token-store.js';
+import type { Updates } from './updates.js';
 
 export interface HandlerContext {
   /** Shared with the protocol handler's CSP and the menu, so it is updated in place. */
@@ -15,6 +16,7 @@ export interface HandlerContext {
   setTrayCount(count: number): void;
   /** Something the menu shows changed (the remembered kiosk screen). */
   onSettingsChanged(): void;
+  updates: Updates;
 }
 
 const TOKEN_PATTERN = /^[\x21-\x7e]{1,4096}$/;
@@ -98,5 +100,23 @@ export function createBridgeHandlers(context: HandlerContext): BridgeHandlers {
     },
 
     listDisplays: async () => listDisplays(settings.kioskDisplayId),
+
+    getUpdateUrl: async () => settings.updateUrl,
+
+    // Whatever is downloaded from this address gets installed: main decides what is acceptable.
+    setUpdateUrl: async (url) => {
+      const off = typeof url === 'string' && url.trim() === '';
+      const folder = off ? null : parseUpdateUrl(url);
+      if (!off && folder === null) {
+        throw new TypeError('The update address must be https (or http on this computer), or empty for none');
+      }
+      settings.updateUrl = folder;
+      await context.saveSettings();
+      await context.updates.configure(folder);
+    },
+
+    getReadyUpdate: async () => context.updates.readyVersion(),
+
+    installUpdate: async () => context.updates.install(),
   };
 }

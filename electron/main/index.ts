@@ -4,7 +4,7 @@ import path from 'node:path';
 import { BrowserWindow, app, screen } from 'electron';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
 import { createBridgeHandlers, listDisplays } from './handlers.js';
-import { registerBridgeHandlers } from './ipc.js';
+import { registerBridgeHandlers, sendToConsole } from './ipc.js';
 import { installMenu } from './menu.js';
 import { buildContentSecurityPolicy } from './policy.js';
 import { createSettingsSaver, loadSettings } from './settings.js';
@@ -12,6 +12,7 @@ import type { Settings } from './settings.js';
 import { createTokenStore } from './token-store.js';
 import { createTray } from './tray.js';
 import type { TrayController } from './tray.js';
+import { createUpdates } from './updates.js';
 import { trackWindowState } from './window-state.js';
 import { createConsoleWindow, openKioskWindow } from './windows.js';
 
@@ -71,6 +72,19 @@ async function start(): Promise<void> {
       },
     );
 
+  // A console that opens after the announcement asks for the ready version itself (getReadyUpdate).
+  const updates = createUpdates({
+    isPackaged: app.isPackaged,
+    announce: (version) => {
+      if (consoleWindow && !consoleWindow.isDestroyed())
+        sendToConsole(consoleWindow.webContents, 'onUpdateReady', version);
+    },
+    log: {
+      info: (message) => console.info(message),
+      error: (message, error) => console.error(message, error),
+    },
+  });
+
   tray = createTray({ showConsole: openConsole, quit: () => app.quit() });
   const handlers = createBridgeHandlers({
     settings,
@@ -79,6 +93,7 @@ async function start(): Promise<void> {
     openKiosk,
     setTrayCount: (count) => tray?.setCount(count),
     onSettingsChanged: refreshMenu,
+    updates,
   });
 
   handleAppProtocol(RENDERER_DIST, () => buildContentSecurityPolicy(settings.serverUrl));
@@ -87,6 +102,7 @@ async function start(): Promise<void> {
   screen.on('display-added', refreshMenu);
   screen.on('display-removed', refreshMenu);
   openConsole();
+  void updates.configure(settings.updateUrl).catch(logFailure('check for updates'));
 
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openConsole();

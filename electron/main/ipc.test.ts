@@ -1,6 +1,6 @@
-import type { IpcMainInvokeEvent } from 'electron';
+import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { BRIDGE_CHANNEL_PREFIX, BRIDGE_METHODS } from '../../shared/bridge.js';
+import { BRIDGE_CHANNEL_PREFIX, BRIDGE_EVENT_CHANNEL_PREFIX, BRIDGE_METHODS } from '../../shared/bridge.js';
 import type { BridgeHandlers } from './ipc.js';
 
 type InvokeListener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
@@ -10,7 +10,7 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => electron);
 
-const { isTrustedSender, registerBridgeHandlers } = await import('./ipc.js');
+const { isTrustedSender, registerBridgeHandlers, sendToConsole } = await import('./ipc.js');
 
 const handlers: BridgeHandlers = {
   getServerUrl: vi.fn(async () => 'https://queue.example.org'),
@@ -22,6 +22,10 @@ const handlers: BridgeHandlers = {
   notify: vi.fn(async () => undefined),
   setTrayCount: vi.fn(async () => undefined),
   listDisplays: vi.fn(async () => []),
+  getUpdateUrl: vi.fn(async () => null),
+  setUpdateUrl: vi.fn(async () => undefined),
+  getReadyUpdate: vi.fn(async () => null),
+  installUpdate: vi.fn(async () => undefined),
 };
 registerBridgeHandlers(handlers);
 
@@ -75,5 +79,30 @@ describe('bridge IPC handlers', () => {
   it('rejects a sender whose frame is gone', () => {
     expect(isTrustedSender(eventFrom(null))).toBe(false);
     expect(() => listenerFor('loadToken')(eventFrom(null))).toThrow();
+  });
+});
+
+describe('bridge events', () => {
+  function contentsAt(url: string, destroyed = false) {
+    const send = vi.fn();
+    const contents = { isDestroyed: () => destroyed, getURL: () => url, send };
+    return { send, contents: contents as unknown as WebContents };
+  }
+
+  it('sends an event on its own channel to the console page', () => {
+    const { send, contents } = contentsAt('app://queuebell/console/index.html');
+    expect(sendToConsole(contents, 'onUpdateReady', '1.2.0')).toBe(true);
+    expect(send).toHaveBeenCalledExactlyOnceWith(`${BRIDGE_EVENT_CHANNEL_PREFIX}onUpdateReady`, '1.2.0');
+  });
+
+  it('tells nothing to another page or a closed window', () => {
+    for (const [url, destroyed] of [
+      ['https://evil.example/', false],
+      ['app://queuebell/console/index.html', true],
+    ] as const) {
+      const { send, contents } = contentsAt(url, destroyed);
+      expect(sendToConsole(contents, 'onUpdateReady', '1.2.0')).toBe(false);
+      expect(send).not.toHaveBeenCalled();
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { ipcMain } from 'electron';
-import type { IpcMainInvokeEvent } from 'electron';
-import { BRIDGE_CHANNEL_PREFIX, BRIDGE_METHODS } from '../../shared/bridge.js';
-import type { BridgeMethod, DesktopBridge } from '../../shared/bridge.js';
+import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import { BRIDGE_CHANNEL_PREFIX, BRIDGE_EVENT_CHANNEL_PREFIX, BRIDGE_METHODS } from '../../shared/bridge.js';
+import type { BridgeEvent, BridgeEventPayload, BridgeMethod, DesktopBridge } from '../../shared/bridge.js';
 import { isAppUrl } from './policy.js';
 
 /**
@@ -31,4 +31,18 @@ export function registerBridgeHandlers(handlers: BridgeHandlers): void {
       return handlers[method](...args);
     });
   }
+}
+
+/**
+ * Sends one bridge event to the console window. Only while it shows the console itself: the same
+ * rule as for calls, so nothing is told to a page that a bug let the window reach. Returns whether sent.
+ */
+export function sendToConsole<K extends BridgeEvent>(
+  contents: WebContents,
+  event: K,
+  ...payload: BridgeEventPayload<K>
+): boolean {
+  if (contents.isDestroyed() || !isAppUrl(contents.getURL())) return false;
+  contents.send(`${BRIDGE_EVENT_CHANNEL_PREFIX}${event}`, ...payload);
+  return true;
 }

@@ -5,6 +5,7 @@ import {
   isAllowedExternalUrl,
   isAppUrl,
   parseServerUrl,
+  parseUpdateUrl,
   resolveAppPath,
 } from './policy.js';
 
@@ -36,6 +37,21 @@ describe('isAllowedExternalUrl', () => {
       'x',
     ]) {
       expect(isAllowedExternalUrl(url)).toBe(false);
+    }
+  });
+});
+
+describe('parseUpdateUrl', () => {
+  it('keeps the folder, with the trailing slash the generic provider resolves latest.yml against', () => {
+    expect(parseUpdateUrl(' https://it.example.org/queuebell ')).toBe('https://it.example.org/queuebell/');
+    expect(parseUpdateUrl('https://it.example.org/queuebell/?key=1#x')).toBe(
+      'https://it.example.org/queuebell/?key=1',
+    );
+    expect(parseUpdateUrl('http://localhost:9000/updates')).toBe('http://localhost:9000/updates/');
+  });
+  it('rejects clear http off this computer, other schemes, credentials and non-strings', () => {
+    for (const bad of ['http://10.0.0.5/', 'file:///tmp/', 'https://u:p@it.example.org/', '', ' ', 7]) {
+      expect(parseUpdateUrl(bad), String(bad)).toBeNull();
     }
   });
 });

@@ -57,6 +57,25 @@ export function parseServerUrl(input: unknown): string | null {
 }
 
 /**
+ * Normalises the update server's folder (where IT hosts `latest.yml` and the installers), or null when
+ * it is not acceptable. Same rule as the server address: what is downloaded from here is installed,
+ * so plain http only on loopback (for testing), and no credentials (settings.json is not a secret
+ * store, and the updater logs its URLs). The path is kept, with a trailing slash, because the generic
+ * provider resolves `latest.yml` against it; a query is kept too (it is sent with every request).
+ */
+export function parseUpdateUrl(input: unknown): string | null {
+  if (typeof input !== 'string' || input.length > 2048) return null;
+  const url = parseUrl(input.trim());
+  if (!url) return null;
+  if (url.username !== '' || url.password !== '') return null;
+  const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+  if (!secure) return null;
+  url.hash = '';
+  if (!url.pathname.endsWith('/')) url.pathname += '/';
+  return url.href;
+}
+
+/**
  * Maps an app:// request URL to a file inside `root`, or null when it must not be served.
  * The URL parser already folds `..` segments; decoding can reintroduce them (`..%2f`), so the
  * decoded path is resolved and must still lie inside `root`.

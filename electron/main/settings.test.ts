@@ -22,12 +22,13 @@ describe('settings', () => {
     expect(await loadSettings(file)).toEqual(defaultSettings());
   });
 
-  it('round-trips the server, window state and menu choices', async () => {
+  it('round-trips the server, window state, menu choices and update folder', async () => {
     const settings = {
       serverUrl: 'https://queue.example.org',
       window: { x: 10, y: 20, width: 1000, height: 700, maximized: true },
       alwaysOnTop: true,
       kioskDisplayId: 7,
+      updateUrl: 'https://it.hospital.example/queuebell/',
     };
     await createSettingsSaver(file, settings)();
     expect(await loadSettings(file)).toEqual(settings);
@@ -41,6 +42,7 @@ describe('settings', () => {
         window: { x: 'left', y: 0, width: 800, height: 600 },
         alwaysOnTop: 'yes',
         kioskDisplayId: 1.5,
+        updateUrl: 'http://updates.hospital.example/',
       }),
     );
     expect(await loadSettings(file)).toEqual(defaultSettings());

@@ -1,5 +1,5 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
-import { parseServerUrl } from './policy.js';
+import { parseServerUrl, parseUpdateUrl } from './policy.js';
 
 /** Where and how the console window was last left, so the next start puts it back. */
 export interface WindowState {
@@ -10,17 +10,19 @@ export interface WindowState {
   maximized: boolean;
 }
 
-/** Desktop settings, kept as JSON in userData: the server, the window and the menu choices. */
+/** Desktop settings, kept as JSON in userData: the server, the window, the menu choices and updates. */
 export interface Settings {
   serverUrl: string | null;
   window: WindowState | null;
   alwaysOnTop: boolean;
   /** The screen the waiting-room display last opened on; the menu and the console offer it first. */
   kioskDisplayId: number | null;
+  /** IT's update server folder (the `UPDATE_URL` of docs/deployment.md); null means updates are off. */
+  updateUrl: string | null;
 }
 
 export function defaultSettings(): Settings {
-  return { serverUrl: null, window: null, alwaysOnTop: false, kioskDisplayId: null };
+  return { serverUrl: null, window: null, alwaysOnTop: false, kioskDisplayId: null, updateUrl: null };
 }
 
 const MAX_COORDINATE = 100_000;
@@ -60,6 +62,8 @@ export async function loadSettings(file: string): Promise<Settings> {
     window: parseWindowState(field(parsed, 'window')),
     alwaysOnTop: field(parsed, 'alwaysOnTop') === true,
     kioskDisplayId: parseDisplayId(field(parsed, 'kioskDisplayId')),
+    // A hand-edited address that is not https is dropped: updates stay off rather than come in clear.
+    updateUrl: parseUpdateUrl(field(parsed, 'updateUrl')),
   };
 }
 

@@ -2,13 +2,20 @@ import { readFile } from 'node:fs/promises';
 import vm from 'node:vm';
 import ts from 'typescript';
 import { describe, expect, it, vi } from 'vitest';
-import { BRIDGE_CHANNEL_PREFIX, BRIDGE_METHODS } from '../../shared/bridge.js';
+import {
+  BRIDGE_CHANNEL_PREFIX,
+  BRIDGE_EVENTS,
+  BRIDGE_EVENT_CHANNEL_PREFIX,
+  BRIDGE_METHODS,
+} from '../../shared/bridge.js';
 
 /**
  * Electron runs a sandboxed preload as one CommonJS script whose `require` resolves 'electron' and
  * few built-ins. vi.mock cannot reach a `require` call, so the seam here is that `require`: the
  * preload runs in a fresh V8 context with a fake 'electron' and nothing else available.
  */
+type IpcListener = (event: unknown, ...payload: unknown[]) => void;
+
 async function runPreload() {
   const source = await readFile(new URL('./index.cts', import.meta.url), 'utf8');
   const { outputText } = ts.transpileModule(source, {
@@ -17,9 +24,16 @@ async function runPreload() {
   });
 
   const exposed = new Map<string, unknown>();
+  const listeners = new Map<string, IpcListener>();
   const electron = {
     contextBridge: { exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)) },
-    ipcRenderer: { invoke: vi.fn((..._args: unknown[]) => Promise.resolve('answer')) },
+    ipcRenderer: {
+      invoke: vi.fn((..._args: unknown[]) => Promise.resolve('answer')),
+      on: vi.fn((channel: string, listener: IpcListener) => listeners.set(channel, listener)),
+      removeListener: vi.fn((channel: string, listener: IpcListener) => {
+        if (listeners.get(channel) === listener) listeners.delete(channel);
+      }),
+    },
   };
   const required: string[] = [];
   const sandboxRequire = (id: string): unknown => {
@@ -33,7 +47,7 @@ async function runPreload() {
     parsingContext: vm.createContext({}),
   });
   run(sandboxRequire, module, module.exports);
-  return { electron, exposed, required };
+  return { electron, exposed, required, listeners };
 }
 
 describe('preload', () => {
@@ -48,8 +62,9 @@ describe('preload', () => {
     expect([...exposed.keys()]).toEqual(['queuebell']);
 
     const bridge = exposed.get('queuebell') as Record<string, unknown>;
-    expect(Object.keys(bridge).sort()).toEqual([...BRIDGE_METHODS].sort());
-    for (const method of BRIDGE_METHODS) expect(typeof bridge[method], method).toBe('function');
+    const names = [...BRIDGE_METHODS, ...BRIDGE_EVENTS];
+    expect(Object.keys(bridge).sort()).toEqual(names.sort());
+    for (const name of names) expect(typeof bridge[name], name).toBe('function');
   });
 
   it('does not leak ipcRenderer or any of its objects', async () => {
@@ -75,5 +90,23 @@ describe('preload', () => {
 
     await bridge.loadToken?.();
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(`${BRIDGE_CHANNEL_PREFIX}loadToken`);
+  });
+
+  it('hands an event listener the payload only, and unsubscribes', async () => {
+    const { electron, exposed, listeners } = await runPreload();
+    const bridge = exposed.get('queuebell') as {
+      onUpdateReady(listener: (version: string) => void): () => void;
+    };
+    const channel = `${BRIDGE_EVENT_CHANNEL_PREFIX}onUpdateReady`;
+    const listener = vi.fn();
+    const unsubscribe = bridge.onUpdateReady(listener);
+
+    const ipcEvent = { sender: { send: vi.fn() }, senderId: 0 };
+    listeners.get(channel)?.(ipcEvent, '1.2.0');
+    expect(listener).toHaveBeenCalledExactlyOnceWith('1.2.0');
+
+    unsubscribe();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledOnce();
+    expect(listeners.has(channel)).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ import { ServerForm } from './ServerForm';
 import { restoreSession, signOut } from './session';
 import type { Session } from './session';
 import { SignInForm } from './SignInForm';
+import { UpdateSettings } from './UpdateSettings';
 
 type Screen =
   | { kind: 'loading' }
@@ -57,6 +58,7 @@ export function App() {
       return (
         <main>
           <ServerForm current={screen.current} />
+          <UpdateSettings />
         </main>
       );
     case 'sign-in':

@@ -27,6 +27,16 @@ function createBrowserBridge(): DesktopBridge {
     },
     setTrayCount: async () => undefined,
     listDisplays: async () => [],
+    // A browser gets a new console with every page load: there is nothing to update.
+    getUpdateUrl: async () => null,
+    setUpdateUrl: async () => {
+      throw new Error('Updates are for the desktop app');
+    },
+    getReadyUpdate: async () => null,
+    installUpdate: async () => {
+      throw new Error('Updates are for the desktop app');
+    },
+    onUpdateReady: () => () => undefined,
   };
 }
 

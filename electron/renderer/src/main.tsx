@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { UpdateBanner } from './UpdateBanner';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -8,6 +9,7 @@ if (!root) throw new Error('index.html lacks #root');
 
 createRoot(root).render(
   <StrictMode>
+    <UpdateBanner />
     <App />
   </StrictMode>,
 );
