@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from './errors';
 import { bridge } from './bridge';
 import { ConsoleShell } from './ConsoleShell';
+import type { Wording } from './i18n';
+import { LanguagePicker } from './LanguagePicker';
 import { ServerForm } from './ServerForm';
 import { restoreSession, signOut } from './session';
 import type { Session } from './session';
@@ -10,10 +14,12 @@ import { SignInForm } from './SignInForm';
 type Screen =
   | { kind: 'loading' }
   | { kind: 'server'; current: string | null }
-  | { kind: 'sign-in'; serverUrl: string; notice?: string }
+  | { kind: 'sign-in'; serverUrl: string; notice?: Wording }
   | { kind: 'console'; session: Session };
 
 export function App() {
+  // Here at the root, so that a language switch renders every screen again.
+  const { t } = useTranslation();
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
 
   useEffect(() => {
@@ -25,7 +31,7 @@ export function App() {
         const session = await restoreSession(serverUrl);
         return session ? { kind: 'console', session } : { kind: 'sign-in', serverUrl };
       } catch (error) {
-        return { kind: 'sign-in', serverUrl, notice: errorMessage(error) };
+        return { kind: 'sign-in', serverUrl, notice: () => errorMessage(error) };
       }
     }
     void start().then((next) => {
@@ -44,7 +50,7 @@ export function App() {
         ? {
             kind: 'sign-in',
             serverUrl: current.session.serverUrl,
-            notice: 'Your session has ended. Sign in again.',
+            notice: () => i18next.t('app.sessionEnded'),
           }
         : current,
     );
@@ -52,19 +58,22 @@ export function App() {
 
   switch (screen.kind) {
     case 'loading':
-      return <p aria-live="polite">Loading…</p>;
+      return <p aria-live="polite">{t('app.loading')}</p>;
     case 'server':
       return (
         <main>
+          <LanguagePicker />
           <ServerForm current={screen.current} />
         </main>
       );
     case 'sign-in':
       return (
         <main>
+          {/* First, so a nurse who cannot read the current language finds theirs before anything else. */}
+          <LanguagePicker />
           {screen.notice && (
             <p role="alert" className="error card-notice">
-              {screen.notice}
+              {screen.notice()}
             </p>
           )}
           <SignInForm
