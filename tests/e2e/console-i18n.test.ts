@@ -5,7 +5,14 @@ import { artifactPath } from '../support/browser';
 import { createPatients } from '../support/engine';
 import { api, signedInUser } from '../support/server';
 import type { TestServer } from '../support/server';
-import { createDepartment, joinQueue, openConsole, selectDepartment, waitForTicket } from './support/console';
+import {
+  createDepartment,
+  joinQueue,
+  openConsole,
+  selectDepartment,
+  seriousA11yViolations,
+  waitForTicket,
+} from './support/console';
 import { untranslatedInConsole, untranslatedOnEveryTab } from './support/console-i18n';
 import { startBrowserSuite } from './support/suite';
 import type { BrowserSuite } from './support/suite';
@@ -182,6 +189,8 @@ describe('nurse console languages', () => {
       metrics: [],
     });
     await page.getByRole('tab').first().click();
+    await page.locator('table.tickets').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
     await page.getByRole('button', { name: /Llamar al siguiente/ }).click();
     await page
       .getByRole('status')

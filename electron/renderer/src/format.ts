@@ -33,7 +33,7 @@ type DateStyle = 'time' | 'dateTime' | 'hour' | 'weekday';
 const DATE_STYLES: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   time: { hour: '2-digit', minute: '2-digit' },
   dateTime: { dateStyle: 'medium', timeStyle: 'short' },
-  hour: { hour: 'numeric', minute: '2-digit' },
+  hour: { hour: 'numeric' },
   weekday: { weekday: 'short' },
 };
 
@@ -59,7 +59,7 @@ export function formatDateTime(iso: string): string {
   return dateFormat('dateTime').format(new Date(iso));
 }
 
-/** An hour of the day (0–23) for a chart's axis: 9:00 AM, 9:00, 09:00. */
+/** An hour of the day (0–23) for a chart's axis, short enough for 16 of them: 9 AM, 9, 09 h. */
 export function formatHour(hour: number): string {
   return dateFormat('hour').format(new Date(2026, 0, 5, hour));
 }

@@ -12,7 +12,8 @@ export const resources = { en: { translation: en }, es: { translation: es }, fr:
 
 /**
  * Words kept in state (a status line, a notice) are kept as a function, not a string: each render asks
- * it again, so a message shown before a language switch reads in the new language after it.
+ * it again, so a message shown before a language switch reads in the new language after it. Being a
+ * function, it goes into state through an updater: `setNotice(() => wording)`.
  */
 export type Wording = () => string;
 
