@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from './errors';
 import { bridge } from './bridge';
 import { ConsoleShell } from './ConsoleShell';
+import type { Wording } from './i18n';
+import { LanguagePicker } from './LanguagePicker';
 import { ServerForm } from './ServerForm';
 import { restoreSession, signOut } from './session';
 import type { Session } from './session';
@@ -11,10 +15,12 @@ import { UpdateSettings } from './UpdateSettings';
 type Screen =
   | { kind: 'loading' }
   | { kind: 'server'; current: string | null }
-  | { kind: 'sign-in'; serverUrl: string; notice?: string }
+  | { kind: 'sign-in'; serverUrl: string; notice?: Wording }
   | { kind: 'console'; session: Session };
 
 export function App() {
+  // Here at the root, so that a language switch renders every screen again.
+  const { t } = useTranslation();
   const [screen, setScreen] = useState<Screen>({ kind: 'loading' });
 
   useEffect(() => {
@@ -26,7 +32,7 @@ export function App() {
         const session = await restoreSession(serverUrl);
         return session ? { kind: 'console', session } : { kind: 'sign-in', serverUrl };
       } catch (error) {
-        return { kind: 'sign-in', serverUrl, notice: errorMessage(error) };
+        return { kind: 'sign-in', serverUrl, notice: () => errorMessage(error) };
       }
     }
     void start().then((next) => {
@@ -45,7 +51,7 @@ export function App() {
         ? {
             kind: 'sign-in',
             serverUrl: current.session.serverUrl,
-            notice: 'Your session has ended. Sign in again.',
+            notice: () => i18next.t('app.sessionEnded'),
           }
         : current,
     );
@@ -53,10 +59,11 @@ export function App() {
 
   switch (screen.kind) {
     case 'loading':
-      return <p aria-live="polite">Loading…</p>;
+      return <p aria-live="polite">{t('app.loading')}</p>;
     case 'server':
       return (
         <main>
+          <LanguagePicker />
           <ServerForm current={screen.current} />
           <UpdateSettings />
         </main>
@@ -64,9 +71,11 @@ export function App() {
     case 'sign-in':
       return (
         <main>
+          {/* First, so a nurse who cannot read the current language finds theirs before anything else. */}
+          <LanguagePicker />
           {screen.notice && (
             <p role="alert" className="error card-notice">
-              {screen.notice}
+              {screen.notice()}
             </p>
           )}
           <SignInForm

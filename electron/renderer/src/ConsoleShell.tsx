@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { QueueChangeAnswer } from '../../../shared/queues';
 import type { QueueStatus } from '../../../shared/schemas';
 import { useQueueAlerts } from './alerts';
@@ -11,9 +13,10 @@ import { DeliveryPanel } from './DeliveryPanel';
 import type { OpeningReport } from './DeliveryPanel';
 import { DepartmentBoard } from './DepartmentBoard';
 import { DepartmentPicker, useMyDepartments, visibleQueues } from './DepartmentPicker';
-import { plural } from './format';
 import { ConsoleContext, useStoredState } from './hooks';
+import type { Wording } from './i18n';
 import { KioskControl } from './KioskControl';
+import { LanguagePicker } from './LanguagePicker';
 import { LiveConnection } from './live';
 import { MetricsPanel } from './MetricsPanel';
 import { QueuePanel } from './QueuePanel';
@@ -53,22 +56,18 @@ export function ConsoleShell({ session, onSignOut, onSessionEnded }: Props) {
   );
 }
 
-const TABS = [
-  { id: 'queue', label: 'Waiting list' },
-  { id: 'delivery', label: 'Delivery' },
-  { id: 'schedules', label: 'Schedules' },
-  { id: 'audit', label: 'Audit log' },
-  { id: 'metrics', label: "Today's metrics" },
-] as const;
-type Tab = (typeof TABS)[number]['id'];
+/** The workspace's tabs, in order; each is labelled by `shell.tabs.<id>`. */
+const TABS = ['queue', 'delivery', 'schedules', 'audit', 'metrics'] as const;
+type Tab = (typeof TABS)[number];
 
 function Console({ session, onSignOut }: { session: Session; onSignOut(): void }) {
+  const { t } = useTranslation();
   const { queues: live, error, put } = useLiveQueues();
   const [selected, setSelected] = useStoredState('department', '');
   const [tab, setTab] = useState<Tab>('queue');
   const [toggling, setToggling] = useState<QueueStatus | null>(null);
   const [opening, setOpening] = useState<OpeningReport | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Wording | null>(null);
   const [myDepartments, setMyDepartments] = useMyDepartments();
   const mine = useMemo(() => (live ? visibleQueues(live, myDepartments) : null), [live, myDepartments]);
   useQueueAlerts(mine);
@@ -79,7 +78,7 @@ function Console({ session, onSignOut }: { session: Session; onSignOut(): void }
     setToggling(null);
     put(answer.status);
     setSelected(answer.status.department);
-    setNotice(toggleNotice(answer, before));
+    setNotice(() => () => toggleNotice(answer, before));
     const { status, notificationStats } = answer;
     if (before.isOpen !== status.isOpen && status.isOpen && status.openedAt) {
       setOpening({ department: status.department, openedAt: status.openedAt, ...notificationStats });
@@ -89,15 +88,19 @@ function Console({ session, onSignOut }: { session: Session; onSignOut(): void }
 
   return (
     <div className="console">
-      <ConsoleHeader session={session} onSignOut={onSignOut} onError={setNotice} />
+      <ConsoleHeader
+        session={session}
+        onSignOut={onSignOut}
+        onError={(wording) => setNotice(() => wording)}
+      />
       <ConnectionBanner />
       {notice && <Notice text={notice} onDismiss={() => setNotice(null)} />}
       {error !== null && !live && <p className="error">{errorMessage(error)}</p>}
-      {!live && error === null && <p aria-live="polite">Loading departments…</p>}
+      {!live && error === null && <p aria-live="polite">{t('shell.loadingDepartments')}</p>}
       {live && mine && (
         <div className="layout">
-          <aside aria-label="Departments board">
-            <h2 className="visually-hidden">Departments</h2>
+          <aside aria-label={t('shell.board')}>
+            <h2 className="visually-hidden">{t('shell.departments')}</h2>
             {live.length > 1 && (
               <DepartmentPicker queues={live} chosen={myDepartments} onChange={setMyDepartments} />
             )}
@@ -126,36 +129,41 @@ function Console({ session, onSignOut }: { session: Session; onSignOut(): void }
 /** What the nurse is told after an open or close. */
 function toggleNotice(answer: QueueChangeAnswer, before: QueueStatus): string {
   const { status, notificationStats } = answer;
+  const name = status.name;
   // "Already open" answers change nothing and notify nobody: say so rather than count zero.
-  if (before.isOpen === status.isOpen) return `${answer.message}.`;
-  const told = plural(notificationStats.totalPatientsNotified, status.isOpen ? 'patient' : 'waiting patient');
-  return `${status.name} is ${status.isOpen ? 'open' : 'closed'}: ${told} notified.`;
+  if (before.isOpen === status.isOpen)
+    return i18next.t(status.isOpen ? 'shell.stillOpen' : 'shell.stillClosed', { name });
+  const count = notificationStats.totalPatientsNotified;
+  return i18next.t(status.isOpen ? 'shell.opened' : 'shell.closed', { name, count });
 }
 
-function ConsoleHeader(props: { session: Session; onSignOut(): void; onError(message: string): void }) {
+function ConsoleHeader(props: { session: Session; onSignOut(): void; onError(wording: Wording): void }) {
   const { session, onSignOut, onError } = props;
+  const { t } = useTranslation();
   return (
     <header className="console-header">
-      <h1>Queuebell</h1>
+      <h1>{t('app.name')}</h1>
       <p className="hint">
-        {session.user.name} ({session.user.role})
+        {t('shell.signedInAs', { name: session.user.name, role: t(`shell.roles.${session.user.role}`) })}
       </p>
       <div className="actions">
+        <LanguagePicker />
         <KioskControl onError={onError} />
         <button type="button" onClick={onSignOut}>
-          Sign out
+          {t('shell.signOut')}
         </button>
       </div>
     </header>
   );
 }
 
-function Notice({ text, onDismiss }: { text: string; onDismiss(): void }) {
+function Notice({ text, onDismiss }: { text: Wording; onDismiss(): void }) {
+  const { t } = useTranslation();
   return (
     <p role="status" className="notice">
-      {text}{' '}
+      {text()}{' '}
       <button type="button" className="link" onClick={onDismiss}>
-        Dismiss
+        {t('common.dismiss')}
       </button>
     </p>
   );
@@ -170,23 +178,24 @@ interface WorkspaceProps {
 
 /** The selected department: its tabs and the open tab's panel. */
 function Workspace({ queue, tab, onTab, opening }: WorkspaceProps) {
+  const { t } = useTranslation();
   return (
     <main className="workspace">
       <h2>
         {queue.name} <span className="code">{queue.department}</span>
       </h2>
-      <div role="tablist" aria-label={`${queue.name} views`} className="tabs">
-        {TABS.map((entry) => (
+      <div role="tablist" aria-label={t('shell.views', { name: queue.name })} className="tabs">
+        {TABS.map((id) => (
           <button
-            key={entry.id}
+            key={id}
             type="button"
             role="tab"
-            id={`tab-${entry.id}`}
-            aria-selected={tab === entry.id}
+            id={`tab-${id}`}
+            aria-selected={tab === id}
             aria-controls="tab-panel"
-            onClick={() => onTab(entry.id)}
+            onClick={() => onTab(id)}
           >
-            {entry.label}
+            {t(`shell.tabs.${id}`)}
           </button>
         ))}
       </div>
@@ -203,6 +212,7 @@ function Workspace({ queue, tab, onTab, opening }: WorkspaceProps) {
 
 /** In a browser, desktop alerts need the nurse's permission, asked for on a click (browsers ignore it otherwise). */
 function BrowserAlertsHint() {
+  const { t } = useTranslation();
   const [permission, setPermission] = useState(() =>
     'Notification' in window ? Notification.permission : 'denied',
   );
@@ -214,9 +224,9 @@ function BrowserAlertsHint() {
         className="link"
         onClick={() => void Notification.requestPermission().then(setPermission)}
       >
-        Allow desktop alerts
+        {t('shell.allowAlerts')}
       </button>{' '}
-      to hear about patients joining an empty queue or waiting too long.
+      {t('shell.allowAlertsWhy')}
     </p>
   );
 }

@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
+import i18next from 'i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import type { NotificationStats } from '../../../shared/notifications';
 import type { NotificationStatsOfChange } from '../../../shared/queues';
 import type { QueueStatus } from '../../../shared/schemas';
 import { ChannelCounts } from './ChannelCounts';
 import { ApiError, errorMessage } from './errors';
-import { formatTime, plural } from './format';
+import { formatNumber, formatTime } from './format';
 import { useConsole, useLiveEvents, useOnline, usePageVisible, useResource } from './hooks';
+import type { Wording } from './i18n';
 
 /** What this console learnt when it opened the queue (other consoles see the counts, not this number). */
 export interface OpeningReport extends NotificationStatsOfChange {
@@ -19,20 +22,15 @@ interface Props {
 }
 
 const POLL_MS = 3000;
+/** Each is named by `delivery.stages.<stage>` and explained by `delivery.stageHelp.<stage>`. */
 const STAGES = ['pending', 'sent', 'delivered', 'failed', 'read'] as const;
-const STAGE_HELP: Record<(typeof STAGES)[number], string> = {
-  pending: 'recorded, not yet sent',
-  sent: 'handed to the push service or an open app',
-  delivered: 'confirmed by the phone',
-  failed: 'every attempt failed',
-  read: 'opened by the patient',
-};
 
 /**
  * Delivery of the department's notifications since it opened: the opening fan-out, then calls and
  * reminders. Read every few seconds while visible (deliveries produce no event the console receives).
  */
 export function DeliveryPanel({ queue, opening }: Props) {
+  const { t } = useTranslation();
   const { api } = useConsole();
   const visible = usePageVisible();
   const since = opening?.department === queue.department ? opening.openedAt : queue.openedAt;
@@ -56,32 +54,36 @@ export function DeliveryPanel({ queue, opening }: Props) {
       reload();
   });
 
-  if (!since) return <p>{queue.name} has not been opened yet. Open it to notify patients.</p>;
+  const name = queue.name;
+  if (!since) return <p>{t('delivery.notOpened', { name })}</p>;
   const counts = stats.data;
+  const ours = opening?.department === queue.department ? opening : null;
   return (
-    <section aria-label={`Notification delivery for ${queue.name}`} className="delivery">
+    <section aria-label={t('delivery.panel', { name })} className="delivery">
       <p>
-        Notifications for {queue.name} since it opened at {formatTime(since)}
-        {!queue.isOpen && ' (the queue has closed since)'}.
-        {opening?.department === queue.department && (
-          <> Opening notified {plural(opening.totalPatientsNotified, 'patient')}.</>
-        )}
+        {t(queue.isOpen ? 'delivery.since' : 'delivery.sinceClosed', { name, time: formatTime(since) })}
+        {ours && <> {t('delivery.openingNotified', { count: ours.totalPatientsNotified })}</>}
       </p>
-      {opening && opening.department === queue.department && opening.notificationFailures > 0 && (
-        <p className="error">{plural(opening.notificationFailures, 'notification')} could not be recorded.</p>
+      {ours && ours.notificationFailures > 0 && (
+        <p className="error">{t('delivery.notRecorded', { count: ours.notificationFailures })}</p>
       )}
       {stats.error !== null && <p className="error">{errorMessage(stats.error)}</p>}
       {counts && (
         <>
           <dl className="delivery-counts" aria-live="polite">
             <div data-stage="total">
-              <dt>Total</dt>
-              <dd>{counts.total}</dd>
+              <dt>{t('delivery.stages.total')}</dt>
+              <dd>{formatNumber(counts.total)}</dd>
             </div>
             {STAGES.map((stage) => (
-              <div key={stage} data-stage={stage} data-nonzero={counts[stage] > 0} title={STAGE_HELP[stage]}>
-                <dt>{stage[0]?.toUpperCase() + stage.slice(1)}</dt>
-                <dd>{counts[stage]}</dd>
+              <div
+                key={stage}
+                data-stage={stage}
+                data-nonzero={counts[stage] > 0}
+                title={t(`delivery.stageHelp.${stage}`)}
+              >
+                <dt>{t(`delivery.stages.${stage}`)}</dt>
+                <dd>{formatNumber(counts[stage])}</dd>
               </div>
             ))}
           </dl>
@@ -106,7 +108,9 @@ function DeliveryBar({ stats }: { stats: NotificationStats }) {
     x += width;
     return part;
   });
-  const summary = parts.map((part) => `${stats[part.stage]} ${part.stage}`).join(', ');
+  const summary = parts
+    .map((part) => i18next.t(`delivery.bar.${part.stage}`, { count: stats[part.stage] }))
+    .join(', ');
   return (
     <svg
       className="delivery-bar"
@@ -139,18 +143,22 @@ function RetryFailed({
   failed: number;
   onRetried(): void;
 }) {
+  const { t } = useTranslation();
   const { api } = useConsole();
   const online = useOnline();
   const [supported, setSupported] = useState(true);
-  const [result, setResult] = useState<string | null>(null);
+  const [result, setResult] = useState<Wording | null>(null);
   const [busy, setBusy] = useState(false);
 
   if (failed === 0 && result === null) return null;
   if (!supported) {
     return (
       <p className="hint">
-        To send failed notifications again, ask IT to run{' '}
-        <code>npm run cli -- notifications:retry-failed</code> on the server.
+        <Trans
+          i18nKey="delivery.retryByCli"
+          values={{ command: 'npm run cli -- notifications:retry-failed' }}
+          components={{ code: <code /> }}
+        />
       </p>
     );
   }
@@ -158,11 +166,11 @@ function RetryFailed({
     setBusy(true);
     try {
       const { queued } = await api('POST /api/notifications/retry-failed', { body: { department } });
-      setResult(`${plural(queued, 'notification')} queued to send again.`);
+      setResult(() => () => i18next.t('delivery.queued', { count: queued }));
       onRetried();
     } catch (caught) {
       if (caught instanceof ApiError && caught.status === 404) setSupported(false);
-      else setResult(errorMessage(caught));
+      else setResult(() => () => errorMessage(caught));
     } finally {
       setBusy(false);
     }
@@ -171,10 +179,10 @@ function RetryFailed({
     <div className="retry">
       {failed > 0 && (
         <button type="button" onClick={() => void retry()} disabled={busy || !online}>
-          Retry {plural(failed, 'failed notification')}
+          {t('delivery.retry', { count: failed })}
         </button>
       )}
-      {result && <p role="status">{result}</p>}
+      {result && <p role="status">{result()}</p>}
     </div>
   );
 }

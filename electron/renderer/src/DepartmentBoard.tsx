@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import type { QueueStatus } from '../../../shared/schemas';
-import { formatMinutes, formatTime, plural } from './format';
+import { formatMinutes, formatTime } from './format';
 import { useOnline } from './hooks';
 
 interface Props {
@@ -11,9 +12,10 @@ interface Props {
 
 /** Every department at a glance: open or closed, how many wait, who is being seen where. */
 export function DepartmentBoard({ queues, selected, onSelect, onToggle }: Props) {
-  if (queues.length === 0) return <p>No departments yet. An administrator creates them.</p>;
+  const { t } = useTranslation();
+  if (queues.length === 0) return <p>{t('board.empty')}</p>;
   return (
-    <ul className="departments" aria-label="Departments">
+    <ul className="departments" aria-label={t('board.list')}>
       {queues.map((queue) => (
         <DepartmentCard
           key={queue.department}
@@ -35,7 +37,9 @@ interface CardProps {
 }
 
 function DepartmentCard({ queue, selected, onSelect, onToggle }: CardProps) {
+  const { t } = useTranslation();
   const online = useOnline();
+  const name = queue.name;
   return (
     <li
       className={`department ${queue.isOpen ? 'open' : 'closed'} ${selected ? 'selected' : ''}`}
@@ -54,36 +58,32 @@ function DepartmentCard({ queue, selected, onSelect, onToggle }: CardProps) {
           type="button"
           role="switch"
           aria-checked={queue.isOpen}
-          aria-label={`${queue.name} queue open`}
+          aria-label={t('board.switch', { name })}
           className="switch"
           disabled={!online}
           onClick={onToggle}
         >
           <span className="switch-track" aria-hidden="true" />
-          <span className="switch-label">{queue.isOpen ? 'Open' : 'Closed'}</span>
+          <span className="switch-label">{queue.isOpen ? t('board.open') : t('board.closed')}</span>
         </button>
       </div>
       <p className="waiting-count">
-        <strong>{plural(queue.totalWaiting, 'waiting', 'waiting')}</strong>
+        <strong>{t('board.waiting', { count: queue.totalWaiting })}</strong>
         {queue.isOpen && queue.estimatedWaitMinutes > 0 && (
-          <> · about {formatMinutes(queue.estimatedWaitMinutes)}</>
+          <> · {t('board.about', { duration: formatMinutes(queue.estimatedWaitMinutes) })}</>
         )}
       </p>
       <p className="hint">
-        {queue.isOpen
-          ? `Open since ${formatTime(queue.openedAt)}`
-          : `Closed${queue.closedAt ? ` since ${formatTime(queue.closedAt)}` : ''}`}
+        <OpenSince queue={queue} />
         {queue.isOpen && queue.scheduledCloseAt && !queue.manualOverride && (
-          <> · closes at {formatTime(queue.scheduledCloseAt)}</>
+          <> · {t('board.closesAt', { time: formatTime(queue.scheduledCloseAt) })}</>
         )}
       </p>
-      {queue.isOpen && queue.manualOverride && (
-        <p className="badge override">Manual override: stays open past its schedule</p>
-      )}
+      {queue.isOpen && queue.manualOverride && <p className="badge override">{t('board.override')}</p>}
       {queue.nowServing.length > 0 && (
         <div className="now-serving">
-          <span className="hint">Now serving</span>
-          <ul aria-label={`Now serving in ${queue.name}`}>
+          <span className="hint">{t('board.nowServing')}</span>
+          <ul aria-label={t('board.nowServingIn', { name })}>
             {queue.nowServing.map((serving) => (
               <li key={serving.ticket}>
                 <strong>{serving.ticket}</strong> → {serving.room}
@@ -94,4 +94,10 @@ function DepartmentCard({ queue, selected, onSelect, onToggle }: CardProps) {
       )}
     </li>
   );
+}
+
+function OpenSince({ queue }: { queue: QueueStatus }) {
+  const { t } = useTranslation();
+  if (queue.isOpen) return t('board.openSince', { time: formatTime(queue.openedAt) });
+  return queue.closedAt ? t('board.closedSince', { time: formatTime(queue.closedAt) }) : t('board.closed');
 }

@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { QueueStatus } from '../../../shared/schemas';
 import { useStoredState } from './hooks';
 
@@ -27,6 +28,7 @@ interface Props {
 }
 
 export function DepartmentPicker({ queues, chosen, onChange }: Props) {
+  const { t } = useTranslation();
   const shown = visibleQueues(queues, chosen).length;
   const toggle = (code: string, on: boolean) => {
     const next = new Set(chosen);
@@ -37,11 +39,13 @@ export function DepartmentPicker({ queues, chosen, onChange }: Props) {
   return (
     <details className="department-picker">
       <summary>
-        Departments I work with{' '}
-        <span className="hint">{shown === queues.length ? '(all)' : `(${shown} of ${queues.length})`}</span>
+        {t('picker.summary')}{' '}
+        <span className="hint">
+          {shown === queues.length ? t('picker.all') : t('picker.some', { shown, total: queues.length })}
+        </span>
       </summary>
       <fieldset>
-        <legend className="visually-hidden">Departments I work with</legend>
+        <legend className="visually-hidden">{t('picker.summary')}</legend>
         {queues.map((queue) => (
           <label key={queue.department}>
             <input
@@ -52,10 +56,10 @@ export function DepartmentPicker({ queues, chosen, onChange }: Props) {
             {queue.name} <span className="code">{queue.department}</span>
           </label>
         ))}
-        <p className="hint">None ticked shows every department.</p>
+        <p className="hint">{t('picker.noneTicked')}</p>
         {chosen.size > 0 && (
           <button type="button" className="link" onClick={() => onChange(new Set())}>
-            Show all departments
+            {t('picker.showAll')}
           </button>
         )}
       </fieldset>

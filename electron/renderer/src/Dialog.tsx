@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import type { ReactNode } from 'react';
+import { errorDetails, errorMessage } from './errors';
 
 interface Props {
   title: string;
@@ -36,12 +37,16 @@ export function Dialog({ title, onClose, children }: Props) {
   );
 }
 
-/** Errors inside forms and dialogs: the API's sentence, then its per-field details. */
-export function ErrorText({ message, details = [] }: { message: string | null; details?: string[] }) {
-  if (!message) return null;
+/**
+ * Errors inside forms and dialogs: the API's sentence, then its per-field details. It takes the error
+ * itself, worded at each render, so it follows a language switch. `null` shows nothing.
+ */
+export function ErrorText({ error }: { error: unknown }) {
+  if (error === null) return null;
+  const details = errorDetails(error);
   return (
     <div role="alert" className="error">
-      <p>{message}</p>
+      <p>{errorMessage(error)}</p>
       {details.length > 0 && (
         <ul>
           {details.map((detail) => (

@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'react';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { DisplayInfo } from '../../../shared/bridge';
 import { errorMessage } from './errors';
 import { bridge, isDesktop } from './bridge';
+import type { Wording } from './i18n';
 
 /** Opens the public waiting-room display: on a chosen screen in the desktop app, in a new tab in a browser. */
-export function KioskControl({ onError }: { onError(message: string): void }) {
+export function KioskControl({ onError }: { onError(wording: Wording): void }) {
+  const { t } = useTranslation();
   const [displays, setDisplays] = useState<DisplayInfo[]>([]);
   const [displayId, setDisplayId] = useState<number | null>(null);
 
@@ -25,7 +29,7 @@ export function KioskControl({ onError }: { onError(message: string): void }) {
     try {
       await bridge.openKiosk(displayId ?? undefined);
     } catch (caught) {
-      onError(errorMessage(caught));
+      onError(() => errorMessage(caught, i18next.t('kiosk.failed')));
     }
   }
 
@@ -33,19 +37,19 @@ export function KioskControl({ onError }: { onError(message: string): void }) {
     <div className="kiosk-control">
       {displays.length > 1 && (
         <select
-          aria-label="Screen for the waiting-room display"
+          aria-label={t('kiosk.screen')}
           value={displayId ?? ''}
           onChange={(event) => setDisplayId(Number(event.target.value))}
         >
-          {displays.map((display) => (
-            <option key={display.id} value={display.id}>
-              {display.label} ({display.width}×{display.height}){display.primary ? ', main screen' : ''}
+          {displays.map(({ id, label, width, height, primary }) => (
+            <option key={id} value={id}>
+              {t(primary ? 'kiosk.mainDisplay' : 'kiosk.display', { label, width, height })}
             </option>
           ))}
         </select>
       )}
       <button type="button" onClick={() => void open()}>
-        {isDesktop ? 'Open waiting-room display' : 'Open waiting-room display (new tab)'}
+        {isDesktop ? t('kiosk.open') : t('kiosk.openTab')}
       </button>
     </div>
   );

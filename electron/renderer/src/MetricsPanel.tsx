@@ -1,15 +1,17 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { QueueStatus } from '../../../shared/schemas';
 import type { TicketMetrics } from '../../../shared/tickets';
 import { errorMessage } from './errors';
 import { GroupedBars, MedianP90Chart } from './charts';
-import { formatMinutes, localDateString } from './format';
+import { formatHour, formatMinutes, formatNumber, localDateString } from './format';
 import { useConsole, useLiveEvents, useResource } from './hooks';
 
+/** Each series is named by `metrics.series.<key>`. */
 const SERIES = [
-  { key: 'joined', name: 'joined', colour: '#0369a1' },
-  { key: 'served', name: 'served', colour: '#0f766e' },
-  { key: 'noShow', name: 'no-show', colour: '#b45309' },
+  { key: 'joined', colour: '#0369a1' },
+  { key: 'served', colour: '#0f766e' },
+  { key: 'noShow', colour: '#b45309' },
 ] as const;
 
 /** Opening hours that saw anything, padded to a working day so an early morning is not one lone bar. */
@@ -24,6 +26,7 @@ function hourRange(metrics: TicketMetrics): number[] {
 
 /** The day's figures for one department; today's refresh as tickets move. */
 export function MetricsPanel({ queue }: { queue: QueueStatus }) {
+  const { t } = useTranslation();
   const { api } = useConsole();
   const [date, setDate] = useState(localDateString());
   const department = queue.department;
@@ -41,9 +44,9 @@ export function MetricsPanel({ queue }: { queue: QueueStatus }) {
 
   const data = metrics.data;
   return (
-    <section aria-label={`${queue.name} metrics`} className="metrics">
+    <section aria-label={t('metrics.panel', { name: queue.name })} className="metrics">
       <label className="inline">
-        Day
+        {t('metrics.day')}
         <input
           type="date"
           value={date}
@@ -58,6 +61,7 @@ export function MetricsPanel({ queue }: { queue: QueueStatus }) {
 }
 
 function MetricsView({ metrics }: { metrics: TicketMetrics }) {
+  const { t } = useTranslation();
   const hours = hourRange(metrics);
   const byHour = new Map(metrics.perHour.map((hour) => [hour.hour, hour]));
   return (
@@ -65,34 +69,34 @@ function MetricsView({ metrics }: { metrics: TicketMetrics }) {
       <dl className="figures">
         {(
           [
-            ['Joined', metrics.joined],
-            ['Served', metrics.served],
-            ['No-show', metrics.noShow],
-            ['Cancelled', metrics.cancelled],
-            ['Median wait', formatMinutes(metrics.waitMinutes.median)],
-            ['Median service', formatMinutes(metrics.serviceMinutes.median)],
+            ['joined', formatNumber(metrics.joined)],
+            ['served', formatNumber(metrics.served)],
+            ['noShow', formatNumber(metrics.noShow)],
+            ['cancelled', formatNumber(metrics.cancelled)],
+            ['medianWait', formatMinutes(metrics.waitMinutes.median)],
+            ['medianService', formatMinutes(metrics.serviceMinutes.median)],
           ] as const
-        ).map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
+        ).map(([figure, value]) => (
+          <div key={figure}>
+            <dt>{t(`metrics.figures.${figure}`)}</dt>
             <dd>{value}</dd>
           </div>
         ))}
       </dl>
       <GroupedBars
-        title="Patients per hour"
-        labels={hours.map((hour) => `${String(hour).padStart(2, '0')}h`)}
+        title={t('metrics.perHour')}
+        labels={hours.map(formatHour)}
         series={SERIES.map((series) => ({
-          name: series.name,
+          name: t(`metrics.series.${series.key}`),
           colour: series.colour,
           values: hours.map((hour) => byHour.get(hour)?.[series.key] ?? 0),
         }))}
       />
       <MedianP90Chart
-        title="Waiting and service times (minutes)"
+        title={t('metrics.times')}
         rows={[
-          { label: 'Wait', ...metrics.waitMinutes },
-          { label: 'Service', ...metrics.serviceMinutes },
+          { label: t('metrics.wait'), ...metrics.waitMinutes },
+          { label: t('metrics.service'), ...metrics.serviceMinutes },
         ]}
       />
     </>

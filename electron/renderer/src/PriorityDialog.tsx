@@ -1,22 +1,25 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { PRIORITIES } from '../../../shared/tickets';
 import type { Priority, StaffTicket } from '../../../shared/tickets';
-import { errorDetails, errorMessage } from './errors';
 import { Dialog, ErrorText } from './Dialog';
 import { useConsole, useOnline } from './hooks';
+import type { Wording } from './i18n';
 
 interface Props {
   ticket: StaffTicket;
-  onDone(message: string): void;
+  onDone(message: Wording): void;
   onCancel(): void;
 }
 
 /** Moving someone up the queue is recorded with who and why, so the reason is required. */
 export function PriorityDialog({ ticket, onDone, onCancel }: Props) {
+  const { t } = useTranslation();
   const { api } = useConsole();
   const online = useOnline();
-  const [error, setError] = useState<{ message: string; details: string[] } | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -30,18 +33,21 @@ export function PriorityDialog({ ticket, onDone, onCancel }: Props) {
         params: { id: ticket.id },
         body: { priority, reason: String(form.get('reason') ?? '') },
       });
-      onDone(`${ticket.number} is now ${priority}.`);
+      onDone(() => i18next.t(`priority.done.${priority}`, { number: ticket.number }));
     } catch (caught) {
-      setError({ message: errorMessage(caught), details: errorDetails(caught) });
+      setError(caught);
       setBusy(false);
     }
   }
 
   return (
-    <Dialog title={`Priority of ${ticket.number} (${ticket.patientName})`} onClose={onCancel}>
+    <Dialog
+      title={t('priority.title', { number: ticket.number, name: ticket.patientName })}
+      onClose={onCancel}
+    >
       <form onSubmit={handleSubmit} className="stack">
         <fieldset>
-          <legend>Priority</legend>
+          <legend>{t('priority.legend')}</legend>
           {PRIORITIES.map((priority) => (
             <label key={priority} className="checkbox">
               <input
@@ -50,20 +56,19 @@ export function PriorityDialog({ ticket, onDone, onCancel }: Props) {
                 value={priority}
                 defaultChecked={priority === ticket.priority}
               />
-              {priority[0]?.toUpperCase()}
-              {priority.slice(1)}
+              {t(`list.priorities.${priority}`)}
             </label>
           ))}
         </fieldset>
-        <label htmlFor="priority-reason">Reason (recorded with your name)</label>
+        <label htmlFor="priority-reason">{t('priority.reason')}</label>
         <textarea id="priority-reason" name="reason" required maxLength={500} rows={3} />
-        <ErrorText message={error?.message ?? null} details={error?.details} />
+        <ErrorText error={error} />
         <div className="buttons">
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className="primary" disabled={busy || !online}>
-            Change priority
+            {t('priority.submit')}
           </button>
         </div>
       </form>

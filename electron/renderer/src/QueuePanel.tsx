@@ -1,5 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { FormEvent, ReactNode } from 'react';
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { QueueStatus } from '../../../shared/schemas';
 import type { StaffTicket } from '../../../shared/tickets';
 import { useLongWaitAlerts } from './alerts';
@@ -7,12 +9,13 @@ import { ApiError, errorMessage } from './errors';
 import type { TicketAction } from './tickets';
 import { useConsole, useLiveEvents, useNow, useOnline, useResource, useStoredState } from './hooks';
 import type { Resource } from './hooks';
+import type { Wording } from './i18n';
 import { isStaffTicket } from './live';
 import { PriorityDialog } from './PriorityDialog';
 import { unreachedTickets } from './reach';
 import { UnreachedAlert } from './ReachNotes';
 import { useShortcuts } from './shortcuts';
-import { isInRoom, mergeTickets, updateServing } from './tickets';
+import { ACTION_KEY, isInRoom, mergeTickets, updateServing } from './tickets';
 import { useCallFlags } from './useCallFlags';
 import { WaitingList } from './WaitingList';
 
@@ -20,18 +23,12 @@ interface Props {
   queue: QueueStatus;
 }
 
-const ACTION_DONE: Record<TicketAction, string> = {
-  recall: 'recalled',
-  serve: 'is being seen',
-  complete: 'completed',
-  'no-show': 'marked no-show',
-};
-
 /**
  * Calling and moving tickets on. Every action goes to the server, which decides (two consoles calling at
  * once get two different patients); the list is then read again, and other consoles read it on the event.
  */
 export function QueuePanel({ queue }: Props) {
+  const { t } = useTranslation();
   const { api } = useConsole();
   const online = useOnline();
   const now = useNow();
@@ -50,7 +47,7 @@ export function QueuePanel({ queue }: Props) {
   const callNext = () => {
     const roomName = room.trim();
     if (!roomName) {
-      setMessage({ text: 'Enter the room to call the patient into first.', error: true });
+      setMessage({ text: () => i18next.t('queue.roomFirst'), error: true });
       return;
     }
     void perform(async () => {
@@ -60,7 +57,8 @@ export function QueuePanel({ queue }: Props) {
       });
       setMyTicketId(ticket.id);
       const name = list.find((known) => known.id === ticket.id)?.patientName;
-      return `Called ${ticket.number}${name ? ` (${name})` : ''} to ${roomName}.`;
+      const words = { number: ticket.number, name, room: roomName };
+      return () => i18next.t(name ? 'queue.called' : 'queue.calledUnnamed', words);
     });
   };
 
@@ -69,18 +67,18 @@ export function QueuePanel({ queue }: Props) {
       const { ticket: updated } = await api(`POST /api/tickets/:id/${action}`, { params: { id: ticket.id } });
       // The answer may arrive before this console's own event: keep "being seen" right either way.
       setServing((known) => updateServing(known, { ...ticket, ...updated }));
-      return `${ticket.number} ${ACTION_DONE[action]}.`;
+      return () => i18next.t(`queue.done.${ACTION_KEY[action]}`, { number: ticket.number });
     });
 
   const canAct = online && !busy;
   const complete = () => {
     if (current) act(current, 'complete');
-    else setMessage({ text: 'No called patient to complete for this room.', error: true });
+    else setMessage({ text: () => i18next.t('queue.nothingToComplete'), error: true });
   };
   useShortcuts({ n: () => canAct && callNext(), c: () => canAct && complete() }, true);
 
   return (
-    <section aria-label={`${queue.name} queue`} className="queue-panel">
+    <section aria-label={t('queue.panel', { name: queue.name })} className="queue-panel">
       <CallBar
         room={room}
         onRoom={setRoom}
@@ -90,13 +88,9 @@ export function QueuePanel({ queue }: Props) {
         canComplete={canAct && current !== null}
         onComplete={() => current && act(current, 'complete')}
       />
-      {!queue.isOpen && (
-        <p className="hint">
-          The queue is closed: no one new can join, and those still waiting can be called.
-        </p>
-      )}
+      {!queue.isOpen && <p className="hint">{t('queue.closedHint')}</p>}
       <p className={`status-line ${message?.error ? 'error' : ''}`} role="status">
-        {message?.text ?? ''}
+        {message?.text() ?? ''}
       </p>
       <UnreachedAlert tickets={unreachedTickets(list, flags)} />
       <TicketsView resource={tickets}>
@@ -170,33 +164,34 @@ interface CallBarProps {
 }
 
 function CallBar({ room, onRoom, onCall, canCall, current, canComplete, onComplete }: CallBarProps) {
+  const { t } = useTranslation();
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     onCall();
   }
   return (
     <form className="call-bar" onSubmit={onSubmit}>
-      <label htmlFor="room">Room</label>
+      <label htmlFor="room">{t('queue.room')}</label>
       <input
         id="room"
         value={room}
         onChange={(event) => onRoom(event.target.value)}
         maxLength={32}
-        placeholder="e.g. Room 2"
+        placeholder={t('queue.roomPlaceholder')}
         autoComplete="off"
       />
       <button type="submit" className="primary" disabled={!canCall}>
-        Call next <kbd>N</kbd>
+        {t('queue.callNext')} <kbd>N</kbd>
       </button>
       <button type="button" disabled={!canComplete} onClick={onComplete}>
-        Complete {current ? current.number : ''} <kbd>C</kbd>
+        {current ? t('queue.completeTicket', { number: current.number }) : t('queue.complete')} <kbd>C</kbd>
       </button>
     </form>
   );
 }
 
 interface Message {
-  text: string;
+  text: Wording;
   error: boolean;
 }
 
@@ -205,15 +200,15 @@ function usePerform(reload: () => void) {
   const [message, setMessage] = useState<Message | null>(null);
   const [busy, setBusy] = useState(false);
   const perform = useCallback(
-    async (work: () => Promise<string>) => {
+    async (work: () => Promise<Wording>) => {
       setBusy(true);
       try {
         setMessage({ text: await work(), error: false });
       } catch (caught) {
         const conflict = caught instanceof ApiError && caught.code === 'invalid_transition';
-        const text = errorMessage(caught);
+        const text = () => errorMessage(caught);
         setMessage({
-          text: conflict ? `${text} Another console may have changed it; the list is updated.` : text,
+          text: conflict ? () => i18next.t('queue.changedElsewhere', { message: text() }) : text,
           error: true,
         });
       } finally {
@@ -228,11 +223,12 @@ function usePerform(reload: () => void) {
 
 /** The waiting list once read; until then, what is happening (loading, or the read's error). */
 function TicketsView({ resource, children }: { resource: Resource<StaffTicket[]>; children: ReactNode }) {
+  const { t } = useTranslation();
   return (
     <>
       {resource.error !== null && !resource.data && <p className="error">{errorMessage(resource.error)}</p>}
       {resource.data === null && resource.error === null ? (
-        <p aria-live="polite">Loading the waiting list…</p>
+        <p aria-live="polite">{t('queue.loading')}</p>
       ) : (
         children
       )}

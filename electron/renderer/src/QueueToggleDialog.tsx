@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { QueueChangeAnswer } from '../../../shared/queues';
 import type { QueueStatus } from '../../../shared/schemas';
-import { errorMessage } from './errors';
 import { Dialog, ErrorText } from './Dialog';
-import { plural } from './format';
 import { useConsole, useOnline } from './hooks';
 
 interface Props {
@@ -18,11 +17,13 @@ interface Props {
  * both are confirmed. There is no preview of the recipients: the count comes back with the answer.
  */
 export function QueueToggleDialog({ queue, onDone, onCancel }: Props) {
+  const { t } = useTranslation();
   const { api } = useConsole();
   const online = useOnline();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const opening = !queue.isOpen;
+  const name = queue.name;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -40,42 +41,37 @@ export function QueueToggleDialog({ queue, onDone, onCancel }: Props) {
         : await api('POST /api/queues/:department/close', { params, body: { note } });
       onDone(answer);
     } catch (caught) {
-      setError(errorMessage(caught));
+      setError(caught);
       setBusy(false);
     }
   }
 
   return (
-    <Dialog title={`${opening ? 'Open' : 'Close'} the ${queue.name} queue?`} onClose={onCancel}>
+    <Dialog title={t(opening ? 'toggle.openTitle' : 'toggle.closeTitle', { name })} onClose={onCancel}>
       <form onSubmit={handleSubmit} className="stack">
         {opening ? (
-          <p>
-            All patients following {queue.name} will be notified that the queue is open. Each is notified
-            once; the number notified shows once it is open.
-          </p>
+          <p>{t('toggle.openBody', { name })}</p>
         ) : (
           <p>
-            <strong>{plural(queue.totalWaiting, 'patient')} still waiting.</strong>{' '}
-            {queue.totalWaiting > 0
-              ? 'They keep their tickets and will be told the queue has closed; no one new can join.'
-              : 'No one new will be able to join.'}
+            <strong>{t('toggle.stillWaiting', { count: queue.totalWaiting })}</strong>{' '}
+            {queue.totalWaiting > 0 ? t('toggle.keepTickets') : t('toggle.noneNew')}
           </p>
         )}
         {opening && (
           <label className="checkbox">
             <input type="checkbox" name="override" />
-            Manual override: stay open past the scheduled closing time
+            {t('toggle.override')}
           </label>
         )}
-        <label htmlFor="toggle-note">Note for the audit log (optional)</label>
+        <label htmlFor="toggle-note">{t('toggle.note')}</label>
         <input id="toggle-note" name="note" maxLength={500} autoComplete="off" />
-        <ErrorText message={error} />
+        <ErrorText error={error} />
         <div className="buttons">
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('common.cancel')}
           </button>
           <button type="submit" className={opening ? 'primary' : 'danger'} disabled={busy || !online}>
-            {opening ? 'Open and notify patients' : 'Close queue'}
+            {opening ? t('toggle.confirmOpen') : t('toggle.confirmClose')}
           </button>
         </div>
       </form>

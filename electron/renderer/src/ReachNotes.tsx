@@ -1,5 +1,6 @@
+import { Trans } from 'react-i18next';
 import type { StaffTicket } from '../../../shared/tickets';
-import { outcomeLabel, REACH_HELP, REACH_LABEL } from './reach';
+import { outcomeLabel, reachHelp, reachLabel } from './reach';
 import type { CallOutcome } from './reach';
 
 /** How the patient can be told it is their turn; "Display only" stands out: only the room's screen will. */
@@ -8,8 +9,8 @@ export function ReachLabel({ ticket }: { ticket: StaffTicket }) {
   if (ticket.status === 'serving') return null;
   const { reachability } = ticket;
   return (
-    <span className={`reach reach-${reachability}`} title={REACH_HELP[reachability]}>
-      {REACH_LABEL[reachability]}
+    <span className={`reach reach-${reachability}`} title={reachHelp(reachability)}>
+      {reachLabel(reachability)}
     </span>
   );
 }
@@ -31,8 +32,11 @@ export function UnreachedAlert({ tickets }: { tickets: StaffTicket[] }) {
     <div role="alert" className="unreached-alert">
       {tickets.map((ticket) => (
         <p key={ticket.id}>
-          <strong>{ticket.number}</strong> ({ticket.patientName}): not reached — call the name in{' '}
-          {ticket.room ?? 'the room'}.
+          <Trans
+            i18nKey={ticket.room ? 'reach.alert' : 'reach.alertNoRoom'}
+            values={{ number: ticket.number, name: ticket.patientName, room: ticket.room }}
+            components={{ strong: <strong /> }}
+          />
         </p>
       ))}
     </div>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Schedule, ScheduleBody } from '../../../shared/queues';
-import { errorDetails, errorMessage } from './errors';
 import { ErrorText } from './Dialog';
-import { DAY_NAMES } from './format';
+import { weekdayNames } from './format';
 
 interface Props {
   department: string;
@@ -18,7 +18,8 @@ interface Props {
  * day chosen) are the ones shown, so the console can never disagree with the rules it enforces.
  */
 export function ScheduleForm({ department, schedule, disabled, onSave, onCancel }: Props) {
-  const [error, setError] = useState<{ message: string; details: string[] } | null>(null);
+  const { t } = useTranslation();
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -37,18 +38,18 @@ export function ScheduleForm({ department, schedule, disabled, onSave, onCancel 
     try {
       await onSave(body);
     } catch (caught) {
-      setError({ message: errorMessage(caught), details: errorDetails(caught) });
+      setError(caught);
       setBusy(false);
     }
   }
 
-  const title = schedule ? 'Edit schedule' : 'New schedule';
+  const title = schedule ? t('scheduleForm.editTitle') : t('scheduleForm.newTitle');
   return (
     <form className="schedule-form stack" onSubmit={handleSubmit} aria-label={title}>
       <h3>{title}</h3>
       <fieldset className="days">
-        <legend>Days</legend>
-        {DAY_NAMES.map((name, index) => (
+        <legend>{t('scheduleForm.days')}</legend>
+        {weekdayNames().map((name, index) => (
           <label key={name} className="checkbox">
             <input
               type="checkbox"
@@ -62,29 +63,29 @@ export function ScheduleForm({ department, schedule, disabled, onSave, onCancel 
       </fieldset>
       <div className="times">
         <label>
-          Opens at
+          {t('scheduleForm.opensAt')}
           <input type="time" name="startTime" defaultValue={schedule?.startTime ?? '08:00'} />
         </label>
         <label>
-          Closes at
+          {t('scheduleForm.closesAt')}
           <input type="time" name="endTime" defaultValue={schedule?.endTime ?? '17:00'} />
         </label>
       </div>
       <label className="checkbox">
         <input type="checkbox" name="autoOpen" defaultChecked={schedule?.autoOpen ?? false} />
-        Open automatically at the start time
+        {t('scheduleForm.autoOpen')}
       </label>
       <label className="checkbox">
         <input type="checkbox" name="isActive" defaultChecked={schedule?.isActive ?? true} />
-        Active
+        {t('scheduleForm.active')}
       </label>
-      <ErrorText message={error?.message ?? null} details={error?.details} />
+      <ErrorText error={error} />
       <div className="buttons">
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('common.cancel')}
         </button>
         <button type="submit" className="primary" disabled={busy || disabled}>
-          Save schedule
+          {t('scheduleForm.save')}
         </button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Schedule } from '../../../shared/queues';
 import type { QueueStatus } from '../../../shared/schemas';
 import { errorMessage } from './errors';
@@ -8,12 +9,13 @@ import { ScheduleForm } from './ScheduleForm';
 
 /** A department's opening hours: the scheduler closes the queue at the end time (and may open it). */
 export function SchedulesPanel({ queue }: { queue: QueueStatus }) {
+  const { t } = useTranslation();
   const { api } = useConsole();
   const online = useOnline();
   const department = queue.department;
   const schedules = useResource(department, () => api('GET /api/schedules', { query: { department } }));
   const [editing, setEditing] = useState<Schedule | 'new' | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
 
   useLiveEvents((event) => {
     if (event.kind === 'connected') schedules.reload();
@@ -24,20 +26,20 @@ export function SchedulesPanel({ queue }: { queue: QueueStatus }) {
     try {
       await api('DELETE /api/schedules/:id', { params: { id: schedule.id } });
     } catch (caught) {
-      setError(errorMessage(caught));
+      setError(caught);
     }
     schedules.reload();
   }
 
   return (
-    <section aria-label={`${queue.name} schedules`} className="schedules">
+    <section aria-label={t('schedules.panel', { name: queue.name })} className="schedules">
       {schedules.error !== null && <p className="error">{errorMessage(schedules.error)}</p>}
-      {error && (
+      {error !== null && (
         <p role="alert" className="error">
-          {error}
+          {errorMessage(error)}
         </p>
       )}
-      {schedules.data?.length === 0 && <p>No schedule: {queue.name} opens and closes only by hand.</p>}
+      {schedules.data?.length === 0 && <p>{t('schedules.empty', { name: queue.name })}</p>}
       {schedules.data && schedules.data.length > 0 && (
         <SchedulesTable
           schedules={schedules.data}
@@ -48,7 +50,7 @@ export function SchedulesPanel({ queue }: { queue: QueueStatus }) {
       )}
       {editing === null ? (
         <button type="button" className="primary" onClick={() => setEditing('new')} disabled={!online}>
-          Add schedule
+          {t('schedules.add')}
         </button>
       ) : (
         <ScheduleForm
@@ -77,16 +79,17 @@ interface TableProps {
 }
 
 function SchedulesTable({ schedules, disabled, onEdit, onRemove }: TableProps) {
+  const { t } = useTranslation();
   return (
-    <table aria-label="Schedules">
+    <table aria-label={t('schedules.table')}>
       <thead>
         <tr>
-          <th scope="col">Days</th>
-          <th scope="col">Hours</th>
-          <th scope="col">Opens automatically</th>
-          <th scope="col">Active</th>
+          <th scope="col">{t('schedules.columns.days')}</th>
+          <th scope="col">{t('schedules.columns.hours')}</th>
+          <th scope="col">{t('schedules.columns.autoOpen')}</th>
+          <th scope="col">{t('schedules.columns.active')}</th>
           <th scope="col">
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{t('common.actions')}</span>
           </th>
         </tr>
       </thead>
@@ -95,18 +98,21 @@ function SchedulesTable({ schedules, disabled, onEdit, onRemove }: TableProps) {
           <tr key={schedule.id}>
             <td>{formatDays(schedule.daysOfWeek)}</td>
             <td>
-              {schedule.startTime}–{schedule.endTime}
-              {schedule.endTime <= schedule.startTime && ' (next day)'}
+              {/* Wall-clock HH:MM as the API keeps them, which reads the same in all three languages. */}
+              {t(schedule.endTime <= schedule.startTime ? 'schedules.overnight' : 'schedules.hours', {
+                start: schedule.startTime,
+                end: schedule.endTime,
+              })}
             </td>
-            <td>{schedule.autoOpen ? 'Yes' : 'No'}</td>
-            <td>{schedule.isActive ? 'Yes' : 'No'}</td>
+            <td>{schedule.autoOpen ? t('common.yes') : t('common.no')}</td>
+            <td>{schedule.isActive ? t('common.yes') : t('common.no')}</td>
             <td className="row-actions">
               <div>
                 <button type="button" onClick={() => onEdit(schedule)} disabled={disabled}>
-                  Edit
+                  {t('common.edit')}
                 </button>
                 <button type="button" onClick={() => onRemove(schedule)} disabled={disabled}>
-                  Delete
+                  {t('common.delete')}
                 </button>
               </div>
             </td>

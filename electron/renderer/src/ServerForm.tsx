@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import { errorMessage } from './errors';
 import { bridge } from './bridge';
 
@@ -9,7 +10,8 @@ interface Props {
 
 /** Desktop only: which Queuebell server this console talks to. */
 export function ServerForm({ current }: Props) {
-  const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation();
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -22,34 +24,35 @@ export function ServerForm({ current }: Props) {
       // The page's CSP names the allowed server, so a reload is what lets the new one be reached.
       location.reload();
     } catch (caught) {
-      setError(errorMessage(caught));
+      setError(caught);
       setBusy(false);
     }
   }
 
   return (
     <form className="card" onSubmit={handleSubmit} aria-labelledby="server-heading">
-      <h1 id="server-heading">Connect to your Queuebell server</h1>
-      <label htmlFor="server-url">Server address</label>
+      <h1 id="server-heading">{t('server.heading')}</h1>
+      <label htmlFor="server-url">{t('server.address')}</label>
       <input
         id="server-url"
         name="serverUrl"
         type="url"
         required
-        placeholder="https://queue.hospital.example"
+        placeholder={t('server.placeholder')}
         defaultValue={current ?? ''}
         aria-describedby="server-hint"
       />
       <p id="server-hint" className="hint">
-        Ask IT for the address. It must start with https://.
+        {t('server.hint')}
       </p>
-      {error && (
+      {error !== null && (
         <p role="alert" className="error">
-          {error}
+          {/* The desktop app refuses only an address it cannot use. */}
+          {errorMessage(error, t('server.refused'))}
         </p>
       )}
       <button type="submit" disabled={busy}>
-        {busy ? 'Saving…' : 'Save'}
+        {busy ? t('server.saving') : t('server.save')}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import { errorMessage } from './errors';
+import { useTranslation } from 'react-i18next';
+import { ApiError, errorMessage } from './errors';
 import { isDesktop } from './bridge';
 import { signIn } from './session';
 import type { Session } from './session';
@@ -12,7 +13,8 @@ interface Props {
 }
 
 export function SignInForm({ serverUrl, onSignedIn, onChangeServer }: Props) {
-  const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation();
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -25,31 +27,33 @@ export function SignInForm({ serverUrl, onSignedIn, onChangeServer }: Props) {
         await signIn(serverUrl, String(form.get('email') ?? ''), String(form.get('password') ?? '')),
       );
     } catch (caught) {
-      setError(errorMessage(caught));
+      setError(caught);
       setBusy(false);
     }
   }
 
+  // Here a 401 can only mean the email or password, never an ended session.
+  const refused = error instanceof ApiError && error.status === 401;
   return (
     <form className="card" onSubmit={handleSubmit} aria-labelledby="sign-in-heading">
-      <h1 id="sign-in-heading">Sign in to the nurse console</h1>
-      <label htmlFor="email">Email</label>
+      <h1 id="sign-in-heading">{t('signIn.heading')}</h1>
+      <label htmlFor="email">{t('signIn.email')}</label>
       <input id="email" name="email" type="email" autoComplete="username" required />
-      <label htmlFor="password">Password</label>
+      <label htmlFor="password">{t('signIn.password')}</label>
       <input id="password" name="password" type="password" autoComplete="current-password" required />
-      {error && (
+      {error !== null && (
         <p role="alert" className="error">
-          {error}
+          {refused ? t('errors.wrongCredentials') : errorMessage(error)}
         </p>
       )}
       <button type="submit" disabled={busy}>
-        {busy ? 'Signing in…' : 'Sign in'}
+        {busy ? t('signIn.working') : t('signIn.submit')}
       </button>
       {isDesktop && (
         <p className="hint">
-          Server: {serverUrl}{' '}
+          {t('signIn.server', { url: serverUrl })}{' '}
           <button type="button" className="link" onClick={onChangeServer}>
-            Change
+            {t('signIn.changeServer')}
           </button>
         </p>
       )}

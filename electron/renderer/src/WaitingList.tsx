@@ -1,4 +1,7 @@
+import i18next from 'i18next';
+import { useTranslation } from 'react-i18next';
 import type { StaffTicket } from '../../../shared/tickets';
+import { ACTION_KEY } from './tickets';
 import type { TicketAction } from './tickets';
 import { formatMinutes, formatTime, minutesSince, waitLevel } from './format';
 import { callOutcome } from './reach';
@@ -16,15 +19,15 @@ interface Props {
   onPriority(ticket: StaffTicket): void;
 }
 
-const PRIORITY_LABEL = { normal: 'Normal', urgent: 'Urgent', emergency: 'Emergency' } as const;
-
 function statusText(ticket: StaffTicket): string {
-  if (ticket.status === 'serving') return `Being seen in ${ticket.room ?? '?'}`;
+  const t = i18next.t;
+  const room = ticket.room ?? '?';
+  if (ticket.status === 'serving') return t('list.serving', { room });
   if (ticket.status === 'called') {
-    const times = ticket.callCount > 1 ? ` (${ticket.callCount}×)` : '';
-    return `Called to ${ticket.room ?? '?'} at ${formatTime(ticket.calledAt)}${times}`;
+    const words = { room, time: formatTime(ticket.calledAt), times: ticket.callCount };
+    return t(ticket.callCount > 1 ? 'list.calledAgain' : 'list.called', words);
   }
-  return `Waiting${ticket.position ? ` · #${ticket.position}` : ''}`;
+  return ticket.position ? t('list.waitingAt', { position: ticket.position }) : t('list.waiting');
 }
 
 /**
@@ -32,19 +35,20 @@ function statusText(ticket: StaffTicket): string {
  * patient's reach, and whether a call got through, beside it.
  */
 export function WaitingList({ tickets, now, currentId, flags, disabled, onAction, onPriority }: Props) {
-  if (tickets.length === 0) return <p className="empty">Nobody is waiting.</p>;
+  const { t } = useTranslation();
+  if (tickets.length === 0) return <p className="empty">{t('list.empty')}</p>;
   return (
-    <table className="tickets" aria-label="Waiting list">
+    <table className="tickets" aria-label={t('list.label')}>
       <thead>
         <tr>
-          <th scope="col">Ticket</th>
-          <th scope="col">Patient</th>
-          <th scope="col">Waited</th>
-          <th scope="col">Priority</th>
-          <th scope="col">Reach</th>
-          <th scope="col">Status</th>
+          <th scope="col">{t('list.columns.ticket')}</th>
+          <th scope="col">{t('list.columns.patient')}</th>
+          <th scope="col">{t('list.columns.waited')}</th>
+          <th scope="col">{t('list.columns.priority')}</th>
+          <th scope="col">{t('list.columns.reach')}</th>
+          <th scope="col">{t('list.columns.status')}</th>
           <th scope="col">
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{t('common.actions')}</span>
           </th>
         </tr>
       </thead>
@@ -73,7 +77,7 @@ export function WaitingList({ tickets, now, currentId, flags, disabled, onAction
               </td>
               <td>
                 <span className={`priority priority-${ticket.priority}`}>
-                  {PRIORITY_LABEL[ticket.priority]}
+                  {t(`list.priorities.${ticket.priority}`)}
                 </span>
               </td>
               <td>
@@ -107,35 +111,39 @@ function TicketButtons({
   onAction,
   onPriority,
 }: Pick<Props, 'disabled' | 'onAction' | 'onPriority'> & { ticket: StaffTicket }) {
-  const act = (action: TicketAction, label: string) => (
-    <button
-      type="button"
-      disabled={disabled}
-      onClick={() => onAction(ticket, action)}
-      aria-label={`${label} ${ticket.number}`}
-    >
-      {label}
-    </button>
-  );
+  const { t } = useTranslation();
+  const act = (action: TicketAction) => {
+    const label = t(`list.actions.${ACTION_KEY[action]}`);
+    return (
+      <button
+        type="button"
+        disabled={disabled}
+        onClick={() => onAction(ticket, action)}
+        aria-label={t('list.actionFor', { action: label, number: ticket.number })}
+      >
+        {label}
+      </button>
+    );
+  };
   if (ticket.status === 'waiting') {
     return (
       <button
         type="button"
         disabled={disabled}
         onClick={() => onPriority(ticket)}
-        aria-label={`Change priority of ${ticket.number}`}
+        aria-label={t('list.changePriority', { number: ticket.number })}
       >
-        Priority…
+        {t('list.priority')}
       </button>
     );
   }
-  if (ticket.status === 'serving') return act('complete', 'Complete');
+  if (ticket.status === 'serving') return act('complete');
   return (
     <>
-      {act('recall', 'Recall')}
-      {act('serve', 'Serve')}
-      {act('complete', 'Complete')}
-      {act('no-show', 'No-show')}
+      {act('recall')}
+      {act('serve')}
+      {act('complete')}
+      {act('no-show')}
     </>
   );
 }

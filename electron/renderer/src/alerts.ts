@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import i18next from 'i18next';
 import type { QueueStatus } from '../../../shared/schemas';
 import type { StaffTicket } from '../../../shared/tickets';
 import { bridge } from './bridge';
@@ -27,7 +28,8 @@ export function useQueueAlerts(queues: QueueStatus[] | null): void {
     if (!before) return;
     for (const queue of queues) {
       if (queue.isOpen && queue.totalWaiting > 0 && before.get(queue.department) === 0) {
-        notify(`Patient waiting in ${queue.name}`, `Someone joined the empty ${queue.name} queue.`);
+        const name = queue.name;
+        notify(i18next.t('alerts.joinedTitle', { name }), i18next.t('alerts.joinedBody', { name }));
       }
     }
   }, [queues]);
@@ -43,8 +45,8 @@ export function useLongWaitAlerts(tickets: StaffTicket[], now: number, departmen
       if (waited < WAIT_ALERT_MINUTES) continue;
       alerted.current.add(ticket.id);
       notify(
-        `${ticket.number} has waited ${waited} min`,
-        `${departmentName}: ${ticket.patientName} is still waiting.`,
+        i18next.t('alerts.longWaitTitle', { number: ticket.number, minutes: waited }),
+        i18next.t('alerts.longWaitBody', { department: departmentName, name: ticket.patientName }),
       );
     }
   }, [tickets, now, departmentName]);

@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import type { DesktopBridge } from '../../../shared/bridge';
 
 const TOKEN_KEY = 'queuebell.console.token';
@@ -11,7 +12,7 @@ function createBrowserBridge(): DesktopBridge {
   return {
     getServerUrl: async () => location.origin,
     setServerUrl: async () => {
-      throw new Error('In a browser the console always uses the server it was loaded from');
+      throw new Error(i18next.t('errors.browserServer'));
     },
     saveToken: async (token) => sessionStorage.setItem(TOKEN_KEY, token),
     loadToken: async () => sessionStorage.getItem(TOKEN_KEY),

@@ -1,4 +1,10 @@
-/** Small hand-drawn SVG charts: no chart library for two charts. Each has a text alternative. */
+import { useTranslation } from 'react-i18next';
+import { formatNumber, NO_VALUE } from './format';
+
+/**
+ * Small hand-drawn SVG charts: no chart library for two charts. Each has a text alternative. Titles,
+ * labels and series names arrive translated; the charts' own words come from `charts.*`.
+ */
 
 export interface Series {
   name: string;
@@ -24,6 +30,7 @@ function niceMax(value: number): number {
 
 /** Bars per label (hour), one per series, with a y axis of whole numbers. */
 export function GroupedBars({ title, labels, series }: GroupedBarsProps) {
+  const { t } = useTranslation();
   const max = niceMax(Math.max(0, ...series.flatMap((entry) => entry.values)));
   const plotWidth = WIDTH - PAD.left - PAD.right;
   const plotHeight = HEIGHT - PAD.top - PAD.bottom;
@@ -31,11 +38,10 @@ export function GroupedBars({ title, labels, series }: GroupedBarsProps) {
   const barWidth = (groupWidth * 0.8) / Math.max(series.length, 1);
   const y = (value: number) => PAD.top + plotHeight - (value / max) * plotHeight;
   const ticks = [0, max / 2, max].filter(Number.isInteger);
+  const valueText = (entry: Series, index: number) =>
+    t('charts.value', { value: entry.values[index] ?? 0, name: entry.name });
   const summary = labels
-    .map(
-      (label, index) =>
-        `${label}: ${series.map((entry) => `${entry.values[index] ?? 0} ${entry.name}`).join(', ')}`,
-    )
+    .map((label, index) => `${label}: ${series.map((entry) => valueText(entry, index)).join(', ')}`)
     .join('; ');
 
   return (
@@ -46,7 +52,7 @@ export function GroupedBars({ title, labels, series }: GroupedBarsProps) {
           <g key={tick}>
             <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y(tick)} y2={y(tick)} className="grid" />
             <text x={PAD.left - 6} y={y(tick) + 4} textAnchor="end" className="axis">
-              {tick}
+              {formatNumber(tick)}
             </text>
           </g>
         ))}
@@ -65,7 +71,7 @@ export function GroupedBars({ title, labels, series }: GroupedBarsProps) {
                     height={PAD.top + plotHeight - y(value)}
                     fill={entry.colour}
                   >
-                    <title>{`${label}: ${value} ${entry.name}`}</title>
+                    <title>{`${label}: ${valueText(entry, index)}`}</title>
                   </rect>
                 );
               })}
@@ -104,16 +110,16 @@ interface RangeRow {
 
 /** Median and 90th percentile, in minutes, as a bar to the median and a whisker to the p90. */
 export function MedianP90Chart({ title, rows }: { title: string; rows: RangeRow[] }) {
+  const { t } = useTranslation();
   const rowHeight = 36;
   const left = 110;
   const width = 640;
   const height = rows.length * rowHeight + 24;
   const max = niceMax(Math.max(1, ...rows.map((row) => row.p90 ?? row.median ?? 0)));
   const x = (minutes: number) => left + (minutes / max) * (width - left - 60);
+  const minutes = (value: number | null) => (value === null ? t('charts.none') : formatNumber(value));
   const summary = rows
-    .map(
-      (row) => `${row.label}: median ${row.median ?? 'none'}, 90th percentile ${row.p90 ?? 'none'} minutes`,
-    )
+    .map((row) => t('charts.range', { label: row.label, median: minutes(row.median), p90: minutes(row.p90) }))
     .join('; ');
   return (
     <figure className="chart">
@@ -128,7 +134,7 @@ export function MedianP90Chart({ title, rows }: { title: string; rows: RangeRow[
               </text>
               {row.median === null ? (
                 <text x={left} y={top + 16} className="axis">
-                  no data yet
+                  {t('charts.noData')}
                 </text>
               ) : (
                 <>
@@ -146,7 +152,10 @@ export function MedianP90Chart({ title, rows }: { title: string; rows: RangeRow[
                     <line x1={x(row.p90)} x2={x(row.p90)} y1={top + 4} y2={top + 20} className="whisker" />
                   )}
                   <text x={x(row.p90 ?? row.median) + 6} y={top + 16} className="axis">
-                    {Math.round(row.median)} / {row.p90 === null ? '–' : Math.round(row.p90)} min
+                    {t('charts.rangeValue', {
+                      median: formatNumber(Math.round(row.median)),
+                      p90: row.p90 === null ? NO_VALUE : formatNumber(Math.round(row.p90)),
+                    })}
                   </text>
                 </>
               )}
@@ -154,7 +163,7 @@ export function MedianP90Chart({ title, rows }: { title: string; rows: RangeRow[
           );
         })}
         <text x={left} y={height - 4} className="axis">
-          bar: median · whisker: 90th percentile
+          {t('charts.key')}
         </text>
       </svg>
     </figure>

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelDelivery, DeliveryStatus } from '../../../shared/notifications';
 import type { StaffTicket } from '../../../shared/tickets';
+import { speak } from './i18n/testing';
 import { callOutcome, outcomeLabel, unreachedTickets, withFlag } from './reach';
 import type { CallFlag } from './reach';
 
@@ -30,6 +31,8 @@ function called(
 const sms: ChannelDelivery = { channel: 'sms', status: 'sent', at: '2026-11-28T09:31:00.000Z' };
 
 describe('how a call is faring', () => {
+  beforeAll(() => speak('en'));
+
   it('reads the list: confirmed, escalated, not reached, or not confirmed yet', () => {
     const outcome = (ticket: StaffTicket) => {
       const found = callOutcome(ticket, undefined);

@@ -1,19 +1,12 @@
+import i18next from 'i18next';
 import type { ChannelName } from '../../../shared/notifications';
 import type { LastCall, Reachability, StaffTicket } from '../../../shared/tickets';
 
-export const REACH_LABEL: Record<Reachability, string> = {
-  push: 'Push',
-  sms: 'SMS',
-  email: 'Email',
-  display: 'Display only',
-};
+/** How a patient can be told it is their turn, in a word (`reach.labels`). */
+export const reachLabel = (reach: Reachability): string => i18next.t(`reach.labels.${reach}`);
 
-export const REACH_HELP: Record<Reachability, string> = {
-  push: 'Reached on their phone: the app is open or push worked recently',
-  sms: 'Reached by text message',
-  email: 'Reached by email only',
-  display: 'Only the waiting-room screen tells this patient: call the name in the room',
-};
+/** What that word means, for the label's tooltip (`reach.help`). */
+export const reachHelp = (reach: Reachability): string => i18next.t(`reach.help.${reach}`);
 
 /** What a live event said about a ticket's call, before the list read again shows it. */
 export type CallFlag =
@@ -54,15 +47,11 @@ export function callOutcome(ticket: StaffTicket, flag: CallFlag | undefined): Ca
   return escalated ? { kind: 'escalated', channel: escalated } : { kind: 'awaiting' };
 }
 
-export const OUTCOME_LABEL = {
-  confirmed: 'Call confirmed',
-  awaiting: 'Not confirmed yet',
-  unreached: 'Not reached — call the name in the room',
-} as const;
-
 export function outcomeLabel(outcome: CallOutcome): string {
-  if (outcome.kind !== 'escalated') return OUTCOME_LABEL[outcome.kind];
-  return `Escalated to ${outcome.channel === 'sms' ? 'SMS' : 'email'}`;
+  if (outcome.kind !== 'escalated') return i18next.t(`reach.outcomes.${outcome.kind}`);
+  return i18next.t(
+    outcome.channel === 'sms' ? 'reach.outcomes.escalatedSms' : 'reach.outcomes.escalatedEmail',
+  );
 }
 
 /** The flags with one ticket's set, or cleared (`null`: a new call starts afresh). */

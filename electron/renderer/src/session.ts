@@ -1,6 +1,7 @@
 import { ApiError, createApiClient } from '../../../shared/api-client';
 import type { User } from '../../../shared/schemas';
 import { bridge } from './bridge';
+import { StaffOnlyError } from './errors';
 
 export interface Session {
   serverUrl: string;
@@ -30,7 +31,7 @@ export async function signIn(serverUrl: string, email: string, password: string)
   if (user.role === 'patient') {
     // Patients use the PWA; don't keep a patient token in a staff tool.
     await api('POST /api/auth/logout', { token }).catch(() => undefined);
-    throw new Error('This console is for staff accounts. Patients use the Queuebell app.');
+    throw new StaffOnlyError();
   }
   await bridge.saveToken(token);
   return { serverUrl, token, user };

@@ -1,6 +1,14 @@
-import type { StaffTicket, Ticket } from '../../../shared/tickets';
+import type { StaffTicket, Ticket, TicketAction } from '../../../shared/tickets';
 
 export type { TicketAction } from '../../../shared/tickets';
+
+/** Each action's name in the catalogue (`list.actions.*`, `queue.done.*`), where keys carry no hyphen. */
+export const ACTION_KEY = {
+  recall: 'recall',
+  serve: 'serve',
+  complete: 'complete',
+  'no-show': 'noShow',
+} as const satisfies Record<TicketAction, string>;
 
 /**
  * The waiting list as shown: the server's list (called, then waiting, in call order) plus the tickets

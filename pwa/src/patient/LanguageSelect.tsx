@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { changeLanguage, isLanguage, LANGUAGES } from './i18n';
+import { LanguageSelect as Select } from '../common/i18n/LanguageSelect';
+import { changeLanguage } from './i18n';
 import type { Language } from './i18n';
 
 interface Props {
@@ -9,9 +10,9 @@ interface Props {
   hint?: string;
 }
 
-/** Each language is named in itself, so a patient who cannot read the current one still finds theirs. */
+/** The shared picker, in the patient app's field layout. */
 export function LanguageSelect({ onChange, hint }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const id = useId();
   const hintId = useId();
   return (
@@ -22,22 +23,11 @@ export function LanguageSelect({ onChange, hint }: Props) {
           {hint}
         </p>
       )}
-      <select
+      <Select
         id={id}
-        value={i18n.resolvedLanguage ?? i18n.language}
-        aria-describedby={hint ? hintId : undefined}
-        onChange={(event) => {
-          const language = event.target.value;
-          if (!isLanguage(language)) return;
-          void changeLanguage(language).then(() => onChange?.(language));
-        }}
-      >
-        {LANGUAGES.map((language) => (
-          <option key={language} value={language} lang={language}>
-            {t(`languages.${language}`)}
-          </option>
-        ))}
-      </select>
+        describedBy={hint ? hintId : undefined}
+        onSelect={(language) => void changeLanguage(language).then(() => onChange?.(language))}
+      />
     </div>
   );
 }

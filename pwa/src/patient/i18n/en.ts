@@ -192,7 +192,6 @@ export const en = {
       'On iPhone and iPad, adding Queuebell to the Home Screen is also the only way to get notifications: open it from there, then turn them on in Settings.',
     unavailable: 'Your browser menu may offer "Install app" or "Add to Home screen".',
   },
-  languages: { en: 'English', es: 'Español', fr: 'Français' },
 };
 
 export type English = typeof en;

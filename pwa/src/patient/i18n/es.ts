@@ -196,5 +196,4 @@ export const es: Catalog = {
       'En iPhone y iPad, añadir Queuebell a la pantalla de inicio es también la única forma de recibir notificaciones: ábrala desde allí y actívelas en Ajustes.',
     unavailable: 'El menú del navegador puede ofrecer "Instalar aplicación" o "Añadir a pantalla de inicio".',
   },
-  languages: { en: 'English', es: 'Español', fr: 'Français' },
 };

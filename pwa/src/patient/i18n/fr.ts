@@ -202,5 +202,4 @@ export const fr: Catalog = {
     unavailable:
       'Le menu du navigateur peut proposer « Installer l’application » ou « Ajouter à l’écran d’accueil ».',
   },
-  languages: { en: 'English', es: 'Español', fr: 'Français' },
 };

@@ -1,0 +1,43 @@
+import type { Catalog } from '../catalog';
+
+export const errorsEs: Catalog['errors'] = {
+  network: 'No se puede contactar con el servidor. Compruebe la conexión y la dirección del servidor.',
+  unknown: 'Algo ha fallado.',
+  staffOnly: 'Esta consola es para cuentas del personal. Los pacientes usan la aplicación Queuebell.',
+  browserServer: 'En un navegador, la consola usa siempre el servidor desde el que se cargó.',
+  wrongCredentials: 'El correo o la contraseña no son correctos.',
+  server: 'Algo ha fallado en el servidor. Vuelva a intentarlo en un momento.',
+  codes: {
+    validation_failed: 'Algunos datos no son válidos. Revíselos y vuelva a intentarlo.',
+    unauthenticated: 'Su sesión ha terminado. Vuelva a iniciar sesión.',
+    forbidden: 'No tiene permiso para hacer esto.',
+    not_assigned: 'No está asignado a este servicio.',
+    not_found: 'Esto ya no existe. Se ha vuelto a leer la lista.',
+    queue_empty: 'No hay nadie esperando en esta cola.',
+    invalid_transition: 'Este turno ya ha avanzado y no admite ese paso.',
+    schedule_overlap: 'Se solapa con otro horario activo del servicio.',
+    department_exists: 'Ya existe un servicio con este código.',
+    rate_limited: 'Demasiados intentos. Espere un rato y vuelva a intentarlo.',
+    payload_too_large: 'Son demasiados datos para enviar de una vez.',
+  },
+  fields: {
+    daysOfWeek: 'Días',
+    startTime: 'Abre a las',
+    endTime: 'Cierra a las',
+    room: 'Sala',
+    reason: 'Motivo',
+    note: 'Nota',
+    priority: 'Prioridad',
+    email: 'Correo electrónico',
+    password: 'Contraseña',
+  },
+  problems: {
+    required: 'es obligatorio',
+    time: 'debe ser una hora HH:MM (00:00–23:59)',
+    differsFromStart: 'debe ser distinta de la hora de apertura',
+    repeatedDay: 'no debe repetir un día',
+    tooFew: 'necesita al menos uno',
+    invalid: 'no es válido',
+  },
+  detail: '{{field}}: {{problem}}',
+};
