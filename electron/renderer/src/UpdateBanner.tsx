@@ -1,20 +1,14 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { bridge } from './bridge';
 import { errorMessage } from './errors';
-
-/** The banner's English, kept together so the console's translation can move it into its catalogue. */
-const STRINGS = {
-  ready: 'An update is ready — restart to install.',
-  version: (version: string) => `Queuebell Console ${version}`,
-  restart: 'Restart now',
-  restarting: 'Restarting…',
-} as const;
 
 /**
  * Desktop only (the browser bridge never has an update): shown once an update is downloaded, on every
  * screen. Restarting is the nurse's choice, made when the ward allows; until then the console runs on.
  */
 export function UpdateBanner() {
+  const { t } = useTranslation();
   const [version, setVersion] = useState<string | null>(null);
   const [restarting, setRestarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -51,10 +45,11 @@ export function UpdateBanner() {
   return (
     <div className="update-banner" role="status">
       <p>
-        <strong>{STRINGS.ready}</strong> <span className="hint">{STRINGS.version(version)}</span>
+        <strong>{t('updates.ready')}</strong>{' '}
+        <span className="hint">{t('updates.version', { version })}</span>
       </p>
       <button type="button" className="primary" onClick={() => void restart()} disabled={restarting}>
-        {restarting ? STRINGS.restarting : STRINGS.restart}
+        {restarting ? t('updates.restarting') : t('updates.restart')}
       </button>
       {error && (
         <p role="alert" className="error">

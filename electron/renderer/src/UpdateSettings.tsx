@@ -1,21 +1,12 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { FormEvent } from 'react';
 import { bridge, isDesktop } from './bridge';
 import { errorMessage } from './errors';
 
-/** The form's English, kept together so the console's translation can move it into its catalogue. */
-const STRINGS = {
-  heading: 'Updates',
-  label: 'Update address',
-  hint: 'Where IT publishes new versions of this app (https://…). Leave empty for no updates.',
-  save: 'Save',
-  saving: 'Saving…',
-  on: 'Saved. New versions are checked for now and every few hours.',
-  off: 'Saved. Updates are off.',
-} as const;
-
 /** Desktop only, next to the server address: the folder IT hosts updates in (the main process validates it). */
 export function UpdateSettings() {
+  const { t } = useTranslation();
   const [url, setUrl] = useState('');
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
@@ -43,7 +34,7 @@ export function UpdateSettings() {
     setError(null);
     try {
       await bridge.setUpdateUrl(url);
-      setSaved(url.trim() === '' ? STRINGS.off : STRINGS.on);
+      setSaved(url.trim() === '' ? t('updates.off') : t('updates.on'));
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {
@@ -53,8 +44,8 @@ export function UpdateSettings() {
 
   return (
     <form className="card" onSubmit={(event) => void handleSubmit(event)} aria-labelledby="updates-heading">
-      <h2 id="updates-heading">{STRINGS.heading}</h2>
-      <label htmlFor="update-url">{STRINGS.label}</label>
+      <h2 id="updates-heading">{t('updates.heading')}</h2>
+      <label htmlFor="update-url">{t('updates.label')}</label>
       <input
         id="update-url"
         name="updateUrl"
@@ -65,7 +56,7 @@ export function UpdateSettings() {
         aria-describedby="update-hint"
       />
       <p id="update-hint" className="hint">
-        {STRINGS.hint}
+        {t('updates.hint')}
       </p>
       {saved && (
         <p role="status" className="hint">
@@ -78,7 +69,7 @@ export function UpdateSettings() {
         </p>
       )}
       <button type="submit" disabled={busy}>
-        {busy ? STRINGS.saving : STRINGS.save}
+        {busy ? t('updates.saving') : t('updates.save')}
       </button>
     </form>
   );

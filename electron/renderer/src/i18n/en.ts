@@ -300,6 +300,19 @@ export const en = {
     longWaitTitle: '{{number}} has waited {{minutes, number}} min',
     longWaitBody: '{{department}}: {{name}} is still waiting.',
   },
+  updates: {
+    ready: 'An update is ready — restart to install.',
+    version: 'Queuebell Console {{version}}',
+    restart: 'Restart now',
+    restarting: 'Restarting…',
+    heading: 'Updates',
+    label: 'Update address',
+    hint: 'Where IT publishes new versions of this app (https://…). Leave empty for no updates.',
+    save: 'Save',
+    saving: 'Saving…',
+    on: 'Saved. New versions are checked for now and every few hours.',
+    off: 'Saved. Updates are off.',
+  },
   errors: errorsEn,
 };
 

@@ -308,5 +308,18 @@ export const es: Catalog = {
     longWaitTitle: '{{number}} lleva {{minutes, number}} min esperando',
     longWaitBody: '{{department}}: {{name}} sigue esperando.',
   },
+  updates: {
+    ready: 'Hay una actualización lista: reinicie para instalarla.',
+    version: 'Queuebell Console {{version}}',
+    restart: 'Reiniciar ahora',
+    restarting: 'Reiniciando…',
+    heading: 'Actualizaciones',
+    label: 'Dirección de actualizaciones',
+    hint: 'Donde el servicio de informática publica las nuevas versiones de esta aplicación (https://…). Déjela vacía para no recibir actualizaciones.',
+    save: 'Guardar',
+    saving: 'Guardando…',
+    on: 'Guardado. Se buscan versiones nuevas ahora y cada pocas horas.',
+    off: 'Guardado. Las actualizaciones están desactivadas.',
+  },
   errors: errorsEs,
 };

@@ -307,5 +307,18 @@ export const fr: Catalog = {
     longWaitTitle: '{{number}} attend depuis {{minutes, number}} min',
     longWaitBody: '{{department}} : {{name}} attend toujours.',
   },
+  updates: {
+    ready: 'Une mise à jour est prête : redémarrez pour l’installer.',
+    version: 'Queuebell Console {{version}}',
+    restart: 'Redémarrer maintenant',
+    restarting: 'Redémarrage…',
+    heading: 'Mises à jour',
+    label: 'Adresse des mises à jour',
+    hint: 'L’adresse où le service informatique publie les nouvelles versions de cette application (https://…). Laissez vide pour ne pas recevoir de mises à jour.',
+    save: 'Enregistrer',
+    saving: 'Enregistrement…',
+    on: 'Enregistré. Les nouvelles versions sont recherchées maintenant et toutes les quelques heures.',
+    off: 'Enregistré. Les mises à jour sont désactivées.',
+  },
   errors: errorsFr,
 };
