@@ -3,6 +3,11 @@ import type { DisplayInfo } from '../../../shared/bridge';
 import { errorMessage } from './errors';
 import { bridge, isDesktop } from './bridge';
 
+/** New English of this control, kept together so the console's translation can move it into its catalogue. */
+const STRINGS = {
+  close: 'Close waiting-room display',
+} as const;
+
 /** Opens the public waiting-room display: on a chosen screen in the desktop app, in a new tab in a browser. */
 export function KioskControl({ onError }: { onError(message: string): void }) {
   const [displays, setDisplays] = useState<DisplayInfo[]>([]);
@@ -29,6 +34,15 @@ export function KioskControl({ onError }: { onError(message: string): void }) {
     }
   }
 
+  // The display refuses to close from its own keyboard (it stands in a public room): this is the way.
+  async function close() {
+    try {
+      await bridge.closeKiosk();
+    } catch (caught) {
+      onError(errorMessage(caught));
+    }
+  }
+
   return (
     <div className="kiosk-control">
       {displays.length > 1 && (
@@ -47,6 +61,11 @@ export function KioskControl({ onError }: { onError(message: string): void }) {
       <button type="button" onClick={() => void open()}>
         {isDesktop ? 'Open waiting-room display' : 'Open waiting-room display (new tab)'}
       </button>
+      {isDesktop && (
+        <button type="button" onClick={() => void close()}>
+          {STRINGS.close}
+        </button>
+      )}
     </div>
   );
 }
