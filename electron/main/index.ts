@@ -104,7 +104,15 @@ async function start(): Promise<void> {
     closeKiosk: closeKioskWindows,
     setTrayCount: (count) => tray?.setCount(count),
     onSettingsChanged: refreshMenu,
-    updates,
+    updates: {
+      ...updates,
+      // Installing quits the app by closing every window first (before-quit comes only after that on
+      // macOS), and the kiosk refuses any close it was not asked for: ask for it first.
+      install: () => {
+        if (updates.readyVersion() !== null) releaseKioskWindows();
+        updates.install();
+      },
+    },
     applyContentProtection: (on) => {
       if (consoleWindow && !consoleWindow.isDestroyed()) applyContentProtection(consoleWindow, on);
     },
