@@ -32,3 +32,5 @@ export const CONSOLE_VERSION_HEADER = 'x-queuebell-console';
  * leave one nurse's session to whoever sits down next.
  */
 export const DEFAULT_STAFF_IDLE_MINUTES = 15;
+/** The longest idle time the console accepts (from 1 minute): twelve hours, a long shift. */
+export const MAX_STAFF_IDLE_MINUTES = 720;

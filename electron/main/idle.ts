@@ -1,4 +1,4 @@
-import { DEFAULT_STAFF_IDLE_MINUTES } from '../../shared/constants.js';
+import { DEFAULT_STAFF_IDLE_MINUTES, MAX_STAFF_IDLE_MINUTES } from '../../shared/constants.js';
 
 /**
  * The main process's half of the console's idle lock. The renderer watches for input and locks the
@@ -8,9 +8,7 @@ import { DEFAULT_STAFF_IDLE_MINUTES } from '../../shared/constants.js';
  */
 
 export { DEFAULT_STAFF_IDLE_MINUTES };
-export const MIN_IDLE_MINUTES = 1;
-/** Twelve hours, a long shift: past that a "lock" would protect nothing. */
-export const MAX_IDLE_MINUTES = 720;
+const MIN_IDLE_MINUTES = 1;
 
 /**
  * Activity is saved to disk at most this often: the renderer reports every half minute while the nurse
@@ -22,7 +20,7 @@ const CLOCK_SLACK_MS = 60_000;
 
 export function parseIdleMinutes(value: unknown): number | null {
   if (typeof value !== 'number' || !Number.isInteger(value)) return null;
-  return value >= MIN_IDLE_MINUTES && value <= MAX_IDLE_MINUTES ? value : null;
+  return value >= MIN_IDLE_MINUTES && value <= MAX_STAFF_IDLE_MINUTES ? value : null;
 }
 
 /** Whether a session last used at `lastActiveAt` must sign in again. Never recorded counts as idle. */

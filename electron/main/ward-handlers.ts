@@ -1,4 +1,5 @@
 import type { WardSettings } from '../../shared/bridge.js';
+import { MAX_STAFF_IDLE_MINUTES } from '../../shared/constants.js';
 import { parseFingerprint } from './certificate-pin.js';
 import { createActivityRecorder, parseIdleMinutes } from './idle.js';
 import type { BridgeHandlers } from './ipc.js';
@@ -38,7 +39,11 @@ export function createWardHandlers(context: WardContext): WardHandlers {
     // The renderer passes on what the server said (STAFF_IDLE_MINUTES); main keeps it for the next start.
     setIdleLockMinutes: async (minutes) => {
       const parsed = parseIdleMinutes(minutes);
-      if (parsed === null) throw new TypeError('The idle time must be a whole number of minutes, 1 to 720');
+      if (parsed === null) {
+        throw new TypeError(
+          `The idle time must be a whole number of minutes, 1 to ${MAX_STAFF_IDLE_MINUTES}`,
+        );
+      }
       if (parsed === settings.idleLockMinutes) return;
       settings.idleLockMinutes = parsed;
       await context.saveSettings();

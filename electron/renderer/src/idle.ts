@@ -1,3 +1,5 @@
+import { MAX_STAFF_IDLE_MINUTES } from '../../../shared/constants';
+
 /**
  * The console's idle lock, renderer side: the lock comes after this many minutes without keyboard or
  * mouse input in the console window.
@@ -18,9 +20,6 @@ export const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel'
 export const CHECK_INTERVAL_MS = 15_000;
 /** Activity is passed on to main at most this often (it remembers it for a restart). */
 export const REPORT_INTERVAL_MS = 30_000;
-
-const MIN_MINUTES = 1;
-const MAX_MINUTES = 720;
 
 export interface IdleWatch {
   idleMinutes: number;
@@ -69,5 +68,5 @@ export function idleMinutesFrom(answer: unknown): number | null {
   if (typeof answer !== 'object' || answer === null || !('staffIdleMinutes' in answer)) return null;
   const minutes = answer.staffIdleMinutes;
   if (typeof minutes !== 'number' || !Number.isInteger(minutes)) return null;
-  return minutes >= MIN_MINUTES && minutes <= MAX_MINUTES ? minutes : null;
+  return minutes >= 1 && minutes <= MAX_STAFF_IDLE_MINUTES ? minutes : null;
 }
