@@ -1,3 +1,4 @@
+import { readFile, readdir } from 'node:fs/promises';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 type Listener = (...args: unknown[]) => void;
@@ -135,6 +136,17 @@ describe('security.ts', () => {
     const stray = createContents('https://evil.example/');
     expect(stray.openWindow('https://example.org')).toEqual({ action: 'deny' });
     expect(electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('never bypasses a certificate error: a hospital CA is trusted by the OS, or the server is pinned', async () => {
+    expect(electron.app.on.mock.calls.map(([name]) => name)).not.toContain('certificate-error');
+    const sources = (await readdir(import.meta.dirname)).filter(
+      (file) => /^[\w-]+\.ts$/.test(file) && !file.includes('.test.'),
+    );
+    for (const file of sources) {
+      const source = await readFile(new URL(file, import.meta.url), 'utf8');
+      expect(source, file).not.toMatch(/certificate-error|ignore-certificate-errors|allowInsecure/);
+    }
   });
 
   it('refuses <webview> tags', () => {
