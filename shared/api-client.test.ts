@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError, createApiClient, isNetworkError, NETWORK_ERROR } from './api-client';
+import { CONSOLE_VERSION_HEADER } from './constants';
 
 /** What the local server saw of the last request. */
 interface Seen {
@@ -14,6 +15,8 @@ interface Seen {
 let server: http.Server;
 let baseUrl = '';
 let seen: Seen | undefined;
+/** Every header of the last request, as Node gives them (lower-case names). */
+let seenHeaders: http.IncomingHttpHeaders = {};
 /** The answer the local server gives next: status, body, headers. */
 let next: { status: number; body?: unknown; headers?: Record<string, string> } = { status: 200 };
 
@@ -22,6 +25,7 @@ beforeAll(async () => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
+      seenHeaders = request.headers;
       seen = {
         method: request.method ?? '',
         url: request.url ?? '',
@@ -100,6 +104,28 @@ describe('the typed API client', () => {
       code: 'unexpected_response',
     });
     expect(signedOut).toBe(1);
+  });
+
+  it("sends the client's extra headers (the console's version) with every call, but never in place of its own", async () => {
+    next = { status: 200, body: { user: { id: 1 } } };
+    const call = createApiClient({
+      baseUrl,
+      token: () => 'client-token',
+      headers: { [CONSOLE_VERSION_HEADER]: '1.4.0', authorization: 'Bearer forged', Accept: 'text/html' },
+    });
+    await call('GET /api/me');
+    expect(seenHeaders[CONSOLE_VERSION_HEADER]).toBe('1.4.0');
+    expect(seenHeaders.authorization).toBe('Bearer client-token');
+    expect(seenHeaders.accept).toBe('application/json');
+
+    next = { status: 200, body: { token: 't', user: { id: 1 } } };
+    await call('POST /api/auth/login', { body: { email: 'a@b.c', password: 'x' }, token: null });
+    expect(seenHeaders[CONSOLE_VERSION_HEADER]).toBe('1.4.0');
+    expect(seenHeaders.authorization).toBeUndefined();
+    expect(seenHeaders['content-type']).toBe('application/json');
+
+    await createApiClient({ baseUrl })('GET /api/me');
+    expect(seenHeaders[CONSOLE_VERSION_HEADER]).toBeUndefined();
   });
 
   it('turns a server out of reach into a network error', async () => {

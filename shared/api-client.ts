@@ -72,6 +72,11 @@ export interface ApiClientOptions {
   token?: () => string | null | undefined;
   /** The server refused the token (revoked, expired): the client signs out instead of failing on. */
   onUnauthenticated?: () => void;
+  /**
+   * Sent with every request, such as the desktop console's version (`CONSOLE_VERSION_HEADER`). They
+   * cannot replace the headers the client sets itself (Accept, Content-Type, Authorization).
+   */
+  headers?: Readonly<Record<string, string>>;
 }
 
 /** Same-origin calls: the patient app and the kiosk are served by the API server itself. */
@@ -84,12 +89,11 @@ export function createApiClient(options: ApiClientOptions = {}): ApiCall {
     const { method, address } = addressOf(key, input ?? {});
     const token = input?.token !== undefined ? input.token : options.token?.();
     try {
-      return (await send(
-        method,
-        options.baseUrl ? new URL(address, options.baseUrl) : address,
+      return (await send(method, options.baseUrl ? new URL(address, options.baseUrl) : address, {
         token,
-        input?.body,
-      )) as AnswerOf<K>;
+        body: input?.body,
+        headers: options.headers,
+      })) as AnswerOf<K>;
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) options.onUnauthenticated?.();
       throw error;
@@ -116,13 +120,22 @@ function addressOf(key: RouteKey, input: LooseInput): { method: string; address:
   return { method, address: search ? `${filled}?${search}` : filled };
 }
 
-async function send(
-  method: string,
-  url: string | URL,
-  token: string | null | undefined,
-  body: unknown,
-): Promise<unknown> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+interface Outgoing {
+  token: string | null | undefined;
+  body: unknown;
+  headers: Readonly<Record<string, string>> | undefined;
+}
+
+/** What the client sets itself; an extra header of the same name (in any case) is left out. */
+const OWN_HEADERS = new Set(['accept', 'content-type', 'authorization']);
+
+async function send(method: string, url: string | URL, outgoing: Outgoing): Promise<unknown> {
+  const { token, body } = outgoing;
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(outgoing.headers ?? {})) {
+    if (!OWN_HEADERS.has(name.toLowerCase())) headers[name] = value;
+  }
+  headers.Accept = 'application/json';
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   let response: Response;

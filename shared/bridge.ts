@@ -14,17 +14,40 @@ export interface DisplayInfo {
   lastUsedForKiosk: boolean;
 }
 
+/** The ward PC's own security choices, kept by the desktop app and changed on its settings screen. */
+export interface WardSettings {
+  /** Keeps the console window out of screen captures (Windows and macOS; elsewhere nothing). */
+  contentProtection: boolean;
+  /** SHA-256 fingerprint (`AB:CD:…`) of the server's certificate, or null for the OS's usual checks alone. */
+  certificatePin: string | null;
+}
+
 /** What the console asks the main process for: one IPC call (invoke) each. */
 export interface DesktopCalls {
   /** The server's origin (`https://queue.example.org`), or null before it is configured. */
   getServerUrl(): Promise<string | null>;
-  /** Rejects unless the URL is https, or http on a loopback address. */
+  /**
+   * Rejects unless the URL is https, or http on a loopback address. A different server forgets the
+   * stored token (it belongs to the old server) and the certificate pin (it names the old one's).
+   */
   setServerUrl(url: string): Promise<void>;
   saveToken(token: string): Promise<void>;
+  /** Null also when the console was left idle past the idle lock's minutes (the token is then wiped). */
   loadToken(): Promise<string | null>;
   clearToken(): Promise<void>;
+  /** Minutes without input before the console locks (the server's STAFF_IDLE_MINUTES when it says). */
+  getIdleLockMinutes(): Promise<number>;
+  setIdleLockMinutes(minutes: number): Promise<void>;
+  /** The nurse used the console: what a restart checks the idle time against. */
+  reportActivity(): Promise<void>;
+  getWardSettings(): Promise<WardSettings>;
+  setContentProtection(on: boolean): Promise<void>;
+  /** An empty string removes the pin; otherwise rejects unless it is a SHA-256 fingerprint. */
+  setCertificatePin(fingerprint: string): Promise<void>;
   /** Opens the waiting-room display full screen, on the given display or the primary one. */
   openKiosk(displayId?: number): Promise<void>;
+  /** Closes the waiting-room displays: the only way, since they refuse Alt+F4 and Ctrl+W. */
+  closeKiosk(): Promise<void>;
   /** A native notification; the browser fallback shows one only once the nurse has allowed them. */
   notify(title: string, body: string): Promise<void>;
   /** The number waiting, on the tray icon and the launcher badge. */
@@ -63,7 +86,14 @@ export const BRIDGE_METHODS = [
   'saveToken',
   'loadToken',
   'clearToken',
+  'getIdleLockMinutes',
+  'setIdleLockMinutes',
+  'reportActivity',
+  'getWardSettings',
+  'setContentProtection',
+  'setCertificatePin',
   'openKiosk',
+  'closeKiosk',
   'notify',
   'setTrayCount',
   'listDisplays',

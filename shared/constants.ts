@@ -25,3 +25,12 @@ export const ACTIVE_TICKET_STATUSES: readonly TicketStatus[] = ['waiting', 'call
 
 /** The header in which the desktop console names its version (see CONSOLE_MIN_VERSION). */
 export const CONSOLE_VERSION_HEADER = 'x-queuebell-console';
+
+/**
+ * Minutes without input after which the desktop console locks and asks the password again, unless the
+ * server names its own (`STAFF_IDLE_MINUTES`, read from `GET /api/me`). A shared ward PC should not
+ * leave one nurse's session to whoever sits down next.
+ */
+export const DEFAULT_STAFF_IDLE_MINUTES = 15;
+/** The longest idle time the console accepts (from 1 minute): twelve hours, a long shift. */
+export const MAX_STAFF_IDLE_MINUTES = 720;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import beforePack, { signingGaps } from '../build/signing-preflight.mjs';
 
 /**
  * electron-builder.yml and the package scripts, checked without packaging (that needs an Electron binary
@@ -181,6 +182,70 @@ describe('electron-builder.yml', () => {
     const publish = readBlock(config, 'publish');
     expect(publish?.get('provider')).toBe('generic');
     expect(publish?.get('url')).toBe('${env.UPDATE_URL}');
+  });
+});
+
+describe('signed builds', () => {
+  const signedWindows = { CSC_LINK: '/secure/hospital.pfx', CSC_KEY_PASSWORD: 'secret' };
+  const signedMac = {
+    CSC_LINK: '/secure/developer-id.p12',
+    CSC_KEY_PASSWORD: 'secret',
+    APPLE_ID: 'it@hospital.example',
+    APPLE_APP_SPECIFIC_PASSWORD: 'abcd-efgh-ijkl-mnop',
+    APPLE_TEAM_ID: 'ABCDE12345',
+  };
+
+  it('signs Windows builds with SHA-256 and checks updates against the signature', () => {
+    const win = readBlock(config, 'win');
+    expect(win?.get('signingHashAlgorithms')).toBe('[sha256]');
+    expect(win?.get('rfc3161TimeStampServer')).toMatch(/^https?:\/\//);
+    expect(win?.get('verifyUpdateCodeSignature')).toBe('true');
+  });
+
+  it('notarises macOS builds, and re-signs an unsigned one ad hoc so that it starts', () => {
+    expect(readBlock(config, 'mac')?.get('notarize')).toBe('true');
+    expect(readBlock(config, 'mac')?.has('identity')).toBe(false);
+    expect(readBlock(config, 'electronFuses')?.get('resetAdHocDarwinSignature')).toBe('true');
+  });
+
+  it('keeps every secret out of the file: certificates and passwords come from the environment', () => {
+    expect(config).not.toMatch(/^\s*(certificateFile|certificatePassword|identity|appleId|password)\s*:/im);
+    expect(config).not.toMatch(/^\s*CSC_\w+\s*:|^\s*APPLE_\w+\s*:/m);
+  });
+
+  it('runs the signing preflight before packing', async () => {
+    const hook = topLevel(config, 'beforePack');
+    expect(hook).toBe('./electron/build/signing-preflight.mjs');
+    expect(existsSync(path.join(ROOT, hook ?? ''))).toBe(true);
+    expect(typeof beforePack).toBe('function');
+  });
+
+  it('says what a Windows build lacks when CSC_LINK or CSC_KEY_PASSWORD is missing', () => {
+    const [gap, ...more] = signingGaps('win32', {});
+    expect(gap).toMatch(/CSC_LINK and CSC_KEY_PASSWORD not set/);
+    expect(gap).toMatch(/NOT be signed/);
+    expect(more).toEqual([]);
+    expect(signingGaps('win32', { CSC_LINK: '/secure/hospital.pfx' })[0]).toMatch(
+      /^Windows: CSC_KEY_PASSWORD not/,
+    );
+    expect(signingGaps('win32', signedWindows)).toEqual([]);
+    expect(signingGaps('win32', { WIN_CSC_LINK: 'x', WIN_CSC_KEY_PASSWORD: 'y' })).toEqual([]);
+  });
+
+  it('says what a macOS build lacks: a signing identity, notarisation credentials', () => {
+    const gaps = signingGaps('darwin', {});
+    expect(gaps).toHaveLength(2);
+    expect(gaps[0]).toMatch(/CSC_LINK is not set/);
+    expect(gaps[1]).toMatch(/APPLE_ID, APPLE_APP_SPECIFIC_PASSWORD, APPLE_TEAM_ID not set.*NOT be notarised/);
+    const { APPLE_TEAM_ID: _teamId, ...noTeam } = signedMac;
+    expect(signingGaps('darwin', noTeam)).toEqual([expect.stringMatching(/^macOS: APPLE_TEAM_ID not set/)]);
+    expect(signingGaps('darwin', signedMac)).toEqual([]);
+    const apiKey = { APPLE_API_KEY: 'k.p8', APPLE_API_KEY_ID: 'id', APPLE_API_ISSUER: 'issuer' };
+    expect(signingGaps('darwin', { CSC_NAME: 'Developer ID Application: Hospital', ...apiKey })).toEqual([]);
+  });
+
+  it('has nothing to say for Linux packages, which are not code-signed', () => {
+    expect(signingGaps('linux', {})).toEqual([]);
   });
 });
 

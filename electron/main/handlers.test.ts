@@ -39,8 +39,13 @@ const tokens: TokenStore = {
   clear: vi.fn(async () => undefined),
 };
 let updates: { [K in keyof Updates]: ReturnType<typeof vi.fn<Updates[K]>> };
+/** The handlers' clock: tests move it to make the console idle. */
+let now = 1_760_000_000_000;
+const MINUTE = 60_000;
 
 beforeEach(async () => {
+  vi.clearAllMocks();
+  now = 1_760_000_000_000;
   workdir = await mkdtemp(path.join(tmpdir(), 'queuebell-handlers-'));
   settingsFile = path.join(workdir, 'settings.json');
   const settings = defaultSettings();
@@ -53,6 +58,10 @@ beforeEach(async () => {
     setTrayCount: vi.fn(),
     onSettingsChanged: vi.fn(),
     updates,
+    closeKiosk: vi.fn(),
+    applyContentProtection: vi.fn(),
+    refreshCertificatePinning: vi.fn(async () => undefined),
+    now: () => now,
   };
 });
 afterEach(() => rm(workdir, { recursive: true, force: true }));
@@ -178,5 +187,126 @@ describe('bridge handlers', () => {
       throw new Error('No update is ready to install');
     });
     await expect(handlers.installUpdate()).rejects.toThrow(/No update/);
+  });
+});
+
+describe('the token and the server address', () => {
+  it('forgets the stored token, and the old pin, when the server address changes', async () => {
+    const handlers = createBridgeHandlers(context);
+    await handlers.setServerUrl('https://queue.example.org');
+    vi.mocked(tokens.clear).mockClear();
+    await handlers.setCertificatePin('ab'.repeat(32));
+
+    await handlers.setServerUrl('https://other.example.org');
+    expect(tokens.clear).toHaveBeenCalledOnce();
+    expect(context.settings.certificatePin).toBeNull();
+    expect(await savedSettings()).toMatchObject({
+      serverUrl: 'https://other.example.org',
+      certificatePin: null,
+    });
+    expect(context.refreshCertificatePinning).toHaveBeenCalled();
+  });
+
+  it('wipes the token before it saves the new address, and keeps the old one when wiping fails', async () => {
+    const handlers = createBridgeHandlers(context);
+    context.settings.serverUrl = 'https://queue.example.org';
+    vi.mocked(tokens.clear).mockRejectedValueOnce(new Error('disk full'));
+    await expect(handlers.setServerUrl('https://other.example.org')).rejects.toThrow('disk full');
+    expect(context.settings.serverUrl).toBe('https://queue.example.org');
+  });
+
+  it('keeps the token when the same server is saved again', async () => {
+    const handlers = createBridgeHandlers(context);
+    context.settings.serverUrl = 'https://queue.example.org';
+    await handlers.setServerUrl('https://queue.example.org/console/');
+    expect(tokens.clear).not.toHaveBeenCalled();
+  });
+});
+
+describe('the idle lock in the main process', () => {
+  it('keeps the idle time the server names, and refuses what is not 1 to 720 minutes', async () => {
+    const handlers = createBridgeHandlers(context);
+    expect(await handlers.getIdleLockMinutes()).toBe(15);
+    await handlers.setIdleLockMinutes(5);
+    expect(await handlers.getIdleLockMinutes()).toBe(5);
+    expect(await savedSettings()).toMatchObject({ idleLockMinutes: 5 });
+    for (const bad of [0, 721, 2.5, '10', null]) {
+      await expect(handlers.setIdleLockMinutes(bad), String(bad)).rejects.toThrow(TypeError);
+    }
+    expect(context.settings.idleLockMinutes).toBe(5);
+  });
+
+  it('hands back a token used within the idle time, and wipes one left idle past it', async () => {
+    const handlers = createBridgeHandlers(context);
+    vi.mocked(tokens.load).mockResolvedValue('the-token');
+    await handlers.saveToken('the-token');
+    expect(context.settings.lastActiveAt).toBe(now);
+
+    now += 14 * MINUTE;
+    expect(await handlers.loadToken()).toBe('the-token');
+    await handlers.reportActivity();
+    now += 14 * MINUTE;
+    expect(await handlers.loadToken()).toBe('the-token');
+
+    // The console was quit (or crashed) unlocked and started again 15 minutes after its last use.
+    now += MINUTE;
+    expect(await handlers.loadToken()).toBeNull();
+    expect(tokens.clear).toHaveBeenCalledOnce();
+  });
+
+  it('wipes a token whose last use was never recorded', async () => {
+    const handlers = createBridgeHandlers(context);
+    vi.mocked(tokens.load).mockResolvedValue('older-token');
+    expect(await handlers.loadToken()).toBeNull();
+    expect(tokens.load).not.toHaveBeenCalled();
+    expect(tokens.clear).toHaveBeenCalledOnce();
+  });
+
+  it('records each activity at once but writes it to disk at most once a minute', async () => {
+    const handlers = createBridgeHandlers(context);
+    await handlers.reportActivity();
+    expect(await savedSettings()).toMatchObject({ lastActiveAt: now });
+    const firstSaved = now;
+    now += 30_000;
+    await handlers.reportActivity();
+    expect(context.settings.lastActiveAt).toBe(now);
+    expect(await savedSettings()).toMatchObject({ lastActiveAt: firstSaved });
+    now += 30_000;
+    await handlers.reportActivity();
+    expect(await savedSettings()).toMatchObject({ lastActiveAt: now });
+  });
+});
+
+describe('ward settings', () => {
+  it('turns screen-capture protection on and off, remembered and applied at once', async () => {
+    const handlers = createBridgeHandlers(context);
+    expect(await handlers.getWardSettings()).toEqual({ contentProtection: false, certificatePin: null });
+    await handlers.setContentProtection(true);
+    expect(context.applyContentProtection).toHaveBeenLastCalledWith(true);
+    expect(await savedSettings()).toMatchObject({ contentProtection: true });
+    await expect(handlers.setContentProtection('yes')).rejects.toThrow(TypeError);
+    await handlers.setContentProtection(false);
+    expect(context.applyContentProtection).toHaveBeenLastCalledWith(false);
+  });
+
+  it('stores a pin as a normalised SHA-256 fingerprint, removes it when empty, refuses anything else', async () => {
+    const handlers = createBridgeHandlers(context);
+    await handlers.setCertificatePin(` sha256 Fingerprint=${'ab:'.repeat(31)}ab `);
+    const pin = `${'AB:'.repeat(31)}AB`;
+    expect((await handlers.getWardSettings()).certificatePin).toBe(pin);
+    expect(await savedSettings()).toMatchObject({ certificatePin: pin });
+    expect(context.refreshCertificatePinning).toHaveBeenCalledOnce();
+
+    for (const bad of ['ab'.repeat(20), 'zz'.repeat(32), 42, null]) {
+      await expect(handlers.setCertificatePin(bad), String(bad)).rejects.toThrow(TypeError);
+    }
+    expect(context.settings.certificatePin).toBe(pin);
+    await handlers.setCertificatePin('');
+    expect(context.settings.certificatePin).toBeNull();
+  });
+
+  it('closes the waiting-room display when the console asks', async () => {
+    await createBridgeHandlers(context).closeKiosk();
+    expect(context.closeKiosk).toHaveBeenCalledOnce();
   });
 });

@@ -1,18 +1,22 @@
 import { Notification, screen } from 'electron';
 import type { DisplayInfo } from '../../shared/bridge.js';
+import { idledOut } from './idle.js';
 import type { BridgeHandlers } from './ipc.js';
 import { parseServerUrl, parseUpdateUrl } from './policy.js';
 import type { Settings } from './settings.js';
 import type { TokenStore } from './token-store.js';
 import type { Updates } from './updates.js';
+import { createWardHandlers } from './ward-handlers.js';
+import type { WardContext } from './ward-handlers.js';
 
-export interface HandlerContext {
+export interface HandlerContext extends WardContext {
   /** Shared with the protocol handler's CSP and the menu, so it is updated in place. */
   settings: Settings;
   /** Persists `settings` as they are now. */
   saveSettings(): Promise<void>;
   tokens: TokenStore;
   openKiosk(serverOrigin: string, displayId: number | undefined): Promise<void>;
+  closeKiosk(): void;
   setTrayCount(count: number): void;
   /** Something the menu shows changed (the remembered kiosk screen). */
   onSettingsChanged(): void;
@@ -55,24 +59,45 @@ function kioskDisplayFor(requested: number | undefined, remembered: number | nul
 
 export function createBridgeHandlers(context: HandlerContext): BridgeHandlers {
   const { settings } = context;
+  const now = context.now ?? Date.now;
+  const ward = createWardHandlers(context);
   return {
     getServerUrl: async () => settings.serverUrl,
 
     setServerUrl: async (url) => {
       const origin = parseServerUrl(url);
       if (!origin) throw new TypeError('The server address must be https (or http on this computer)');
+      if (origin === settings.serverUrl) return;
+      // The token was issued by the old server; the next start would send it to the new one's /api/me.
+      // Wiped before the new address is saved, so a crash in between cannot leave the pair behind.
+      await context.tokens.clear();
       settings.serverUrl = origin;
+      // The pin names the old server's certificate: kept, it would refuse the new one, or let the old through.
+      settings.certificatePin = null;
       await context.saveSettings();
+      await context.refreshCertificatePinning();
     },
 
     saveToken: async (token) => {
       if (typeof token !== 'string' || !TOKEN_PATTERN.test(token)) throw new TypeError('Malformed token');
       await context.tokens.save(token);
+      // Signing in (or unlocking) is activity: the idle clock starts now.
+      await ward.reportActivity();
     },
 
-    loadToken: () => context.tokens.load(),
+    // A token left idle past the idle lock's time (the console was quit or crashed unlocked) is not
+    // handed back: whoever starts the console next signs in.
+    loadToken: async () => {
+      if (idledOut(settings.lastActiveAt, settings.idleLockMinutes, now())) {
+        await context.tokens.clear();
+        return null;
+      }
+      return context.tokens.load();
+    },
 
     clearToken: () => context.tokens.clear(),
+
+    ...ward,
 
     openKiosk: async (displayId) => {
       const requested = parseDisplayId(displayId);
@@ -86,6 +111,8 @@ export function createBridgeHandlers(context: HandlerContext): BridgeHandlers {
         context.onSettingsChanged();
       }
     },
+
+    closeKiosk: async () => context.closeKiosk(),
 
     notify: async (title, body) => {
       const notification = { title: requireText(title, 'title', 200), body: requireText(body, 'body', 1000) };

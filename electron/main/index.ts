@@ -1,10 +1,12 @@
 // security.ts must stay the first import: it enables the sandbox and installs the webContents locks.
 import './security.js';
 import path from 'node:path';
-import { BrowserWindow, app, screen } from 'electron';
+import { BrowserWindow, app, screen, session } from 'electron';
 import { handleAppProtocol, registerAppScheme } from './app-protocol.js';
+import { installCertificatePinning, pinFor } from './certificate-pin.js';
 import { createBridgeHandlers, listDisplays } from './handlers.js';
 import { registerBridgeHandlers, sendToConsole } from './ipc.js';
+import { KIOSK_PARTITION, closeKioskWindows, openKioskWindow, releaseKioskWindows } from './kiosk.js';
 import { installMenu } from './menu.js';
 import { buildContentSecurityPolicy } from './policy.js';
 import { createSettingsSaver, loadSettings } from './settings.js';
@@ -14,7 +16,7 @@ import { createTray } from './tray.js';
 import type { TrayController } from './tray.js';
 import { createUpdates } from './updates.js';
 import { trackWindowState } from './window-state.js';
-import { createConsoleWindow, openKioskWindow } from './windows.js';
+import { applyContentProtection, createConsoleWindow } from './windows.js';
 
 // tsc keeps main and preload side by side under electron/dist; the renderer bundle sits at the app root.
 const PRELOAD_PATH = path.join(import.meta.dirname, '../preload/index.cjs');
@@ -50,7 +52,14 @@ async function start(): Promise<void> {
   };
 
   const openKiosk = (serverOrigin: string, displayId: number | undefined) =>
-    openKioskWindow(serverOrigin, displayId);
+    openKioskWindow(serverOrigin, displayId, (message) => console.warn(message));
+
+  // Both sessions that talk to the server: the console's (API, live connection) and the kiosk's.
+  const refreshCertificatePinning = () =>
+    installCertificatePinning([session.defaultSession, session.fromPartition(KIOSK_PARTITION)], () =>
+      pinFor(settings.serverUrl, settings.certificatePin),
+    );
+  await refreshCertificatePinning();
 
   const refreshMenu = () =>
     installMenu(
@@ -64,6 +73,7 @@ async function start(): Promise<void> {
       {
         // The menu goes through the same handler as the console's button, so the choice is remembered too.
         openKiosk: (displayId) => void handlers.openKiosk(displayId).catch(logFailure('open the display')),
+        closeKiosk: closeKioskWindows,
         setAlwaysOnTop: (on) => {
           settings.alwaysOnTop = on;
           consoleWindow?.setAlwaysOnTop(on);
@@ -91,9 +101,22 @@ async function start(): Promise<void> {
     saveSettings,
     tokens: createTokenStore(path.join(userData, 'token.bin')),
     openKiosk,
+    closeKiosk: closeKioskWindows,
     setTrayCount: (count) => tray?.setCount(count),
     onSettingsChanged: refreshMenu,
-    updates,
+    updates: {
+      ...updates,
+      // Installing quits the app by closing every window first (before-quit comes only after that on
+      // macOS), and the kiosk refuses any close it was not asked for: ask for it first.
+      install: () => {
+        if (updates.readyVersion() !== null) releaseKioskWindows();
+        updates.install();
+      },
+    },
+    applyContentProtection: (on) => {
+      if (consoleWindow && !consoleWindow.isDestroyed()) applyContentProtection(consoleWindow, on);
+    },
+    refreshCertificatePinning,
   });
 
   handleAppProtocol(RENDERER_DIST, () => buildContentSecurityPolicy(settings.serverUrl));
@@ -121,7 +144,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('before-quit', () => tray?.destroy());
+  app.on('before-quit', () => {
+    // The kiosk refuses every close it was not asked for; quitting is asking.
+    releaseKioskWindows();
+    tray?.destroy();
+  });
   app
     .whenReady()
     .then(start)

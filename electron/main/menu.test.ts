@@ -21,7 +21,10 @@ const base = { displays, alwaysOnTop: true, kioskDisplayId: 2, isMac: false, dev
 describe('application menu', () => {
   it('offers each screen for the waiting-room display, ticking the remembered one', () => {
     const openKiosk = vi.fn();
-    const items = submenu(buildMenuTemplate(base, { openKiosk, setAlwaysOnTop: vi.fn() }), 'Waiting Room');
+    const items = submenu(
+      buildMenuTemplate(base, { openKiosk, setAlwaysOnTop: vi.fn(), closeKiosk: vi.fn() }),
+      'Waiting Room',
+    );
     const screens = items.filter((item) => item.type === 'radio');
     expect(screens.map((item) => [item.label, item.checked])).toEqual([
       ['Built-in (1440×900), main screen', false],
@@ -33,7 +36,10 @@ describe('application menu', () => {
 
   it('shows the remembered always-on-top choice and reports changes', () => {
     const setAlwaysOnTop = vi.fn();
-    const view = submenu(buildMenuTemplate(base, { openKiosk: vi.fn(), setAlwaysOnTop }), 'View');
+    const view = submenu(
+      buildMenuTemplate(base, { openKiosk: vi.fn(), setAlwaysOnTop, closeKiosk: vi.fn() }),
+      'View',
+    );
     const onTop = view.find((item) => item.label === 'Always on Top');
     expect(onTop).toMatchObject({ type: 'checkbox', checked: true });
     onTop?.click?.({ checked: false } as never, undefined, {} as never);
@@ -41,7 +47,7 @@ describe('application menu', () => {
   });
 
   it('offers developer tools only in unpackaged builds', () => {
-    const actions = { openKiosk: vi.fn(), setAlwaysOnTop: vi.fn() };
+    const actions = { openKiosk: vi.fn(), setAlwaysOnTop: vi.fn(), closeKiosk: vi.fn() };
     const roles = (devTools: boolean) =>
       submenu(buildMenuTemplate({ ...base, devTools }, actions), 'View').map((item) => item.role);
     expect(roles(false)).not.toContain('toggleDevTools');
@@ -50,9 +56,22 @@ describe('application menu', () => {
 
   it('says so when no screen is found', () => {
     const items = submenu(
-      buildMenuTemplate({ ...base, displays: [] }, { openKiosk: vi.fn(), setAlwaysOnTop: vi.fn() }),
+      buildMenuTemplate(
+        { ...base, displays: [] },
+        { openKiosk: vi.fn(), setAlwaysOnTop: vi.fn(), closeKiosk: vi.fn() },
+      ),
       'Waiting Room',
     );
-    expect(items.at(-1)).toEqual({ label: 'No screen found', enabled: false });
+    expect(items[1]).toEqual({ label: 'No screen found', enabled: false });
+  });
+
+  it('closes the waiting-room display from the menu, the one way besides the console', () => {
+    const closeKiosk = vi.fn();
+    const actions = { openKiosk: vi.fn(), setAlwaysOnTop: vi.fn(), closeKiosk };
+    const close = submenu(buildMenuTemplate(base, actions), 'Waiting Room').find(
+      (item) => item.label === 'Close Waiting-Room Display',
+    );
+    close?.click?.({} as never, undefined, {} as never);
+    expect(closeKiosk).toHaveBeenCalledOnce();
   });
 });

@@ -13,6 +13,8 @@ export interface MenuState {
 
 export interface MenuActions {
   openKiosk(displayId: number): void;
+  /** The displays refuse to close from their own keyboard: this (and the console's button) is the way. */
+  closeKiosk(): void;
   setAlwaysOnTop(on: boolean): void;
 }
 
@@ -52,7 +54,12 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
     { label: 'View', submenu: view },
     {
       label: 'Waiting Room',
-      submenu: [{ label: 'Open Waiting-Room Display On', enabled: false }, ...kioskItems(state, actions)],
+      submenu: [
+        { label: 'Open Waiting-Room Display On', enabled: false },
+        ...kioskItems(state, actions),
+        { type: 'separator' },
+        { label: 'Close Waiting-Room Display', click: () => actions.closeKiosk() },
+      ],
     },
     { role: 'windowMenu' },
   ];

@@ -1,9 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  LOCKED_PREFERENCES,
   buildContentSecurityPolicy,
+  buildKioskContentSecurityPolicy,
   isAllowedExternalUrl,
   isAppUrl,
+  isOnOrigin,
   parseServerUrl,
   parseUpdateUrl,
   resolveAppPath,
@@ -123,5 +126,59 @@ describe('buildContentSecurityPolicy', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(buildContentSecurityPolicy(null)).toContain("connect-src 'self';");
+  });
+});
+
+describe('LOCKED_PREFERENCES', () => {
+  it('spells out every locked web preference, workers and experimental features included', () => {
+    expect(LOCKED_PREFERENCES).toEqual({
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+      sandbox: true,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+    });
+    expect(Object.isFrozen(LOCKED_PREFERENCES)).toBe(true);
+  });
+});
+
+describe('isOnOrigin', () => {
+  it('matches scheme, host and port exactly, and refuses credentials', () => {
+    const origin = 'https://queue.hospital.example';
+    expect(isOnOrigin('https://queue.hospital.example/kiosk?x=1#y', origin)).toBe(true);
+    expect(isOnOrigin('https://QUEUE.hospital.example:443/kiosk', origin)).toBe(true);
+    expect(isOnOrigin('https://queue.hospital.example:8443/kiosk', origin)).toBe(false);
+    expect(isOnOrigin('http://queue.hospital.example/kiosk', origin)).toBe(false);
+    expect(isOnOrigin('wss://queue.hospital.example/socket.io/', origin)).toBe(false);
+    expect(isOnOrigin('https://queue.hospital.example.evil.example/', origin)).toBe(false);
+    expect(isOnOrigin('https://a:b@queue.hospital.example/', origin)).toBe(false);
+    expect(isOnOrigin('app://queuebell/console/', 'null')).toBe(false);
+    expect(isOnOrigin('not a url', origin)).toBe(false);
+  });
+});
+
+describe('buildKioskContentSecurityPolicy', () => {
+  it("lets the kiosk run only its server's scripts and reach only its server", () => {
+    const policy = buildKioskContentSecurityPolicy('https://queue.hospital.example');
+    const directives = new Map(
+      policy.split('; ').map((directive) => {
+        const [name = '', ...values] = directive.split(' ');
+        return [name, values.join(' ')];
+      }),
+    );
+    expect(directives.get('default-src')).toBe("'none'");
+    expect(directives.get('script-src')).toBe("'self'");
+    expect(directives.get('connect-src')).toBe("'self' wss://queue.hospital.example");
+    for (const locked of ['frame-src', 'object-src', 'base-uri', 'form-action', 'frame-ancestors']) {
+      expect(directives.get(locked), locked).toBe("'none'");
+    }
+    expect(policy).not.toMatch(/unsafe|\*/);
+    expect(buildKioskContentSecurityPolicy('http://localhost:8000')).toContain(
+      "connect-src 'self' ws://localhost:8000",
+    );
   });
 });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { WebPreferences } from 'electron';
 
 /**
  * Pure decisions about URLs and paths, kept free of Electron so they can be unit-tested in Node.
@@ -10,6 +11,23 @@ export const APP_HOST = 'queuebell';
 /** The console bundle is built with `base: '/console/'`, so its asset URLs all start with this. */
 export const CONSOLE_BASE_PATH = '/console/';
 export const CONSOLE_ENTRY_URL = `${APP_SCHEME}://${APP_HOST}${CONSOLE_BASE_PATH}index.html`;
+
+/**
+ * Every window's preferences, spelled out even where they are Electron's defaults, so a reviewer sees
+ * them and a default change cannot slip in. Workers get no Node either, and no experimental Blink
+ * features (they are experimental, and their security is too).
+ */
+export const LOCKED_PREFERENCES: Readonly<WebPreferences> = Object.freeze({
+  contextIsolation: true,
+  nodeIntegration: false,
+  nodeIntegrationInSubFrames: false,
+  nodeIntegrationInWorker: false,
+  sandbox: true,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  experimentalFeatures: false,
+  webviewTag: false,
+});
 
 const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -33,6 +51,13 @@ export function isAppUrl(input: string): boolean {
     url.username === '' &&
     url.password === ''
   );
+}
+
+/** True only for URLs on exactly this origin (scheme, host and port), with no credentials in them. */
+export function isOnOrigin(input: string, origin: string): boolean {
+  const url = parseUrl(input);
+  if (!url || url.username !== '' || url.password !== '') return false;
+  return url.origin !== 'null' && url.origin === origin;
 }
 
 /** Links leaving the app may go to the OS only for these schemes: never file:, smb:, custom handlers. */
@@ -132,6 +157,32 @@ export function buildContentSecurityPolicy(serverOrigin: string | null): string 
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src ${connect.join(' ')}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+/**
+ * The waiting-room display's own CSP, set on every answer from its server in place of the server's: the
+ * kiosk runs unattended on a public screen, so what it may run must not depend on the server's headers
+ * being right (a proxy or a misconfigured server could drop them). Scripts, styles, images and fonts
+ * from the server only; its API and live connection (wss on the same host); no frames, forms or plugins.
+ */
+export function buildKioskContentSecurityPolicy(serverOrigin: string): string {
+  const live = serverOrigin.replace(/^http/, 'ws');
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "media-src 'self'",
+    "manifest-src 'self'",
+    `connect-src 'self' ${live}`,
+    "worker-src 'none'",
+    "frame-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",

@@ -29,6 +29,10 @@ describe('settings', () => {
       alwaysOnTop: true,
       kioskDisplayId: 7,
       updateUrl: 'https://it.hospital.example/queuebell/',
+      idleLockMinutes: 10,
+      lastActiveAt: 1_760_000_000_000,
+      contentProtection: true,
+      certificatePin: `AB:${'01:'.repeat(30)}CD`,
     };
     await createSettingsSaver(file, settings)();
     expect(await loadSettings(file)).toEqual(settings);
@@ -43,6 +47,10 @@ describe('settings', () => {
         alwaysOnTop: 'yes',
         kioskDisplayId: 1.5,
         updateUrl: 'http://updates.hospital.example/',
+        idleLockMinutes: 0,
+        lastActiveAt: 'yesterday',
+        contentProtection: 'on',
+        certificatePin: 'sha1:AB:CD',
       }),
     );
     expect(await loadSettings(file)).toEqual(defaultSettings());
@@ -54,6 +62,25 @@ describe('settings', () => {
       width: 900,
       height: 600,
       maximized: false,
+    });
+  });
+
+  it('keeps the idle time within 1 to 720 whole minutes, 15 by default', async () => {
+    for (const [idleLockMinutes, kept] of [
+      [30, 30],
+      [1, 1],
+      [720, 720],
+      [721, 15],
+      [2.5, 15],
+      ['30', 15],
+    ] as const) {
+      await writeFile(file, JSON.stringify({ idleLockMinutes }));
+      expect((await loadSettings(file)).idleLockMinutes, String(idleLockMinutes)).toBe(kept);
+    }
+    expect(defaultSettings()).toMatchObject({
+      idleLockMinutes: 15,
+      contentProtection: false,
+      certificatePin: null,
     });
   });
 

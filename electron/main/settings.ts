@@ -1,4 +1,6 @@
 import { readFile, rename, writeFile } from 'node:fs/promises';
+import { parseFingerprint } from './certificate-pin.js';
+import { DEFAULT_STAFF_IDLE_MINUTES, parseIdleMinutes } from './idle.js';
 import { parseServerUrl, parseUpdateUrl } from './policy.js';
 
 /** Where and how the console window was last left, so the next start puts it back. */
@@ -10,7 +12,7 @@ export interface WindowState {
   maximized: boolean;
 }
 
-/** Desktop settings, kept as JSON in userData: the server, the window, the menu choices and updates. */
+/** Desktop settings, kept as JSON in userData: the server, the window, the menu choices, updates, ward security. */
 export interface Settings {
   serverUrl: string | null;
   window: WindowState | null;
@@ -19,10 +21,28 @@ export interface Settings {
   kioskDisplayId: number | null;
   /** IT's update server folder (the `UPDATE_URL` of docs/deployment.md); null means updates are off. */
   updateUrl: string | null;
+  /** Minutes without input before the console locks: the server's STAFF_IDLE_MINUTES, once it has said. */
+  idleLockMinutes: number;
+  /** When the console was last used (ms since the epoch): a token idle past idleLockMinutes is not restored. */
+  lastActiveAt: number | null;
+  /** Keep the console window out of screen captures (Windows, macOS); off unless an admin turns it on. */
+  contentProtection: boolean;
+  /** SHA-256 fingerprint the server's certificate must have (certificate-pin.ts), or null for none. */
+  certificatePin: string | null;
 }
 
 export function defaultSettings(): Settings {
-  return { serverUrl: null, window: null, alwaysOnTop: false, kioskDisplayId: null, updateUrl: null };
+  return {
+    serverUrl: null,
+    window: null,
+    alwaysOnTop: false,
+    kioskDisplayId: null,
+    updateUrl: null,
+    idleLockMinutes: DEFAULT_STAFF_IDLE_MINUTES,
+    lastActiveAt: null,
+    contentProtection: false,
+    certificatePin: null,
+  };
 }
 
 const MAX_COORDINATE = 100_000;
@@ -48,6 +68,10 @@ function parseDisplayId(value: unknown): number | null {
   return typeof value === 'number' && Number.isSafeInteger(value) ? value : null;
 }
 
+function parseTime(value: unknown): number | null {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : null;
+}
+
 /** A missing, unreadable or hand-edited file falls back to defaults, field by field, rather than stopping the app. */
 export async function loadSettings(file: string): Promise<Settings> {
   let parsed: unknown;
@@ -64,6 +88,10 @@ export async function loadSettings(file: string): Promise<Settings> {
     kioskDisplayId: parseDisplayId(field(parsed, 'kioskDisplayId')),
     // A hand-edited address that is not https is dropped: updates stay off rather than come in clear.
     updateUrl: parseUpdateUrl(field(parsed, 'updateUrl')),
+    idleLockMinutes: parseIdleMinutes(field(parsed, 'idleLockMinutes')) ?? DEFAULT_STAFF_IDLE_MINUTES,
+    lastActiveAt: parseTime(field(parsed, 'lastActiveAt')),
+    contentProtection: field(parsed, 'contentProtection') === true,
+    certificatePin: parseFingerprint(field(parsed, 'certificatePin')),
   };
 }
 

@@ -1,24 +1,28 @@
 import { BrowserWindow, screen } from 'electron';
-import type { WebPreferences } from 'electron';
-import { CONSOLE_ENTRY_URL } from './policy.js';
+import { CONSOLE_ENTRY_URL, LOCKED_PREFERENCES } from './policy.js';
 import type { Settings } from './settings.js';
 import { MIN_SIZE, initialBounds } from './window-state.js';
 
-/** Spelled out even where they are Electron's defaults, so a reviewer sees them and a default change cannot slip in. */
-const LOCKED_PREFERENCES: WebPreferences = {
-  contextIsolation: true,
-  nodeIntegration: false,
-  nodeIntegrationInSubFrames: false,
-  sandbox: true,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  webviewTag: false,
-};
+/** Where `setContentProtection` does anything: elsewhere (Linux) the call is a no-op, so it is not made. */
+const CONTENT_PROTECTION_PLATFORMS: ReadonlySet<NodeJS.Platform> = new Set(['win32', 'darwin']);
+
+/**
+ * Keeps the console out of screen captures and screen sharing where the ward PC's admin asked for it:
+ * the waiting list shows patients' names. Windows excludes the window from capture; macOS hides it
+ * from most capture tools (not from ScreenCaptureKit ones, Electron's documentation warns).
+ */
+export function applyContentProtection(
+  window: Pick<BrowserWindow, 'setContentProtection'>,
+  on: boolean,
+  platform: NodeJS.Platform = process.platform,
+): void {
+  if (CONTENT_PROTECTION_PLATFORMS.has(platform)) window.setContentProtection(on);
+}
 
 /** The console opens where it was left (if that is still on a screen), maximised if it was, on top if asked. */
 export function createConsoleWindow(
   preloadPath: string,
-  settings: Pick<Settings, 'window' | 'alwaysOnTop'>,
+  settings: Pick<Settings, 'window' | 'alwaysOnTop' | 'contentProtection'>,
 ): BrowserWindow {
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const window = new BrowserWindow({
@@ -30,42 +34,12 @@ export function createConsoleWindow(
     show: false,
     webPreferences: { ...LOCKED_PREFERENCES, preload: preloadPath },
   });
+  // Before the first paint, so not even the first frame can be captured.
+  if (settings.contentProtection) applyContentProtection(window, true);
   window.once('ready-to-show', () => {
     if (settings.window?.maximized) window.maximize();
     window.show();
   });
   void window.loadURL(CONSOLE_ENTRY_URL);
   return window;
-}
-
-const kioskWindows = new Map<number, BrowserWindow>();
-
-/**
- * The kiosk is the server's public /kiosk page: remote content, so no preload, and an in-memory
- * partition of its own so it shares no storage with the signed-in console.
- */
-export async function openKioskWindow(serverOrigin: string, displayId: number | undefined): Promise<void> {
-  const display =
-    displayId === undefined
-      ? screen.getPrimaryDisplay()
-      : screen.getAllDisplays().find((candidate) => candidate.id === displayId);
-  if (!display) throw new Error(`No display with id ${displayId}`);
-
-  const existing = kioskWindows.get(display.id);
-  if (existing && !existing.isDestroyed()) {
-    existing.focus();
-    return;
-  }
-
-  const window = new BrowserWindow({
-    ...display.bounds,
-    kiosk: true,
-    autoHideMenuBar: true,
-    backgroundColor: '#000000',
-    title: 'Queuebell waiting room',
-    webPreferences: { ...LOCKED_PREFERENCES, partition: 'kiosk' },
-  });
-  kioskWindows.set(display.id, window);
-  window.on('closed', () => kioskWindows.delete(display.id));
-  await window.loadURL(new URL('/kiosk', serverOrigin).toString());
 }

@@ -6,17 +6,24 @@ import { bridge } from './bridge';
 import { ConsoleShell } from './ConsoleShell';
 import type { Wording } from './i18n';
 import { LanguagePicker } from './LanguagePicker';
+import { forgetLockedSession, lockedFrom } from './lock';
+import type { LockedSession } from './lock';
+import { LockScreen } from './LockScreen';
+import { OutdatedScreen, useOutdated } from './OutdatedScreen';
 import { ServerForm } from './ServerForm';
 import { restoreSession, signOut } from './session';
 import type { Session } from './session';
 import { SignInForm } from './SignInForm';
 import { UpdateSettings } from './UpdateSettings';
+import { useIdleLock } from './useIdleLock';
+import { WardSettings } from './WardSettings';
 
 type Screen =
   | { kind: 'loading' }
   | { kind: 'server'; current: string | null }
   | { kind: 'sign-in'; serverUrl: string; notice?: Wording }
-  | { kind: 'console'; session: Session };
+  | { kind: 'console'; session: Session }
+  | { kind: 'locked'; locked: LockedSession };
 
 export function App() {
   // Here at the root, so that a language switch renders every screen again.
@@ -57,6 +64,17 @@ export function App() {
     );
   }, []);
 
+  // Idle past the lock's time: the console (and every patient on it) goes, its token with it.
+  const lock = useCallback((session: Session) => {
+    setScreen({ kind: 'locked', locked: lockedFrom(session) });
+    void forgetLockedSession(session);
+  }, []);
+  useIdleLock(screen.kind === 'console' ? screen.session : null, lock);
+
+  // The server refuses this version (426): nothing else would work, so nothing else is shown.
+  const outdated = useOutdated();
+  if (outdated !== null) return <OutdatedScreen message={outdated} />;
+
   switch (screen.kind) {
     case 'loading':
       return <p aria-live="polite">{t('app.loading')}</p>;
@@ -66,6 +84,7 @@ export function App() {
           <LanguagePicker />
           <ServerForm current={screen.current} />
           <UpdateSettings />
+          <WardSettings />
         </main>
       );
     case 'sign-in':
@@ -82,6 +101,16 @@ export function App() {
             serverUrl={screen.serverUrl}
             onSignedIn={(session) => setScreen({ kind: 'console', session })}
             onChangeServer={() => setScreen({ kind: 'server', current: screen.serverUrl })}
+          />
+        </main>
+      );
+    case 'locked':
+      return (
+        <main>
+          <LockScreen
+            locked={screen.locked}
+            onUnlocked={(session) => setScreen({ kind: 'console', session })}
+            onSignOut={() => setScreen({ kind: 'sign-in', serverUrl: screen.locked.serverUrl })}
           />
         </main>
       );

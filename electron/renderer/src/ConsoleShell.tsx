@@ -7,7 +7,7 @@ import { useQueueAlerts } from './alerts';
 import { errorMessage } from './errors';
 import { AuditLogPanel } from './AuditLogPanel';
 import { isDesktop } from './bridge';
-import { createApiClient } from '../../../shared/api-client';
+import { consoleApi } from './console-api';
 import { ConnectionBanner } from './ConnectionBanner';
 import { DeliveryPanel } from './DeliveryPanel';
 import type { OpeningReport } from './DeliveryPanel';
@@ -35,7 +35,7 @@ interface Props {
 export function ConsoleShell({ session, onSignOut, onSessionEnded }: Props) {
   const value = useMemo(
     () => ({
-      api: createApiClient({
+      api: consoleApi({
         baseUrl: session.serverUrl,
         token: () => session.token,
         onUnauthenticated: onSessionEnded,

@@ -33,6 +33,15 @@ export function KioskControl({ onError }: { onError(wording: Wording): void }) {
     }
   }
 
+  // The display refuses to close from its own keyboard (it stands in a public room): this is the way.
+  async function close() {
+    try {
+      await bridge.closeKiosk();
+    } catch (caught) {
+      onError(() => errorMessage(caught));
+    }
+  }
+
   return (
     <div className="kiosk-control">
       {displays.length > 1 && (
@@ -51,6 +60,11 @@ export function KioskControl({ onError }: { onError(wording: Wording): void }) {
       <button type="button" onClick={() => void open()}>
         {isDesktop ? t('kiosk.open') : t('kiosk.openTab')}
       </button>
+      {isDesktop && (
+        <button type="button" onClick={() => void close()}>
+          {t('kiosk.close')}
+        </button>
+      )}
     </div>
   );
 }

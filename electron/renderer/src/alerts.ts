@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react';
-import i18next from 'i18next';
 import type { QueueStatus } from '../../../shared/schemas';
 import type { StaffTicket } from '../../../shared/tickets';
+import { joinedAlert, longWaitAlert } from './alert-text';
+import type { AlertText } from './alert-text';
 import { bridge } from './bridge';
 import { WAIT_ALERT_MINUTES, minutesSince } from './format';
 
 // A notification that cannot be shown (permission, OS settings) must never break the console.
-const notify = (title: string, body: string) => void bridge.notify(title, body).catch(() => undefined);
+const notify = ({ title, body }: AlertText) => void bridge.notify(title, body).catch(() => undefined);
 
 /**
  * Tray count, and a native notification when someone joins an empty open queue: the moment a quiet
@@ -28,8 +29,7 @@ export function useQueueAlerts(queues: QueueStatus[] | null): void {
     if (!before) return;
     for (const queue of queues) {
       if (queue.isOpen && queue.totalWaiting > 0 && before.get(queue.department) === 0) {
-        const name = queue.name;
-        notify(i18next.t('alerts.joinedTitle', { name }), i18next.t('alerts.joinedBody', { name }));
+        notify(joinedAlert(queue.name));
       }
     }
   }, [queues]);
@@ -44,10 +44,8 @@ export function useLongWaitAlerts(tickets: StaffTicket[], now: number, departmen
       const waited = minutesSince(ticket.joinedAt, now);
       if (waited < WAIT_ALERT_MINUTES) continue;
       alerted.current.add(ticket.id);
-      notify(
-        i18next.t('alerts.longWaitTitle', { number: ticket.number, minutes: waited }),
-        i18next.t('alerts.longWaitBody', { department: departmentName, name: ticket.patientName }),
-      );
+      // Number and department only: see alert-text.ts for why never the patient's name.
+      notify(longWaitAlert(ticket, waited, departmentName));
     }
   }, [tickets, now, departmentName]);
 }

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import type { DesktopBridge } from '../../../shared/bridge';
+import { DEFAULT_STAFF_IDLE_MINUTES } from '../../../shared/constants';
 
 const TOKEN_KEY = 'queuebell.console.token';
 
@@ -9,6 +10,11 @@ const TOKEN_KEY = 'queuebell.console.token';
  * notifications use the Notification API once allowed, and desktop-only features do nothing.
  */
 function createBrowserBridge(): DesktopBridge {
+  // The idle lock works in a browser too; the time learnt from the server lasts for the page.
+  let idleLockMinutes = DEFAULT_STAFF_IDLE_MINUTES;
+  const desktopOnly = async () => {
+    throw new Error('This setting is for the desktop app');
+  };
   return {
     getServerUrl: async () => location.origin,
     setServerUrl: async () => {
@@ -17,9 +23,20 @@ function createBrowserBridge(): DesktopBridge {
     saveToken: async (token) => sessionStorage.setItem(TOKEN_KEY, token),
     loadToken: async () => sessionStorage.getItem(TOKEN_KEY),
     clearToken: async () => sessionStorage.removeItem(TOKEN_KEY),
+    getIdleLockMinutes: async () => idleLockMinutes,
+    setIdleLockMinutes: async (minutes) => {
+      idleLockMinutes = minutes;
+    },
+    // The token goes with the tab: there is no restart to check the idle time against.
+    reportActivity: async () => undefined,
+    getWardSettings: async () => ({ contentProtection: false, certificatePin: null }),
+    setContentProtection: desktopOnly,
+    setCertificatePin: desktopOnly,
     openKiosk: async () => {
       window.open('/kiosk', '_blank', 'noopener');
     },
+    // The display opened in a tab of its own, which whoever stands at that screen closes.
+    closeKiosk: async () => undefined,
     // Permission is asked for on a click (ConsoleShell's "Allow desktop alerts"): browsers ignore or
     // penalise prompts that no gesture started, and alerts come from socket events.
     notify: async (title, body) => {

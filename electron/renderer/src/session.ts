@@ -1,7 +1,8 @@
-import { ApiError, createApiClient } from '../../../shared/api-client';
+import { ApiError } from '../../../shared/api-client';
 import type { User } from '../../../shared/schemas';
 import { bridge } from './bridge';
 import { StaffOnlyError } from './errors';
+import { consoleApi } from './console-api';
 
 export interface Session {
   serverUrl: string;
@@ -14,7 +15,7 @@ export async function restoreSession(serverUrl: string): Promise<Session | null>
   const token = await bridge.loadToken();
   if (!token) return null;
   try {
-    const { user } = await createApiClient({ baseUrl: serverUrl })('GET /api/me', { token });
+    const { user } = await consoleApi({ baseUrl: serverUrl })('GET /api/me', { token });
     return { serverUrl, token, user };
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
@@ -26,7 +27,7 @@ export async function restoreSession(serverUrl: string): Promise<Session | null>
 }
 
 export async function signIn(serverUrl: string, email: string, password: string): Promise<Session> {
-  const api = createApiClient({ baseUrl: serverUrl });
+  const api = consoleApi({ baseUrl: serverUrl });
   const { token, user } = await api('POST /api/auth/login', { body: { email, password } });
   if (user.role === 'patient') {
     // Patients use the PWA; don't keep a patient token in a staff tool.
@@ -39,7 +40,7 @@ export async function signIn(serverUrl: string, email: string, password: string)
 
 /** The local token goes even if the server cannot be told, so signing out always works. */
 export async function signOut(session: Session): Promise<void> {
-  await createApiClient({ baseUrl: session.serverUrl })('POST /api/auth/logout', {
+  await consoleApi({ baseUrl: session.serverUrl })('POST /api/auth/logout', {
     token: session.token,
   }).catch(() => undefined);
   await bridge.clearToken();

@@ -72,6 +72,7 @@ export const en = {
       'Actions are paused until the connection is back; the console keeps trying and refreshes everything when it reconnects.',
   },
   kiosk: {
+    close: 'Close waiting-room display',
     screen: 'Screen for the waiting-room display',
     display: '{{label}} ({{width}}×{{height}})',
     mainDisplay: '{{label}} ({{width}}×{{height}}), main screen',
@@ -298,7 +299,7 @@ export const en = {
     joinedTitle: 'Patient waiting in {{name}}',
     joinedBody: 'Someone joined the empty {{name}} queue.',
     longWaitTitle: '{{number}} has waited {{minutes, number}} min',
-    longWaitBody: '{{department}}: {{name}} is still waiting.',
+    longWaitBody: '{{department}}: ticket {{number}} is still waiting.',
   },
   updates: {
     ready: 'An update is ready — restart to install.',
@@ -312,6 +313,33 @@ export const en = {
     saving: 'Saving…',
     on: 'Saved. New versions are checked for now and every few hours.',
     off: 'Saved. Updates are off.',
+  },
+  lock: {
+    heading: 'The console is locked',
+    why: 'It was not used for a while. Enter the password to go on.',
+    account: 'Signed in as',
+    password: 'Password',
+    unlock: 'Unlock',
+    unlocking: 'Unlocking…',
+    signOut: 'Sign out',
+    otherPerson: 'Not you? Sign out, and sign in with your own account.',
+  },
+  outdated: {
+    heading: 'This console must be updated',
+    server: 'The server says:',
+    version: 'This console:',
+    next: 'Nothing can be done in this version. Install the update from IT, then start the console again.',
+  },
+  ward: {
+    heading: 'Security on this computer',
+    protection: 'Hide the console from screenshots and screen sharing',
+    protectionHint: 'Windows and macOS. The waiting list shows patients’ names.',
+    pin: 'Server certificate fingerprint (SHA-256)',
+    pinHint:
+      'Optional, for IT: only a server certificate with this fingerprint is accepted. Update it when the certificate is renewed. Empty: the certificate authorities this computer trusts decide.',
+    save: 'Save',
+    saving: 'Saving…',
+    saved: 'Saved.',
   },
   errors: errorsEn,
 };

@@ -70,6 +70,7 @@ export const es: Catalog = {
       'Las acciones quedan en pausa hasta que vuelva la conexión; la consola sigue intentándolo y lo actualiza todo al reconectarse.',
   },
   kiosk: {
+    close: 'Cerrar la pantalla de la sala de espera',
     screen: 'Pantalla para la sala de espera',
     display: '{{label}} ({{width}}×{{height}})',
     mainDisplay: '{{label}} ({{width}}×{{height}}), pantalla principal',
@@ -306,7 +307,7 @@ export const es: Catalog = {
     joinedTitle: 'Paciente esperando en {{name}}',
     joinedBody: 'Alguien se ha unido a la cola vacía de {{name}}.',
     longWaitTitle: '{{number}} lleva {{minutes, number}} min esperando',
-    longWaitBody: '{{department}}: {{name}} sigue esperando.',
+    longWaitBody: '{{department}}: el turno {{number}} sigue esperando.',
   },
   updates: {
     ready: 'Hay una actualización lista: reinicie para instalarla.',
@@ -320,6 +321,33 @@ export const es: Catalog = {
     saving: 'Guardando…',
     on: 'Guardado. Se buscan versiones nuevas ahora y cada pocas horas.',
     off: 'Guardado. Las actualizaciones están desactivadas.',
+  },
+  lock: {
+    heading: 'La consola está bloqueada',
+    why: 'No se ha usado durante un tiempo. Introduzca la contraseña para continuar.',
+    account: 'Sesión iniciada como',
+    password: 'Contraseña',
+    unlock: 'Desbloquear',
+    unlocking: 'Desbloqueando…',
+    signOut: 'Cerrar sesión',
+    otherPerson: '¿No es usted? Cierre la sesión e inicie sesión con su propia cuenta.',
+  },
+  outdated: {
+    heading: 'Esta consola debe actualizarse',
+    server: 'El servidor indica:',
+    version: 'Esta consola:',
+    next: 'No se puede trabajar con esta versión. Instale la actualización que le facilite el servicio de informática y vuelva a iniciar la consola.',
+  },
+  ward: {
+    heading: 'Seguridad en este equipo',
+    protection: 'Ocultar la consola en capturas y al compartir pantalla',
+    protectionHint: 'Windows y macOS. La lista de espera muestra los nombres de los pacientes.',
+    pin: 'Huella del certificado del servidor (SHA-256)',
+    pinHint:
+      'Opcional, para informática: solo se acepta un certificado del servidor con esta huella. Actualícela cuando se renueve el certificado. Vacía: deciden las autoridades de certificación en las que confía este equipo.',
+    save: 'Guardar',
+    saving: 'Guardando…',
+    saved: 'Guardado.',
   },
   errors: errorsEs,
 };

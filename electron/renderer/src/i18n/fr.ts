@@ -70,6 +70,7 @@ export const fr: Catalog = {
       'Les actions sont suspendues jusqu’au retour de la connexion ; la console réessaie d’elle-même et actualise tout à la reconnexion.',
   },
   kiosk: {
+    close: 'Fermer l’écran de la salle d’attente',
     screen: 'Écran pour l’affichage de la salle d’attente',
     display: '{{label}} ({{width}}×{{height}})',
     mainDisplay: '{{label}} ({{width}}×{{height}}), écran principal',
@@ -305,7 +306,7 @@ export const fr: Catalog = {
     joinedTitle: 'Patient en attente à {{name}}',
     joinedBody: 'Quelqu’un a rejoint la file vide de {{name}}.',
     longWaitTitle: '{{number}} attend depuis {{minutes, number}} min',
-    longWaitBody: '{{department}} : {{name}} attend toujours.',
+    longWaitBody: '{{department}} : le ticket {{number}} attend toujours.',
   },
   updates: {
     ready: 'Une mise à jour est prête : redémarrez pour l’installer.',
@@ -319,6 +320,33 @@ export const fr: Catalog = {
     saving: 'Enregistrement…',
     on: 'Enregistré. Les nouvelles versions sont recherchées maintenant et toutes les quelques heures.',
     off: 'Enregistré. Les mises à jour sont désactivées.',
+  },
+  lock: {
+    heading: 'La console est verrouillée',
+    why: 'Elle n’a pas été utilisée depuis un moment. Saisissez le mot de passe pour continuer.',
+    account: 'Connecté en tant que',
+    password: 'Mot de passe',
+    unlock: 'Déverrouiller',
+    unlocking: 'Déverrouillage…',
+    signOut: 'Se déconnecter',
+    otherPerson: 'Ce n’est pas vous ? Déconnectez-vous, puis connectez-vous avec votre propre compte.',
+  },
+  outdated: {
+    heading: 'Cette console doit être mise à jour',
+    server: 'Le serveur indique :',
+    version: 'Cette console :',
+    next: 'Rien ne peut être fait avec cette version. Installez la mise à jour fournie par le service informatique, puis redémarrez la console.',
+  },
+  ward: {
+    heading: 'Sécurité sur cet ordinateur',
+    protection: 'Masquer la console des captures et du partage d’écran',
+    protectionHint: 'Windows et macOS. La liste d’attente affiche le nom des patients.',
+    pin: 'Empreinte du certificat du serveur (SHA-256)',
+    pinHint:
+      'Facultatif, pour le service informatique : seul un certificat de serveur ayant cette empreinte est accepté. Mettez-la à jour au renouvellement du certificat. Vide : les autorités de certification auxquelles cet ordinateur fait confiance décident.',
+    save: 'Enregistrer',
+    saving: 'Enregistrement…',
+    saved: 'Enregistré.',
   },
   errors: errorsFr,
 };
