@@ -41,7 +41,10 @@ export async function authenticateToken(token: string): Promise<Authenticated | 
       { where: { id: session.id } },
     );
     // Staff's "last seen" rides on the same once-a-minute write; patients' activity is not kept.
-    if (user.role !== 'patient') await User.update({ lastSeenAt: now }, { where: { id: user.id } });
+    // silent: being seen is not a change to the account, so updated_at stays.
+    if (user.role !== 'patient') {
+      await User.update({ lastSeenAt: now }, { where: { id: user.id }, silent: true });
+    }
   }
   return { user, sessionId: session.id };
 }

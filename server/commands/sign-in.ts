@@ -23,7 +23,7 @@ export async function signIn(
 async function recordStaffSignIn(sequelize: Sequelize, user: User, ip: string): Promise<void> {
   const lastSeenBefore = iso(user.lastSeenAt);
   await sequelize.transaction(async (transaction) => {
-    await user.update({ lastSeenAt: new Date() }, { transaction });
+    await user.update({ lastSeenAt: new Date() }, { transaction, silent: true });
     await recordAdminLog(sequelize, transaction, {
       actorId: user.id,
       action: 'staff.signed_in',
