@@ -4,7 +4,7 @@ import type { DepartmentFrom } from '../../shared/routes';
 import { notAssigned } from '../errors';
 import { accessOf, departmentOfSchedule, departmentOfTicket, mayActOn } from '../staff/assignment';
 
-/** Every department a request names, or null where it names none (which means every department). */
+/** The department one part of a request names; null where it names none, which means every department. */
 type Named = string | null;
 
 /**
@@ -31,7 +31,7 @@ export function departmentGuard(
   };
 }
 
-/** undefined: a record that does not exist. */
+/** The department a source names; undefined for a record that does not exist. */
 async function namedBy(
   sequelize: Sequelize,
   source: DepartmentFrom,
