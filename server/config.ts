@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
 import { z } from 'zod';
+import { DEFAULT_STAFF_IDLE_MINUTES, MAX_STAFF_IDLE_MINUTES } from '../shared/constants';
 
 /** Configuration comes from the environment only (see docs and README). */
 function flag(fallback: boolean) {
@@ -52,6 +53,12 @@ const envSchema = z.object({
   TWILIO_AUTH_TOKEN: z.string().min(1).optional(),
   TWILIO_FROM: z.string().min(1).optional(),
   TWILIO_API_URL: z.string().url().default('https://api.twilio.com'),
+  STAFF_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_STAFF_IDLE_MINUTES)
+    .default(DEFAULT_STAFF_IDLE_MINUTES),
   CONSOLE_MIN_VERSION: z
     .string()
     .regex(/^\d{1,6}\.\d{1,6}\.\d{1,6}$/, { message: 'must be a version such as 1.4.0' })
@@ -81,6 +88,8 @@ export interface Config {
   seedDemo: boolean;
   /** false: this process answers HTTP and sockets but leaves notification delivery to other processes. */
   deliveryWorkers: boolean;
+  /** A staff session ends this long after its last use; the console locks after it too. */
+  staffIdleMinutes: number;
   /** Desktop consoles older than this get 426 on every API request. */
   consoleMinVersion: string | undefined;
   /** The region in which a phone number written without its country code (`(201) 555-0123`) is read. */
@@ -167,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     deliveryWorkers: e.DELIVERY_WORKERS,
     defaultPhoneRegion: e.DEFAULT_PHONE_REGION,
     consoleMinVersion: e.CONSOLE_MIN_VERSION,
+    staffIdleMinutes: e.STAFF_IDLE_MINUTES,
     email: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
     sms: smsConfig(e),
     socketAdapter: e.SOCKET_ADAPTER ?? (e.DATABASE_URL && e.CLUSTER ? 'postgres' : 'memory'),

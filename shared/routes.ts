@@ -123,7 +123,11 @@ export const ROUTES = {
     status: 204,
     answer: answer<void>(),
   },
-  'GET /api/me': { who: 'signed in', summary: 'The signed-in user', answer: answer<{ user: User }>() },
+  'GET /api/me': {
+    who: 'signed in',
+    summary: 'The signed-in user; staff also get the idle minutes after which their console locks',
+    answer: answer<{ user: User; staffIdleMinutes?: number }>(),
+  },
   'PATCH /api/me': {
     who: 'signed in',
     summary:

@@ -4,9 +4,9 @@ import type { Transaction } from 'sequelize';
 import { TOKEN_TTL_DAYS } from '../../shared/constants';
 import { Session, User } from '../db/models/index';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const TTL_MS = TOKEN_TTL_DAYS * DAY_MS;
-/** Sliding expiry is written at most this often per session, not on every request. */
+/** A patient's session lives this long after its last use. */
+export const PATIENT_IDLE_SECONDS = TOKEN_TTL_DAYS * 24 * 60 * 60;
+/** Sliding expiry is written at most this often per session (or a quarter of its idle time), not on every request. */
 const SLIDE_EVERY_MS = 60 * 1000;
 
 /** Tokens are opaque random strings; only their SHA-256 is stored, so a database leak gives no tokens. */
@@ -14,9 +14,15 @@ export function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
 }
 
-export async function issueToken(userId: number): Promise<string> {
+/** A new session sliding on `idleSeconds`: a patient's 30 days, a staff member's STAFF_IDLE_MINUTES. */
+export async function issueToken(userId: number, idleSeconds = PATIENT_IDLE_SECONDS): Promise<string> {
   const token = crypto.randomBytes(32).toString('base64url');
-  await Session.create({ userId, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + TTL_MS) });
+  await Session.create({
+    userId,
+    tokenHash: hashToken(token),
+    idleSeconds,
+    expiresAt: new Date(Date.now() + idleSeconds * 1000),
+  });
   return token;
 }
 
@@ -35,9 +41,10 @@ export async function authenticateToken(token: string): Promise<Authenticated | 
   });
   if (!session) return undefined;
   const user = (session as Session & { user: User }).user;
-  if (now.getTime() - session.lastUsedAt.getTime() > SLIDE_EVERY_MS) {
+  const idleMs = session.idleSeconds * 1000;
+  if (now.getTime() - session.lastUsedAt.getTime() > Math.min(SLIDE_EVERY_MS, idleMs / 4)) {
     await Session.update(
-      { lastUsedAt: now, expiresAt: new Date(now.getTime() + TTL_MS) },
+      { lastUsedAt: now, expiresAt: new Date(now.getTime() + idleMs) },
       { where: { id: session.id } },
     );
     // Staff's "last seen" rides on the same once-a-minute write; patients' activity is not kept.

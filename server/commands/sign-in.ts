@@ -14,10 +14,13 @@ export async function signIn(
   sequelize: Sequelize,
   body: LoginBody,
   ip: string,
+  staffIdleMinutes: number,
 ): Promise<{ token: string; user: User }> {
   const user = await checkCredentials(sequelize, body, ip);
-  if (user.role !== 'patient') await recordStaffSignIn(sequelize, user, ip);
-  return { token: await issueToken(user.id), user };
+  if (user.role === 'patient') return { token: await issueToken(user.id), user };
+  await recordStaffSignIn(sequelize, user, ip);
+  // Staff tokens die with an idle console: a shared ward PC must not hand the next person a session.
+  return { token: await issueToken(user.id, staffIdleMinutes * 60), user };
 }
 
 async function recordStaffSignIn(sequelize: Sequelize, user: User, ip: string): Promise<void> {

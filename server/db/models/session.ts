@@ -9,6 +9,8 @@ export class Session extends Model<InferAttributes<Session>, InferCreationAttrib
   declare createdAt: CreationOptional<Date>;
   declare lastUsedAt: CreationOptional<Date>;
   declare expiresAt: Date;
+  /** How long the session lives after its last use: sliding expiry. */
+  declare idleSeconds: CreationOptional<number>;
   declare revokedAt: CreationOptional<Date | null>;
 
   static initModel(sequelize: Sequelize): void {
@@ -20,6 +22,7 @@ export class Session extends Model<InferAttributes<Session>, InferCreationAttrib
         createdAt: DataTypes.DATE,
         lastUsedAt: { type: DataTypes.DATE, allowNull: false, defaultValue: DataTypes.NOW },
         expiresAt: { type: DataTypes.DATE, allowNull: false },
+        idleSeconds: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 2_592_000 },
         revokedAt: { type: DataTypes.DATE, allowNull: true },
       },
       { sequelize, tableName: 'sessions', underscored: true, updatedAt: false },

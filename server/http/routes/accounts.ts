@@ -24,13 +24,17 @@ export function accountHandlers(ctx: AppContext): RouteHandlers<AccountRoute> {
       return { token, user: presentUser(user) };
     },
     'POST /api/auth/login': async ({ body, request }) => {
-      const { token, user } = await signIn(ctx.sequelize, body, request.ip);
+      const { token, user } = await signIn(ctx.sequelize, body, request.ip, ctx.config.staffIdleMinutes);
       return { token, user: presentUser(user) };
     },
     'POST /api/auth/logout': async ({ sessionId }) => {
       await revokeSession(sessionId);
     },
-    'GET /api/me': async ({ user }) => ({ user: presentUser(user) }),
+    // Staff also learn the idle time after which their console locks (their token ends with it).
+    'GET /api/me': async ({ user }) =>
+      user.role === 'patient'
+        ? { user: presentUser(user) }
+        : { user: presentUser(user), staffIdleMinutes: ctx.config.staffIdleMinutes },
     'PATCH /api/me': async ({ user, body }) => ({
       user: presentUser(await updateMe(user, body, ctx.config.defaultPhoneRegion)),
     }),
