@@ -17,6 +17,7 @@
  *     notifications/                         the outbox: fan-out, claim, deliver, retry
  *     accounts/                              users, passwords, tokens, the login limiter
  *     departments/                           a department and its queue row
+ *     staff/                                 staff accounts, their departments, the admin log
  *     tickets/                               ticket reads, positions, estimates
  *     queues/                                queue status (uses ticket estimates), audit, overdue
  *     schedules/                             plans, the stored schedules, the node-schedule jobs
@@ -45,6 +46,7 @@ const LAYERS = [
   ['notifications', 'notifications/'],
   ['accounts', 'accounts/'],
   ['departments', 'departments/'],
+  ['staff', 'staff/'],
   ['tickets', 'tickets/'],
   ['queues', 'queues/'],
   ['schedules', 'schedules/'],

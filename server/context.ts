@@ -2,7 +2,14 @@ import type { Sequelize } from 'sequelize';
 import type { TicketCalledEvent } from '../shared/events';
 import type { Notification } from '../shared/notifications';
 import type { QueueStatus } from '../shared/schemas';
-import type { StaffTicket, Ticket, TicketReachedEvent, TicketUnreachedEvent } from '../shared/tickets';
+import type { Role } from '../shared/constants';
+import type {
+  StaffTicket,
+  Ticket,
+  TicketLongWaitEvent,
+  TicketReachedEvent,
+  TicketUnreachedEvent,
+} from '../shared/tickets';
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Logger } from './logger';
@@ -24,6 +31,19 @@ export interface Broadcaster {
   ticketUnreached(event: TicketUnreachedEvent): void;
   /** To the staff of `event.department`: a client confirmed the call, on `event.channel`. */
   ticketReached(event: TicketReachedEvent): void;
+  /** To the staff of `event.department`, once per ticket: it has waited longer than the department allows. */
+  ticketLongWait(event: TicketLongWaitEvent): void;
+  /** Ends every open socket of the user, on every server process (disabled, password reset). */
+  disconnectUser(userId: number): void;
+  /** A staff member's role or departments changed: their open sockets now hear those departments only. */
+  staffAccessChanged(userId: number, access: StaffAccess): void;
+}
+
+/** What decides which departments' staff events a staff socket hears. */
+export interface StaffAccess {
+  role: Role;
+  /** null: every department. */
+  departments: string[] | null;
 }
 
 /** The schedule jobs of this process; `schedules/scheduler.ts` implements it. */

@@ -53,3 +53,32 @@ export const invalidToken = () =>
     'This unsubscribe link is not valid. Turn email off in the app instead.',
     [{ path: 'query.token', message: 'is not a token this server signed' }],
   );
+
+/** A nurse acting on a department that is not theirs (admins and nurses of "all" act on every one). */
+export const notAssigned = (code?: string) =>
+  new ApiError(
+    403,
+    'not_assigned',
+    code
+      ? `You are not assigned to the ${code} department.`
+      : 'You are assigned to some departments only: name one of them.',
+  );
+/** The right password for an account an admin has disabled. */
+export const accountDisabled = () =>
+  new ApiError(403, 'account_disabled', 'This account has been disabled. Ask an administrator.');
+/** A change that would leave no admin able to sign in. */
+export const lastAdmin = () =>
+  conflict('last_admin', 'This is the last active admin: make someone else an admin first.');
+/** A call to a room the department does not list. */
+export const unknownRoom = (rooms: string[]) =>
+  new ApiError(400, 'unknown_room', 'This department has no such room.', [
+    { path: 'body.room', message: `must be one of: ${rooms.join(', ')}` },
+  ]);
+/** Staff assigned to departments that do not exist. */
+export const unknownDepartment = (codes: string[]) =>
+  new ApiError(400, 'unknown_department', `There is no department ${codes.join(', ')}.`, [
+    { path: 'body.departments', message: `names no department: ${codes.join(', ')}` },
+  ]);
+/** An archived department: no joins, no opening. */
+export const departmentArchived = (code: string) =>
+  conflict('department_archived', `The ${code} department is archived.`);

@@ -30,6 +30,9 @@ import type { Scheduler } from './schedules/scheduler';
 import { changeQueueState } from './commands/change-queue-state';
 import { republishCalls } from './commands/republish-calls';
 import { getOrCreateSetting } from './db/settings';
+import { ApiError } from './errors';
+import { createLongWaitWorker } from './tickets/long-wait-worker';
+import type { LongWaitWorker, LongWaitWorkerOptions } from './tickets/long-wait-worker';
 
 /** A timer may fire a hair early; a close within this of its time counts as due. */
 const SCHEDULE_TOLERANCE_MS = 1000;
@@ -42,6 +45,7 @@ export interface RunningServer {
   firstStart: BootstrapResult;
   outbox: OutboxWorker;
   followUps: FollowUpWorker;
+  longWaits: LongWaitWorker;
   scheduler: Scheduler;
   close(): Promise<void>;
 }
@@ -54,6 +58,8 @@ export interface ServerOptions {
   clock?: Clock;
   /** Tests tune the email/SMS worker here. */
   followUps?: Partial<Pick<FollowUpWorkerOptions, 'idleCheckMs' | 'batchSize'>>;
+  /** Tests tune the long-wait sweep here. */
+  longWaits?: Partial<Pick<LongWaitWorkerOptions, 'idleCheckMs'>>;
 }
 
 /** Everything `npm start` runs, in order; tests start the same thing on port 0. */
@@ -122,6 +128,12 @@ export async function startServer(
       onNotified: () => followUps.replan(),
       ...options.worker,
     });
+    const longWaits = createLongWaitWorker({
+      sequelize,
+      logger,
+      onLongWait: (event) => realtime.ticketLongWait(event),
+      ...options.longWaits,
+    });
     const clock = options.clock ?? systemClock;
     // The scheduler runs the same transitions as a nurse, which need the context it is part of.
     const scheduled = (open: boolean) => (code: string) => scheduledChange(ctx, code, open);
@@ -158,6 +170,8 @@ export async function startServer(
       cleanups.push(() => outbox.stop());
       followUps.start();
       cleanups.push(() => followUps.stop());
+      longWaits.start();
+      cleanups.push(() => longWaits.stop());
     }
 
     let closing: Promise<void> | undefined;
@@ -169,6 +183,7 @@ export async function startServer(
       firstStart,
       outbox,
       followUps,
+      longWaits,
       scheduler,
       close: () => (closing ??= close()),
     };
@@ -216,15 +231,23 @@ function createPush(
   return push;
 }
 
-/** A scheduled open or close: the nurse's command, a close only when due. Answers what happened, for the log. */
+/**
+ * A scheduled open or close: the nurse's command, a close only when due. Answers what happened, for the
+ * log; an archived department's schedules open nothing.
+ */
 async function scheduledChange(ctx: AppContext, code: string, open: boolean): Promise<string> {
   const dueBy = new Date(ctx.clock.now().getTime() + SCHEDULE_TOLERANCE_MS);
-  const result = await changeQueueState(ctx, {
-    department: code,
-    open,
-    reason: 'schedule',
-    userId: null,
-    ...(open ? {} : { dueBy }),
-  });
-  return result.answer.message;
+  try {
+    const result = await changeQueueState(ctx, {
+      department: code,
+      open,
+      reason: 'schedule',
+      userId: null,
+      ...(open ? {} : { dueBy }),
+    });
+    return result.answer.message;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'department_archived') return 'department archived';
+    throw error;
+  }
 }

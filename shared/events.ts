@@ -1,6 +1,12 @@
 import type { Notification } from './notifications';
 import type { QueueStatus } from './schemas';
-import type { StaffTicket, Ticket, TicketReachedEvent, TicketUnreachedEvent } from './tickets';
+import type {
+  StaffTicket,
+  Ticket,
+  TicketLongWaitEvent,
+  TicketReachedEvent,
+  TicketUnreachedEvent,
+} from './tickets';
 
 /** Socket.IO events, typed once for the server and every client. */
 export interface TicketCalledEvent {
@@ -23,6 +29,8 @@ export interface ServerToClientEvents {
   'ticket:updated': (ticket: Ticket | StaffTicket) => void;
   'ticket:unreached': (event: TicketUnreachedEvent) => void;
   'ticket:reached': (event: TicketReachedEvent) => void;
+  /** To staff of the department, once per ticket: it has waited longer than the department's `longWaitMinutes`. */
+  'ticket:long_wait': (event: TicketLongWaitEvent) => void;
 }
 
 export interface ClientToServerEvents {

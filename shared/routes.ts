@@ -31,6 +31,9 @@ import {
   updateMeBody,
 } from './schemas';
 import type { AuthAnswer, Department, Preferences, QueueStatus, User } from './schemas';
+import { departmentCodeParams, departmentSettingsBody } from './departments';
+import { adminLogQuery, createStaffBody, updateStaffBody } from './staff';
+import type { AdminLogPage, CreatedStaff, Staff } from './staff';
 import { callNextBody, metricsQuery, priorityBody } from './tickets';
 import type { StaffTicket, Ticket, TicketMetrics } from './tickets';
 
@@ -46,6 +49,15 @@ import type { StaffTicket, Ticket, TicketMetrics } from './tickets';
  * An admin can do everything a nurse can.
  */
 export type Who = 'anyone' | 'signed in' | 'patient' | 'nurse' | 'admin' | 'owner';
+
+/**
+ * Where a nurse route finds the department it acts on, so that the server checks, in one place, that the
+ * nurse is assigned to it (403 `not_assigned` otherwise; admins and nurses of "all" pass):
+ * `params`, `query`, `body`: that part's `department` field (left out, it means every department);
+ * `ticket`: the department of the ticket `:id` names; `schedule`: that of the schedule `:id` names.
+ * A route that names several (a schedule moved to another department) lists them all.
+ */
+export type DepartmentFrom = 'params' | 'query' | 'body' | 'ticket' | 'schedule';
 
 declare const answerType: unique symbol;
 /** The type of a route's answer; a marker the compiler reads, with nothing in it at run time. */
@@ -72,6 +84,8 @@ export interface RouteSpec {
    * as mail clients send RFC 8058's one-click unsubscribe; every other route takes JSON only.
    */
   form?: true;
+  /** A nurse route about one department: where that department comes from (see DepartmentFrom). */
+  department?: DepartmentFrom | readonly DepartmentFrom[];
 }
 
 /** Open and close take an optional body: absent (or null) is the same as `{}`. */
@@ -147,8 +161,22 @@ export const ROUTES = {
     status: 201,
     answer: answer<{ department: Department }>(),
   },
+  'GET /api/departments': {
+    who: 'nurse',
+    summary: "The departments with their settings: an admin's all, a nurse's those assigned to them",
+    answer: answer<Department[]>(),
+  },
+  'PATCH /api/departments/:code': {
+    who: 'admin',
+    summary:
+      "Change a department's name, rooms, alert position, escalation delay, long-wait threshold or archive it",
+    params: departmentCodeParams,
+    body: departmentSettingsBody,
+    answer: answer<{ department: Department }>(),
+  },
   'POST /api/queues/:department/open': {
     who: 'nurse',
+    department: 'params',
     summary: 'Open a queue and notify the patients who follow it',
     params: departmentParams,
     body: optionalBody(openQueueBody),
@@ -156,6 +184,7 @@ export const ROUTES = {
   },
   'POST /api/queues/:department/close': {
     who: 'nurse',
+    department: 'params',
     summary: 'Close a queue and notify the patients still waiting',
     params: departmentParams,
     body: optionalBody(closeQueueBody),
@@ -163,6 +192,7 @@ export const ROUTES = {
   },
   'GET /api/queues/:department/log': {
     who: 'nurse',
+    department: 'params',
     summary: "A queue's audit log, newest first",
     params: departmentParams,
     query: auditLogQuery,
@@ -170,6 +200,7 @@ export const ROUTES = {
   },
   'POST /operations/queue/status/': {
     who: 'nurse',
+    department: 'body',
     summary: "Open or close a queue, in the older system's shape",
     body: legacyStatusBody,
     answer: answer<LegacyChangeAnswer>(),
@@ -214,12 +245,14 @@ export const ROUTES = {
   },
   'POST /api/notifications/retry-failed': {
     who: 'nurse',
+    department: 'body',
     summary: 'Send failed notifications again',
     body: optionalBody(retryFailedBody),
     answer: answer<{ queued: number }>(),
   },
   'GET /api/notifications/stats': {
     who: 'nurse',
+    department: 'query',
     summary: 'Notification counts by delivery state',
     query: notificationStatsQuery,
     answer: answer<NotificationStats>(),
@@ -276,12 +309,14 @@ export const ROUTES = {
   },
   'GET /api/queues/:department/tickets': {
     who: 'nurse',
+    department: 'params',
     summary: "A queue's active tickets: being seen, called, then waiting in call order",
     params: departmentParams,
     answer: answer<StaffTicket[]>(),
   },
   'POST /api/queues/:department/call-next': {
     who: 'nurse',
+    department: 'params',
     summary: 'Call the next patient to a room',
     params: departmentParams,
     body: callNextBody,
@@ -293,6 +328,7 @@ export const ROUTES = {
   'POST /api/tickets/:id/no-show': ticketAction('The patient did not come'),
   'POST /api/tickets/:id/priority': {
     who: 'nurse',
+    department: 'ticket',
     summary: 'Change how a waiting ticket is prioritised',
     params: idParams,
     body: priorityBody,
@@ -300,6 +336,7 @@ export const ROUTES = {
   },
   'GET /api/queues/:department/metrics': {
     who: 'nurse',
+    department: 'params',
     summary: "A department's ticket figures for one day",
     params: departmentParams,
     query: metricsQuery,
@@ -308,12 +345,14 @@ export const ROUTES = {
 
   'GET /api/schedules': {
     who: 'nurse',
+    department: 'query',
     summary: 'Opening schedules, of one department or all',
     query: scheduleListQuery,
     answer: answer<Schedule[]>(),
   },
   'POST /api/schedules': {
     who: 'nurse',
+    department: 'body',
     summary: 'Create an opening schedule',
     body: scheduleBody,
     status: 201,
@@ -321,6 +360,7 @@ export const ROUTES = {
   },
   'PUT /api/schedules/:id': {
     who: 'nurse',
+    department: ['schedule', 'body'],
     summary: 'Change an opening schedule',
     params: idParams,
     body: scheduleBody,
@@ -328,17 +368,53 @@ export const ROUTES = {
   },
   'DELETE /api/schedules/:id': {
     who: 'nurse',
+    department: 'schedule',
     summary: 'Delete an opening schedule',
     params: idParams,
     body: noBody,
     status: 204,
     answer: answer<void>(),
   },
+
+  'GET /api/staff': {
+    who: 'admin',
+    summary: 'Every staff account (nurses and admins)',
+    answer: answer<Staff[]>(),
+  },
+  'POST /api/staff': {
+    who: 'admin',
+    summary: 'Create a staff account; without a password, one is generated and shown once',
+    body: createStaffBody,
+    status: 201,
+    answer: answer<CreatedStaff>(),
+  },
+  'PATCH /api/staff/:id': {
+    who: 'admin',
+    summary:
+      "Change a staff member's name, role or departments, or disable them (signed out everywhere at once)",
+    params: idParams,
+    body: updateStaffBody,
+    answer: answer<{ staff: Staff }>(),
+  },
+  'POST /api/staff/:id/reset-password': {
+    who: 'admin',
+    summary: 'Give a staff member a new generated password, shown once; their sessions end',
+    params: idParams,
+    body: noBody,
+    answer: answer<{ password: string }>(),
+  },
+  'GET /api/admin/log': {
+    who: 'admin',
+    summary: 'What admins changed and when staff signed in, newest first',
+    query: adminLogQuery,
+    answer: answer<AdminLogPage>(),
+  },
 } as const satisfies Record<string, RouteSpec>;
 
 function ticketAction(summary: string) {
   return {
     who: 'nurse',
+    department: 'ticket',
     summary,
     params: idParams,
     body: noBody,

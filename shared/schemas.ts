@@ -17,6 +17,12 @@ const password = z
 
 const personName = z.string().trim().min(1, { message: 'must not be empty' }).max(120);
 
+/** The same rules wherever an account is made: registration, and an admin adding a staff member. */
+export { email as emailSchema, password as passwordSchema, personName as personNameSchema };
+
+/** A room as a call names it and a department lists it: `3`, `7B`, `Triage 2`. */
+export const roomName = z.string().trim().min(1).max(32);
+
 export const locale = z
   .string()
   .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { message: 'must be a language tag such as en or es-MX' });
@@ -111,7 +117,16 @@ export interface Department {
   id: number;
   code: string;
   name: string;
+  /** The rooms a call may name; empty: any room. */
+  rooms: string[];
+  /** 1–20: the position at which a patient is told "almost your turn". */
   alertPosition: number;
+  /** 10–600: how long a call or "almost your turn" waits for a confirmation before SMS or email. */
+  escalateAfterSeconds: number;
+  /** 5–600: a waiting ticket older than this makes `ticket:long_wait` for staff. */
+  longWaitMinutes: number;
+  /** Out of `GET /api/queues`, accepting no joins; its history stays. */
+  archived: boolean;
 }
 
 export interface NowServing {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChannelDelivery, ChannelName, DeliveryStatus } from './notifications';
+import { roomName } from './schemas';
 
 export { ACTIVE_TICKET_STATUSES, TICKET_STATUSES } from './constants';
 export type { TicketStatus } from './constants';
@@ -49,7 +50,7 @@ export interface LastCall {
   channels: ChannelDelivery[];
 }
 
-export const callNextBody = z.strictObject({ room: z.string().trim().min(1).max(32) });
+export const callNextBody = z.strictObject({ room: roomName });
 export const priorityBody = z.strictObject({
   priority: z.enum(PRIORITIES),
   reason: z.string().trim().min(1).max(500),
@@ -82,4 +83,15 @@ export interface TicketReachedEvent {
   department: string;
   number: string;
   channel: ChannelName;
+}
+
+/**
+ * To staff of the department, once per ticket: a waiting ticket has waited longer than the department's
+ * `longWaitMinutes`.
+ */
+export interface TicketLongWaitEvent {
+  ticketId: number;
+  department: string;
+  number: string;
+  waitingMinutes: number;
 }

@@ -7,7 +7,7 @@ import { seedRecords, SCHEDULE_BODY } from './support/records';
 import type { RecordIds } from './support/records';
 import { listApiRoutes } from './support/routes';
 import { ROUTE_KEYS, ROUTES } from '../shared/routes';
-import type { Who } from '../shared/routes';
+import type { RouteSpec, Who } from '../shared/routes';
 
 /**
  * Who may call each route, as the contract's "who" column says, checked on every route the server
@@ -15,9 +15,11 @@ import type { Who } from '../shared/routes';
  * 404 someone else's record) and changes nothing; the right caller is never refused for who they are.
  * Who may call a route is read from the shared route table (shared/routes.ts), which the server registers
  * its routes from; a route with no example request here fails the first test.
+ * The examples are about OPD; a nurse assigned to LAB only may call every nurse route, except those the
+ * table says are about a department (its `department` field): there, 403 `not_assigned`.
  */
 
-type Caller = 'nobody' | 'patient' | 'another patient' | 'nurse' | 'admin';
+type Caller = 'nobody' | 'patient' | 'another patient' | 'nurse' | 'LAB nurse' | 'admin';
 
 interface Example {
   path: string;
@@ -97,38 +99,74 @@ const EXAMPLES: Record<string, (ids: RecordIds) => Example> = {
   'POST /api/schedules': () => ({ path: '/api/schedules', body: SCHEDULE_BODY }),
   'PUT /api/schedules/:id': (ids) => ({ path: `/api/schedules/${ids.schedule}`, body: SCHEDULE_BODY }),
   'DELETE /api/schedules/:id': (ids) => ({ path: `/api/schedules/${ids.schedule}` }),
+  'GET /api/departments': () => ({ path: '/api/departments' }),
+  'PATCH /api/departments/:code': () => ({ path: '/api/departments/OPD', body: { longWaitMinutes: 45 } }),
+  'GET /api/staff': () => ({ path: '/api/staff' }),
+  'POST /api/staff': () => ({
+    path: '/api/staff',
+    body: { email: 'roles-new-nurse@test.example', name: 'New Nurse', role: 'nurse', departments: ['OPD'] },
+  }),
+  // About a nurse who is none of the callers, so that a reset does not end a caller's session.
+  'PATCH /api/staff/:id': () => ({ path: `/api/staff/${subjectId}`, body: { name: 'Renamed Nurse' } }),
+  'POST /api/staff/:id/reset-password': () => ({ path: `/api/staff/${subjectId}/reset-password` }),
+  'GET /api/admin/log': () => ({ path: '/api/admin/log?limit=5' }),
 };
 
+interface Rule {
+  who: Who;
+  /** The route is about one department (the table's `department` field). */
+  aboutDepartment: boolean;
+  example: (ids: RecordIds) => Example;
+}
+
 /** Who may call each API route, from the shared route table; its examples from EXAMPLES above. */
-const ACCESS: Record<string, { who: Who; example: (ids: RecordIds) => Example }> = Object.fromEntries(
+const ACCESS: Record<string, Rule> = Object.fromEntries(
   ROUTE_KEYS.filter((key) => /^[A-Z]+ \/(api|operations)\//.test(key)).map((key) => {
     const name = key.replace(/\/$/, '');
     const example = EXAMPLES[name] ?? (() => ({ path: name }));
-    return [name, { who: ROUTES[key].who, example }];
+    const spec: RouteSpec = ROUTES[key];
+    return [name, { who: spec.who, aboutDepartment: spec.department !== undefined, example }];
   }),
 );
 
 const ALLOWED: Record<Who, Caller[]> = {
-  anyone: ['nobody', 'patient', 'another patient', 'nurse', 'admin'],
-  'signed in': ['patient', 'another patient', 'nurse', 'admin'],
+  anyone: ['nobody', 'patient', 'another patient', 'nurse', 'LAB nurse', 'admin'],
+  'signed in': ['patient', 'another patient', 'nurse', 'LAB nurse', 'admin'],
   patient: ['patient', 'another patient'],
-  nurse: ['nurse', 'admin'],
+  nurse: ['nurse', 'LAB nurse', 'admin'],
   admin: ['admin'],
   // The records in the examples are the first patient's.
   owner: ['patient'],
 };
-const CALLERS: Caller[] = ['nobody', 'patient', 'another patient', 'nurse', 'admin'];
+const CALLERS: Caller[] = ['nobody', 'patient', 'another patient', 'nurse', 'LAB nurse', 'admin'];
 const ROLE_OF: Record<Exclude<Caller, 'nobody'>, 'patient' | 'nurse' | 'admin'> = {
   patient: 'patient',
   'another patient': 'patient',
   nurse: 'nurse',
+  'LAB nurse': 'nurse',
   admin: 'admin',
 };
+
+/** The callers a rule lets through: the LAB nurse not on a route about a department (OPD, here). */
+function allowedBy(rule: Rule): Caller[] {
+  return ALLOWED[rule.who].filter((caller) => !(caller === 'LAB nurse' && rule.aboutDepartment));
+}
+
+/** The status, and for the LAB nurse on a route about a department the code, each refusal must have. */
+function expectedRefusal(caller: Caller, rule: Rule): { statuses: number[]; code?: string } {
+  if (caller === 'nobody') return { statuses: [401] };
+  if (rule.who === 'owner') return { statuses: [403, 404] };
+  if (caller === 'LAB nurse' && rule.aboutDepartment && ALLOWED[rule.who].includes(caller)) {
+    return { statuses: [403], code: 'not_assigned' };
+  }
+  return { statuses: [403] };
+}
 
 let server: TestServer;
 const tokens: Partial<Record<Caller, string>> = {};
 let ids: RecordIds = { ticket: 0, notification: 0, schedule: 0 };
 let patientId = 0;
+let subjectId = 0;
 
 beforeAll(async () => {
   server = await startTestServer({ PUSH_ALLOWED_ORIGINS: PUSH_ORIGIN });
@@ -138,8 +176,10 @@ beforeAll(async () => {
     patient: patient.token,
     'another patient': (await signedInUser(server, 'patient')).token,
     nurse: (await signedInUser(server, 'nurse')).token,
+    'LAB nurse': (await signedInUser(server, 'nurse', { departments: ['LAB'] })).token,
     admin: (await signedInUser(server, 'admin')).token,
   });
+  subjectId = (await signedInUser(server, 'nurse')).id;
   // The first patient's ticket and notification, and a schedule, for the routes about one record.
   ids = await seedRecords(server, patient, tokens.nurse ?? '');
 });
@@ -168,16 +208,19 @@ describe('roles on every route', () => {
     const failures: string[] = [];
     for (const [key, rule] of Object.entries(ACCESS)) {
       const method = key.split(' ')[0] ?? 'GET';
-      for (const caller of CALLERS.filter((candidate) => !ALLOWED[rule.who].includes(candidate))) {
+      for (const caller of CALLERS.filter((candidate) => !allowedBy(rule).includes(candidate))) {
         const example = rule.example(ids);
         const before = await databaseDigest(server);
-        const answer = await api(server, method, example.path, {
+        const answer = await api<{ error?: { code: string } }>(server, method, example.path, {
           token: await tokenFor(caller, key),
           body: example.body,
         });
-        const expected = caller === 'nobody' ? [401] : rule.who === 'owner' ? [403, 404] : [403];
-        if (!expected.includes(answer.status)) {
-          failures.push(`${caller}: ${key} → ${answer.status}, expected ${expected.join(' or ')}`);
+        const expected = expectedRefusal(caller, rule);
+        if (!expected.statuses.includes(answer.status)) {
+          failures.push(`${caller}: ${key} → ${answer.status}, expected ${expected.statuses.join(' or ')}`);
+        }
+        if (expected.code && answer.body.error?.code !== expected.code) {
+          failures.push(`${caller}: ${key} → ${answer.body.error?.code}, expected ${expected.code}`);
         }
         if ((await databaseDigest(server)) !== before) failures.push(`${caller}: ${key} changed data`);
       }
@@ -189,7 +232,7 @@ describe('roles on every route', () => {
     const failures: string[] = [];
     for (const [key, rule] of Object.entries(ACCESS)) {
       const method = key.split(' ')[0] ?? 'GET';
-      for (const caller of ALLOWED[rule.who]) {
+      for (const caller of allowedBy(rule)) {
         const example = rule.example(ids);
         const answer = await api(server, method, example.path, {
           token: await tokenFor(caller, key),

@@ -1,18 +1,18 @@
 import type { Sequelize } from 'sequelize';
 import type { LoginBody } from '../../shared/schemas';
 import { User } from '../db/models/index';
-import { ApiError, rateLimited } from '../errors';
+import { accountDisabled, ApiError, rateLimited } from '../errors';
 import { clearLoginFailures, loginRetryAfterSeconds, recordLoginFailure } from './login-limiter';
 import { decoyPasswordHash, verifyPassword } from './passwords';
-import { issueToken } from './tokens';
 
 const BAD_CREDENTIALS = 'The email or password is not right.';
 
 /**
- * Checks an email and password and issues a session token. Failures are counted per email and IP, so
- * guessing is slowed down; an unknown email costs as much as a wrong password.
+ * Checks an email and password and answers the account. Failures are counted per email and IP, so
+ * guessing is slowed down; an unknown email costs as much as a wrong password. A disabled account is
+ * told so (403 `account_disabled`) only after its right password: nobody learns it exists without it.
  */
-export async function login(sequelize: Sequelize, body: LoginBody, ip: string) {
+export async function checkCredentials(sequelize: Sequelize, body: LoginBody, ip: string): Promise<User> {
   const retryAfter = await loginRetryAfterSeconds(sequelize, body.email, ip);
   if (retryAfter > 0) throw rateLimited(retryAfter);
   const user = await User.findOne({ where: { email: body.email } });
@@ -22,5 +22,6 @@ export async function login(sequelize: Sequelize, body: LoginBody, ip: string) {
     throw new ApiError(401, 'unauthenticated', BAD_CREDENTIALS);
   }
   await clearLoginFailures(sequelize, body.email, ip);
-  return { token: await issueToken(user.id), user };
+  if (user.disabled) throw accountDisabled();
+  return user;
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 // @node-rs/argon2 hashes with argon2id by default; these costs follow OWASP's argon2id guidance.
@@ -23,4 +24,9 @@ let decoyHash: Promise<string> | undefined;
 export function decoyPasswordHash(): Promise<string> {
   decoyHash ??= hashPassword('decoy-password-never-valid');
   return decoyHash;
+}
+
+/** A one-time password for a new or reset account: 16 characters, 96 random bits, shown once. */
+export function generatePassword(): string {
+  return crypto.randomBytes(12).toString('base64url');
 }

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { Op } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import { TOKEN_TTL_DAYS } from '../../shared/constants';
 import { Session, User } from '../db/models/index';
 
@@ -29,7 +30,8 @@ export async function authenticateToken(token: string): Promise<Authenticated | 
   const now = new Date();
   const session = await Session.findOne({
     where: { tokenHash: hashToken(token), revokedAt: null, expiresAt: { [Op.gt]: now } },
-    include: [{ model: User, as: 'user', required: true }],
+    // A disabled account's sessions were revoked when it was disabled; this holds even if one was not.
+    include: [{ model: User, as: 'user', required: true, where: { disabled: false } }],
   });
   if (!session) return undefined;
   const user = (session as Session & { user: User }).user;
@@ -38,10 +40,24 @@ export async function authenticateToken(token: string): Promise<Authenticated | 
       { lastUsedAt: now, expiresAt: new Date(now.getTime() + TTL_MS) },
       { where: { id: session.id } },
     );
+    // Staff's "last seen" rides on the same once-a-minute write; patients' activity is not kept.
+    // silent: being seen is not a change to the account, so updated_at stays.
+    if (user.role !== 'patient') {
+      await User.update({ lastSeenAt: now }, { where: { id: user.id }, silent: true });
+    }
   }
   return { user, sessionId: session.id };
 }
 
 export async function revokeSession(sessionId: number): Promise<void> {
   await Session.update({ revokedAt: new Date() }, { where: { id: sessionId } });
+}
+
+/** Ends every session of a user at once (disabled, password reset); answers how many were live. */
+export async function revokeUserSessions(userId: number, transaction?: Transaction): Promise<number> {
+  const [revoked] = await Session.update(
+    { revokedAt: new Date() },
+    { where: { userId, revokedAt: null, expiresAt: { [Op.gt]: new Date() } }, transaction },
+  );
+  return revoked;
 }

@@ -1,7 +1,8 @@
 import { QueryTypes } from 'sequelize';
 import type { Ticket } from '../../shared/tickets';
 import { departmentFor } from '../departments/lookup';
-import { ApiError } from '../errors';
+import type { DepartmentRow } from '../departments/lookup';
+import { ApiError, unknownRoom } from '../errors';
 import { presentTicket } from '../tickets/queries';
 import { markCalled } from './mark-called';
 import { publishTicketChange } from './publish-ticket-change';
@@ -15,11 +16,12 @@ export async function callNext(
   deps: TicketDeps,
   nurseId: number,
   code: string,
-  room: string,
+  requestedRoom: string,
 ): Promise<Ticket> {
   const { sequelize } = deps;
   const row = await sequelize.transaction(async (transaction) => {
     const department = await departmentFor(sequelize, code, transaction, 'none');
+    const room = listedRoom(department, requestedRoom);
     const [next] = await sequelize.query<{ id: number }>(
       `SELECT id FROM tickets WHERE department_id = :departmentId AND status = 'waiting'
         ORDER BY priority_weight DESC, joined_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
@@ -30,4 +32,17 @@ export async function callNext(
   });
   await publishTicketChange(deps, row, { called: true });
   return presentTicket(row);
+}
+
+/**
+ * The room a call goes to: any room while the department lists none; else one of its rooms, matched
+ * without regard to case and written as the department spells it, so the kiosk and the push name a real
+ * room. Another is 400 `unknown_room`.
+ */
+function listedRoom(department: DepartmentRow, requested: string): string {
+  if (department.rooms.length === 0) return requested;
+  const wanted = requested.toLowerCase();
+  const room = department.rooms.find((candidate) => candidate.toLowerCase() === wanted);
+  if (!room) throw unknownRoom(department.rooms);
+  return room;
 }

@@ -2,7 +2,7 @@ import { QueryTypes } from 'sequelize';
 import type { Sequelize, Transaction } from 'sequelize';
 import type { AuditEntry, QueueChangeAnswer } from '../../shared/queues';
 import type { AppContext, Listeners } from '../context';
-import { notFound } from '../errors';
+import { departmentArchived, notFound } from '../errors';
 import { queueClosedText, queueOpenedText } from '../notifications/content';
 import { recordFanout } from '../notifications/fanout';
 import { getQueueStatus } from '../queues/status';
@@ -129,7 +129,7 @@ async function flip(
   const rows = await sequelize.query<Flipped>(
     change.open
       ? `UPDATE queues q SET is_open = true, manual_override = :manualOverride, opened_at = :now, updated_at = now()
-           FROM departments d WHERE d.id = q.department_id AND d.code = :code AND NOT q.is_open
+           FROM departments d WHERE d.id = q.department_id AND d.code = :code AND NOT q.is_open AND NOT d.archived
          RETURNING q.department_id, d.name`
       : `UPDATE queues q SET is_open = false, manual_override = false, closed_at = :now, updated_at = now()
            FROM departments d WHERE d.id = q.department_id AND d.code = :code AND q.is_open
@@ -147,9 +147,13 @@ async function flip(
     },
   );
   if (rows[0]) return rows[0];
-  // Nothing flipped: either it is already in that state, or there is no such department.
-  await getQueueStatus(sequelize, change.department, transaction).catch(() => {
-    throw notFound(`There is no department ${change.department}.`);
-  });
+  // Nothing flipped: it is already in that state, it is archived (opening), or there is no such department.
+  const [department] = await sequelize.query<{ archived: boolean }>(
+    `SELECT archived FROM departments WHERE code = :code`,
+    { replacements: { code: change.department }, type: QueryTypes.SELECT, transaction },
+  );
+  if (!department) throw notFound(`There is no department ${change.department}.`);
+  // An archived queue may still close (it drains), never open.
+  if (change.open && department.archived) throw departmentArchived(change.department);
   return undefined;
 }

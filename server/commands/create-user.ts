@@ -11,6 +11,8 @@ export interface NewUser {
   name: string;
   role: Role;
   locale?: string | undefined;
+  /** Staff: the departments a nurse acts on; left out (or "all"), every department. */
+  departments?: 'all' | string[] | undefined;
 }
 
 /** An account of any role, its password stored only hashed; a taken email is a 409. */
@@ -24,6 +26,8 @@ export async function createUser(input: NewUser, transaction?: Transaction): Pro
         name: input.name,
         role: input.role,
         locale: input.locale ?? 'en',
+        staffDepartments:
+          input.departments === undefined || input.departments === 'all' ? null : input.departments,
       },
       { transaction },
     );

@@ -3,7 +3,7 @@ import type { Sequelize, Transaction } from 'sequelize';
 import type { Ticket } from '../../shared/tickets';
 import { departmentFor } from '../departments/lookup';
 import type { DepartmentRow } from '../departments/lookup';
-import { conflict } from '../errors';
+import { conflict, departmentArchived } from '../errors';
 import { notifyAlmostYourTurn } from '../tickets/almost';
 import { presentTicket } from '../tickets/queries';
 import { logTicketEvent, rejectIfActive, ticketById, today } from '../tickets/records';
@@ -11,7 +11,7 @@ import { publishTicketChange } from './publish-ticket-change';
 import type { TicketDeps } from './ticket-deps';
 
 /**
- * Joins an open queue. The queue row is share-locked so a close cannot slip between the check and the
+ * Joins an open queue of a department that is not archived. The queue row is share-locked so a close cannot slip between the check and the
  * insert; the number comes from an atomic counter per department and local day.
  */
 export async function joinQueue(deps: TicketDeps, userId: number, code: string): Promise<Ticket> {
@@ -20,6 +20,7 @@ export async function joinQueue(deps: TicketDeps, userId: number, code: string):
   try {
     const row = await sequelize.transaction(async (transaction) => {
       const department = await departmentFor(sequelize, code, transaction, 'share');
+      if (department.archived) throw departmentArchived(department.code);
       if (!department.is_open) throw conflict('queue_closed', `The ${department.name} queue is closed.`);
       await rejectIfActive(sequelize, userId, department.id, transaction);
       const ticketId = await insertTicket(sequelize, transaction, {

@@ -7,6 +7,8 @@ export interface DepartmentRow {
   code: string;
   name: string;
   alert_position: number;
+  rooms: string[];
+  archived: boolean;
   is_open: boolean;
 }
 
@@ -21,11 +23,30 @@ export async function departmentFor(
   lock: 'share' | 'none',
 ): Promise<DepartmentRow> {
   const [row] = await sequelize.query<DepartmentRow>(
-    `SELECT d.id, d.code, d.name, d.alert_position, q.is_open
+    `SELECT d.id, d.code, d.name, d.alert_position, d.rooms, d.archived, q.is_open
        FROM departments d JOIN queues q ON q.department_id = d.id WHERE d.code = :code
        ${lock === 'share' ? 'FOR SHARE OF q' : ''}`,
     { replacements: { code }, type: QueryTypes.SELECT, transaction },
   );
   if (!row) throw notFound(`There is no department ${code}.`);
   return row;
+}
+
+/** Which of these codes name no department, for a list someone is about to be assigned to. */
+export async function missingDepartments(
+  sequelize: Sequelize,
+  codes: string[],
+  transaction?: Transaction,
+): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const rows = await sequelize.query<{ code: string }>(
+    `SELECT code FROM departments WHERE code IN (:codes)`,
+    {
+      replacements: { codes },
+      type: QueryTypes.SELECT,
+      ...(transaction ? { transaction } : {}),
+    },
+  );
+  const known = new Set(rows.map((row) => row.code));
+  return codes.filter((code) => !known.has(code));
 }

@@ -6,6 +6,10 @@ export function presentDepartment(department: Department): DepartmentJson {
     id: department.id,
     code: department.code,
     name: department.name,
+    rooms: department.rooms,
     alertPosition: department.alertPosition,
+    escalateAfterSeconds: department.escalateAfterSeconds,
+    longWaitMinutes: department.longWaitMinutes,
+    archived: department.archived,
   };
 }

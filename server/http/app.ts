@@ -22,6 +22,7 @@ import { pushHandlers } from './routes/push';
 import { queueHandlers } from './routes/queues';
 import { registerStatic } from './static';
 import { scheduleHandlers } from './routes/schedules';
+import { staffHandlers } from './routes/staff';
 import { ticketHandlers } from './routes/tickets';
 
 export const DESKTOP_ORIGIN = 'app://queuebell';
@@ -72,17 +73,22 @@ export async function registerRoutes(
   const registry = createMetrics(app);
   delivery?.register(registry);
   // Every route of the shared table, each with its handler: the compiler refuses a table entry without one.
-  registerRouteTable(app, {
-    ...operationsHandlers(ctx, registry),
-    ...accountHandlers(ctx),
-    ...departmentHandlers(ctx),
-    ...queueHandlers(ctx),
-    ...legacyHandlers(ctx),
-    ...notificationHandlers(ctx),
-    ...pushHandlers(ctx),
-    ...emailHandlers(ctx),
-    ...ticketHandlers(ctx),
-    ...scheduleHandlers(ctx),
-  });
+  registerRouteTable(
+    app,
+    {
+      ...operationsHandlers(ctx, registry),
+      ...accountHandlers(ctx),
+      ...departmentHandlers(ctx),
+      ...queueHandlers(ctx),
+      ...legacyHandlers(ctx),
+      ...notificationHandlers(ctx),
+      ...pushHandlers(ctx),
+      ...emailHandlers(ctx),
+      ...ticketHandlers(ctx),
+      ...scheduleHandlers(ctx),
+      ...staffHandlers(ctx),
+    },
+    ctx.sequelize,
+  );
   await registerStatic(app);
 }

@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, preValidationAsyncHookHandler } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Sequelize } from 'sequelize';
 import type { z } from 'zod';
 import { ROUTE_KEYS, ROUTES, splitRouteKey } from '../../shared/routes';
 import type { AnswerOf, RouteKey, Routes, RouteSpec, Who } from '../../shared/routes';
 import type { User } from '../db/models/index';
 import { adminOnly, patientOnly, signedIn, staffOnly } from './auth';
+import { departmentGuard } from './department-guard';
 import { zodValidatorCompiler } from './validate';
 
 /** A route's input once its schemas have parsed it. */
@@ -50,11 +52,16 @@ const GUARDS: Record<Who, preValidationAsyncHookHandler | undefined> = {
 };
 
 /**
- * Registers every route of the shared table with its handler. The guard runs before validation (a
- * stranger learns nothing from a 400), the table's zod schemas validate params, query and body, and
- * the answer goes out with the table's status.
+ * Registers every route of the shared table with its handler. The role guard runs before validation (a
+ * stranger learns nothing from a 400), the table's zod schemas validate params, query and body, a route
+ * about one department then checks that a nurse is assigned to it (its `department` field), and the
+ * answer goes out with the table's status.
  */
-export function registerRouteTable(app: FastifyInstance, handlers: RouteHandlers<RouteKey>): void {
+export function registerRouteTable(
+  app: FastifyInstance,
+  handlers: RouteHandlers<RouteKey>,
+  sequelize: Sequelize,
+): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.setValidatorCompiler(zodValidatorCompiler);
   for (const key of ROUTE_KEYS) {
@@ -67,6 +74,7 @@ export function registerRouteTable(app: FastifyInstance, handlers: RouteHandlers
       url: path,
       schema: schemaOf(spec),
       ...(guard ? { preValidation: guard } : {}),
+      ...(spec.department ? { preHandler: departmentGuard(sequelize, spec.department) } : {}),
       handler: async (request, reply) => {
         const result = await handler({
           params: request.params,

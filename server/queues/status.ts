@@ -21,7 +21,11 @@ interface QueueRow {
   scheduled_close_at: Date | null;
 }
 
-/** One query for every department's status: the public board is read far more often than it changes. */
+/**
+ * One query for every department's status: the public board is read far more often than it changes.
+ * The whole board leaves archived departments out; one asked for by code is answered all the same (its
+ * history stays, and a ticket held there still names it).
+ */
 export async function listQueueStatuses(
   sequelize: Sequelize,
   options: { codes?: string[]; transaction?: Transaction } = {},
@@ -34,7 +38,7 @@ export async function listQueueStatuses(
                FROM tickets t WHERE t.department_id = d.id AND t.status IN ('called', 'serving')) AS now_serving,
             ${SERVICE_MINUTES_SQL('d.id')} AS service_minutes, ${ROOMS_SQL('d.id')}::int AS rooms
        FROM departments d JOIN queues q ON q.department_id = d.id
-      ${options.codes ? 'WHERE d.code IN (:codes)' : ''}
+      ${options.codes ? 'WHERE d.code IN (:codes)' : 'WHERE NOT d.archived'}
       ORDER BY d.code`,
     {
       replacements: { codes: options.codes ?? [] },

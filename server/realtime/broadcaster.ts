@@ -4,12 +4,13 @@ import type { QueuebellServer } from './types';
 
 type RoomBroadcasts = Pick<
   Broadcaster,
-  'queueStatus' | 'ticketCalled' | 'ticketUpdated' | 'ticketUnreached' | 'ticketReached'
+  'queueStatus' | 'ticketCalled' | 'ticketUpdated' | 'ticketUnreached' | 'ticketReached' | 'ticketLongWait'
 >;
 
 /**
- * The room-wide events: a department's status and calls to its followers, tickets to owner and staff,
- * and whether a call reached its patient to the staff of that department.
+ * The room-wide events: a department's status and calls to its followers (public), a ticket to its owner,
+ * and everything for staff (the staff ticket, whether a call reached its patient, a long wait) to the
+ * staff of that department only: its own staff room and that of the staff who act on every department.
  */
 export function createRoomBroadcasts(io: QueuebellServer): RoomBroadcasts {
   const departmentStaff = (code: string) => io.to([staffRoom(code), staffRoom(ALL)]);
@@ -22,13 +23,16 @@ export function createRoomBroadcasts(io: QueuebellServer): RoomBroadcasts {
     },
     ticketUpdated(ownerId, ticket, staffTicket) {
       io.to(userRoom(ownerId)).except(STAFF_ROOM).emit('ticket:updated', ticket);
-      io.to(STAFF_ROOM).emit('ticket:updated', staffTicket);
+      departmentStaff(staffTicket.department).emit('ticket:updated', staffTicket);
     },
     ticketUnreached(event) {
       departmentStaff(event.department).emit('ticket:unreached', event);
     },
     ticketReached(event) {
       departmentStaff(event.department).emit('ticket:reached', event);
+    },
+    ticketLongWait(event) {
+      departmentStaff(event.department).emit('ticket:long_wait', event);
     },
   };
 }

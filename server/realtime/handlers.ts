@@ -6,7 +6,7 @@ import type { Logger } from '../logger';
 import type { AckRecorder } from '../notifications/ack-recorder';
 import { markSent, undeliveredFor } from '../notifications/store';
 import type { LocalDelivery } from './local-delivery';
-import { ALL, departmentRoom, STAFF_ROOM, staffRoom, userRoom } from './types';
+import { ALL, departmentRoom, STAFF_ROOM, staffRoomsOf, userRoom } from './types';
 import type { QueuebellServer, QueuebellSocket } from './types';
 
 const subscribeArgument = z.union([z.literal('all'), z.array(departmentCode).max(100)]);
@@ -20,15 +20,17 @@ export interface HandlerDeps {
 }
 
 /**
- * Per socket: a signed-in user joins their own room (staff also the staff room) and gets what they
- * missed; every socket may follow departments (`queue:subscribe`) and ack notifications.
+ * Per socket: a signed-in user joins their own room (staff also the staff room and those of the
+ * departments they act on) and gets what they missed; every socket may follow departments
+ * (`queue:subscribe`) and ack notifications.
  */
 export function registerHandlers(io: QueuebellServer, deps: HandlerDeps): void {
   io.on('connection', (socket) => {
     const { userId } = socket.data;
     if (userId !== null) {
       void socket.join(userRoom(userId));
-      if (socket.data.role !== 'patient') void socket.join([STAFF_ROOM, staffRoom(ALL)]);
+      const access = socket.data.staffAccess;
+      if (access !== null) void socket.join([STAFF_ROOM, ...staffRoomsOf(access)]);
       catchUp(deps, socket, userId).catch((error: unknown) =>
         deps.logger.warn({ err: error }, 'catch-up failed'),
       );

@@ -1,8 +1,10 @@
 import { authenticateToken } from '../accounts/tokens';
+import { accessOf } from '../staff/assignment';
 import type { QueuebellServer } from './types';
 
 /**
- * Every socket may connect; one with a token is signed in as its user. A bad token is refused, and an
+ * Every socket may connect; one with a token is signed in as its user (staff with the departments they
+ * act on). A bad token, or a disabled account's, is refused, and an
  * unreachable database is `unavailable`, not the client's fault, so it does not sign the user out.
  */
 export function authenticateSockets(io: QueuebellServer): void {
@@ -11,6 +13,7 @@ export function authenticateSockets(io: QueuebellServer): void {
     socket.data.departments = [];
     socket.data.userId = null;
     socket.data.role = null;
+    socket.data.staffAccess = null;
     if (token === undefined || token === null || token === '') return next();
     if (typeof token !== 'string') return next(new Error('unauthenticated'));
     let auth: Awaited<ReturnType<typeof authenticateToken>>;
@@ -22,6 +25,7 @@ export function authenticateSockets(io: QueuebellServer): void {
     if (!auth) return next(new Error('unauthenticated'));
     socket.data.userId = auth.user.id;
     socket.data.role = auth.user.role;
+    if (auth.user.role !== 'patient') socket.data.staffAccess = accessOf(auth.user);
     next();
   });
 }

@@ -9,6 +9,7 @@ import { createClusterRelay } from './cluster-relay';
 import { authenticateSockets } from './handshake';
 import { registerHandlers } from './handlers';
 import { createLocalDelivery } from './local-delivery';
+import { createStaffSockets } from './staff-sockets';
 import type { QueuebellServer } from './types';
 
 export interface Realtime extends Broadcaster {
@@ -38,12 +39,14 @@ export function createRealtime(
   const acks = createAckRecorder(sequelize, logger, (calls) => calls.forEach(rooms.ticketReached));
   const local = createLocalDelivery(io, acks);
   const relay = createClusterRelay(io, local, { adapterUrl: options.adapterUrl, logger });
+  const staff = createStaffSockets(io, { clustered: options.adapterUrl !== undefined });
   authenticateSockets(io);
   registerHandlers(io, { sequelize, logger, acks, local });
 
   return {
     io,
     ...rooms,
+    ...staff,
     connectedUsers: relay.connectedUsers,
     emitToUser: relay.emitToUser,
     async close() {

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmptyDatabase } from '../support/db';
-import { api, startTestServer } from '../support/server';
+import type { AdminLogPage } from '../../shared/staff';
+import { api, signedInUser, startTestServer } from '../support/server';
 import type { TestServer } from '../support/server';
 import { runCli } from '../support/process';
 
@@ -38,6 +39,33 @@ describe('CLI', () => {
     });
     expect(login.status).toBe(200);
     expect(login.body.user.role).toBe('nurse');
+  });
+
+  it('creates a nurse for some departments only, logged as made at the server', async () => {
+    const args = ['user:create', '--role', 'nurse', '--email', 'lab@ward.example', '--name', 'Lab'];
+    const result = await runCli([...args, '--password', 'lab-pass-123', '--departments', 'lab, OPD'], env);
+    expect(result.code).toBe(0);
+    expect(result.output).toContain('departments: LAB, OPD');
+    const login = await api<{ token: string }>(server, 'POST', '/api/auth/login', {
+      body: { email: 'lab@ward.example', password: 'lab-pass-123' },
+    });
+    const departments = await api<Array<{ code: string }>>(server, 'GET', '/api/departments', {
+      token: login.body.token,
+    });
+    expect(departments.body.map((department) => department.code)).toEqual(['LAB', 'OPD']);
+    const admin = await signedInUser(server, 'admin');
+    const log = await api<AdminLogPage>(server, 'GET', '/api/admin/log', { token: admin.token });
+    expect(log.body.items.find((entry) => entry.action === 'staff.created')).toMatchObject({
+      actor: null,
+      details: { before: null, after: { email: 'lab@ward.example', departments: ['LAB', 'OPD'] } },
+    });
+
+    const unknown = await runCli(
+      ['user:create', '--role', 'nurse', '--email', 'x@ward.example', '--name', 'X', '--departments', 'XRAY'],
+      env,
+    );
+    expect(unknown.code).toBe(1);
+    expect(unknown.output).toContain('--departments: names no department: XRAY');
   });
 
   it('prints a generated password when none is given', async () => {

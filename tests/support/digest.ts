@@ -5,9 +5,14 @@ import type { TestServer } from './server';
 /**
  * Every table a request could change, as one string: equal before and after a request means the
  * request changed nothing. Migrations and failed logins (a refused login is one by design) are left out,
- * and so is a session's sliding expiry: any request its token authenticates may move it on (at most once
- * a minute), whatever the request then asks for.
+ * and so are a session's sliding expiry and a staff member's "last seen": any request its token
+ * authenticates may move them on (at most once a minute), whatever the request then asks for.
  */
+const COLUMNS: Record<string, string> = {
+  sessions: '(t.id, t.user_id, t.token_hash, t.revoked_at)',
+  users: "(to_jsonb(t) - 'last_seen_at')",
+};
+
 export async function databaseDigest(server: TestServer): Promise<string> {
   const { sequelize } = server.ctx;
   const tables = await sequelize.query<{ name: string }>(
@@ -17,7 +22,7 @@ export async function databaseDigest(server: TestServer): Promise<string> {
   );
   const parts = await Promise.all(
     tables.map(async ({ name }) => {
-      const columns = name === 'sessions' ? `(t.id, t.user_id, t.token_hash, t.revoked_at)` : 't';
+      const columns = COLUMNS[name] ?? 't';
       const [row] = await sequelize.query<{ digest: string | null }>(
         `SELECT md5(string_agg(${columns}::text, '|' ORDER BY ${columns}::text)) AS digest FROM "${name}" t`,
         { type: QueryTypes.SELECT },

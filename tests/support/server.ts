@@ -86,12 +86,18 @@ let counter = 0;
 export async function signedInUser(
   server: { url: string },
   role: Role,
-  overrides: { email?: string; name?: string } = {},
+  overrides: { email?: string; name?: string; departments?: 'all' | string[] } = {},
 ): Promise<{ token: string; id: number; email: string; password: string }> {
   counter += 1;
   const email = overrides.email ?? `${role}${counter}-${Date.now()}@test.example`;
   const password = 'correct horse battery';
-  const user = await createUser({ email, password, name: overrides.name ?? `${role} ${counter}`, role });
+  const user = await createUser({
+    email,
+    password,
+    name: overrides.name ?? `${role} ${counter}`,
+    role,
+    departments: overrides.departments,
+  });
   const login = await api<{ token: string }>(server, 'POST', '/api/auth/login', {
     body: { email, password },
   });

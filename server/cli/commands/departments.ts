@@ -14,7 +14,7 @@ export function registerDepartmentCommands(program: Command): void {
       cliAction(async (options: { code: string; name: string }) => {
         const body = parse(createDepartmentBody, options);
         await withDatabase(async ({ sequelize, out }) => {
-          const department = await createDepartment(sequelize, body);
+          const department = await createDepartment(sequelize, body, undefined, { id: null });
           out(`Created department ${department.code} (${department.name}); its queue is closed.`);
         });
       }),

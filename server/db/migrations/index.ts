@@ -10,6 +10,7 @@ import * as m0007 from './0007-localized-texts';
 import * as m0008 from './0008-notifications-fillfactor';
 import * as m0009 from './0009-patient-contact';
 import * as m0010 from './0010-channels';
+import * as m0011 from './0011-staff';
 
 /** Every migration in order. A list rather than a glob, so the set is fixed by the code. */
 export const migrations: RunnableMigration<MigrationContext>[] = [
@@ -23,4 +24,5 @@ export const migrations: RunnableMigration<MigrationContext>[] = [
   { name: '0008-notifications-fillfactor', ...m0008 },
   { name: '0009-patient-contact', ...m0009 },
   { name: '0010-channels', ...m0010 },
+  { name: '0011-staff', ...m0011 },
 ];

@@ -17,6 +17,12 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   declare emailEnabled: CreationOptional<boolean>;
   /** Only with a phone (a check in the database keeps it so). */
   declare smsEnabled: CreationOptional<boolean>;
+  /** Staff only: a disabled account cannot sign in, and its sessions were revoked when it was disabled. */
+  declare disabled: CreationOptional<boolean>;
+  /** Staff only: the last sign-in or request (written at most once a minute per session). */
+  declare lastSeenAt: CreationOptional<Date | null>;
+  /** Staff only: the department codes a nurse acts on; null is every department. Admins act on all. */
+  declare staffDepartments: CreationOptional<string[] | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -34,6 +40,9 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
         phone: { type: DataTypes.TEXT, allowNull: true },
         emailEnabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
         smsEnabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+        disabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+        lastSeenAt: { type: DataTypes.DATE, allowNull: true },
+        staffDepartments: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: true },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

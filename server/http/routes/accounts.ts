@@ -1,9 +1,9 @@
 import type { AppContext } from '../../context';
-import { login } from '../../accounts/login';
 import { preferencesOf } from '../../accounts/preferences';
 import { revokeSession } from '../../accounts/tokens';
 import { register } from '../../commands/register';
 import { savePreferences } from '../../commands/save-preferences';
+import { signIn } from '../../commands/sign-in';
 import { updateMe } from '../../commands/update-me';
 import { presentUser } from '../presenters';
 import type { RouteHandlers } from '../route-table';
@@ -24,7 +24,7 @@ export function accountHandlers(ctx: AppContext): RouteHandlers<AccountRoute> {
       return { token, user: presentUser(user) };
     },
     'POST /api/auth/login': async ({ body, request }) => {
-      const { token, user } = await login(ctx.sequelize, body, request.ip);
+      const { token, user } = await signIn(ctx.sequelize, body, request.ip);
       return { token, user: presentUser(user) };
     },
     'POST /api/auth/logout': async ({ sessionId }) => {
