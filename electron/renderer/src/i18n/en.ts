@@ -1,3 +1,4 @@
+import { adminEn } from './admin/en';
 import { errorsEn } from './errors/en';
 
 /**
@@ -313,6 +314,7 @@ export const en = {
     on: 'Saved. New versions are checked for now and every few hours.',
     off: 'Saved. Updates are off.',
   },
+  admin: adminEn,
   errors: errorsEn,
 };
 

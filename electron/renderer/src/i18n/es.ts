@@ -1,4 +1,5 @@
 import type { Catalog } from './catalog';
+import { adminEs } from './admin/es';
 import { errorsEs } from './errors/es';
 
 /** Spanish for hospital staff: formal ("usted"), queue = cola, ticket = turno, department = servicio. */
@@ -321,5 +322,6 @@ export const es: Catalog = {
     on: 'Guardado. Se buscan versiones nuevas ahora y cada pocas horas.',
     off: 'Guardado. Las actualizaciones están desactivadas.',
   },
+  admin: adminEs,
   errors: errorsEs,
 };

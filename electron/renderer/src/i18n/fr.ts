@@ -1,4 +1,5 @@
 import type { Catalog } from './catalog';
+import { adminFr } from './admin/fr';
 import { errorsFr } from './errors/fr';
 
 /** French for hospital staff: "vous", queue = file, ticket = ticket, department = service. */
@@ -320,5 +321,6 @@ export const fr: Catalog = {
     on: 'Enregistré. Les nouvelles versions sont recherchées maintenant et toutes les quelques heures.',
     off: 'Enregistré. Les mises à jour sont désactivées.',
   },
+  admin: adminFr,
   errors: errorsFr,
 };
