@@ -19,7 +19,7 @@ export const adminEn = {
     disabled: 'Disabled',
     disable: 'Disable {{name}}',
     enable: 'Enable {{name}}',
-    reset: 'Reset the password of {{name}}',
+    reset: 'Reset password for {{name}}',
     edit: 'Edit {{name}}',
     disableShort: 'Disable',
     enableShort: 'Enable',
