@@ -3,6 +3,7 @@ import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { QueueChangeAnswer } from '../../../shared/queues';
 import type { QueueStatus } from '../../../shared/schemas';
+import { AdminArea } from './admin/AdminArea';
 import { useQueueAlerts } from './alerts';
 import { errorMessage } from './errors';
 import { AuditLogPanel } from './AuditLogPanel';
@@ -68,6 +69,9 @@ function Console({ session, onSignOut }: { session: Session; onSignOut(): void }
   const [toggling, setToggling] = useState<QueueStatus | null>(null);
   const [opening, setOpening] = useState<OpeningReport | null>(null);
   const [notice, setNotice] = useState<Wording | null>(null);
+  // Admins switch between the queues and the admin pages; nurses only ever see the queues.
+  const [adminView, setAdminView] = useState(false);
+  const showAdmin = adminView && session.user.role === 'admin';
   const [myDepartments, setMyDepartments] = useMyDepartments();
   const mine = useMemo(() => (live ? visibleQueues(live, myDepartments) : null), [live, myDepartments]);
   useQueueAlerts(mine);
@@ -92,12 +96,15 @@ function Console({ session, onSignOut }: { session: Session; onSignOut(): void }
         session={session}
         onSignOut={onSignOut}
         onError={(wording) => setNotice(() => wording)}
+        adminView={showAdmin}
+        onAdminView={setAdminView}
       />
       <ConnectionBanner />
       {notice && <Notice text={notice} onDismiss={() => setNotice(null)} />}
-      {error !== null && !live && <p className="error">{errorMessage(error)}</p>}
-      {!live && error === null && <p aria-live="polite">{t('shell.loadingDepartments')}</p>}
-      {live && mine && (
+      {showAdmin && <AdminArea />}
+      {!showAdmin && error !== null && !live && <p className="error">{errorMessage(error)}</p>}
+      {!showAdmin && !live && error === null && <p aria-live="polite">{t('shell.loadingDepartments')}</p>}
+      {!showAdmin && live && mine && (
         <div className="layout">
           <aside aria-label={t('shell.board')}>
             <h2 className="visually-hidden">{t('shell.departments')}</h2>
@@ -137,8 +144,15 @@ function toggleNotice(answer: QueueChangeAnswer, before: QueueStatus): string {
   return i18next.t(status.isOpen ? 'shell.opened' : 'shell.closed', { name, count });
 }
 
-function ConsoleHeader(props: { session: Session; onSignOut(): void; onError(wording: Wording): void }) {
-  const { session, onSignOut, onError } = props;
+interface HeaderProps {
+  session: Session;
+  onSignOut(): void;
+  onError(wording: Wording): void;
+  adminView: boolean;
+  onAdminView(on: boolean): void;
+}
+
+function ConsoleHeader({ session, onSignOut, onError, adminView, onAdminView }: HeaderProps) {
   const { t } = useTranslation();
   return (
     <header className="console-header">
@@ -148,6 +162,11 @@ function ConsoleHeader(props: { session: Session; onSignOut(): void; onError(wor
       </p>
       <div className="actions">
         <LanguagePicker />
+        {session.user.role === 'admin' && (
+          <button type="button" onClick={() => onAdminView(!adminView)}>
+            {adminView ? t('admin.back') : t('admin.open')}
+          </button>
+        )}
         <KioskControl onError={onError} />
         <button type="button" onClick={onSignOut}>
           {t('shell.signOut')}

@@ -1,3 +1,4 @@
+import { adminEn } from './admin/en';
 import { errorsEn } from './errors/en';
 
 /**
@@ -341,6 +342,7 @@ export const en = {
     saving: 'Saving…',
     saved: 'Saved.',
   },
+  admin: adminEn,
   errors: errorsEn,
 };
 

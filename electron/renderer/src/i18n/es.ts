@@ -1,4 +1,5 @@
 import type { Catalog } from './catalog';
+import { adminEs } from './admin/es';
 import { errorsEs } from './errors/es';
 
 /** Spanish for hospital staff: formal ("usted"), queue = cola, ticket = turno, department = servicio. */
@@ -349,5 +350,6 @@ export const es: Catalog = {
     saving: 'Guardando…',
     saved: 'Guardado.',
   },
+  admin: adminEs,
   errors: errorsEs,
 };

@@ -1,4 +1,5 @@
 import type { Catalog } from './catalog';
+import { adminFr } from './admin/fr';
 import { errorsFr } from './errors/fr';
 
 /** French for hospital staff: "vous", queue = file, ticket = ticket, department = service. */
@@ -348,5 +349,6 @@ export const fr: Catalog = {
     saving: 'Enregistrement…',
     saved: 'Enregistré.',
   },
+  admin: adminFr,
   errors: errorsFr,
 };
