@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FormEvent } from 'react';
 import { bridge, isDesktop } from './bridge';
 import { errorMessage } from './errors';
+import { SaveFooter } from './SaveFooter';
 
 /** Desktop only, next to the server address: the folder IT hosts updates in (the main process validates it). */
 export function UpdateSettings() {
@@ -58,19 +59,7 @@ export function UpdateSettings() {
       <p id="update-hint" className="hint">
         {t('updates.hint')}
       </p>
-      {saved && (
-        <p role="status" className="hint">
-          {saved}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <button type="submit" disabled={busy}>
-        {busy ? t('updates.saving') : t('updates.save')}
-      </button>
+      <SaveFooter saved={saved} error={error} busy={busy} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { FormEvent } from 'react';
 import { bridge, isDesktop } from './bridge';
 import { errorMessage } from './errors';
+import { SaveFooter } from './SaveFooter';
 
 /** Desktop only, next to the server address: screen-capture protection and certificate pinning (off by default). */
 export function WardSettings() {
@@ -75,19 +76,7 @@ export function WardSettings() {
       <p id="pin-hint" className="hint">
         {t('ward.pinHint')}
       </p>
-      {saved && (
-        <p role="status" className="hint">
-          {t('ward.saved')}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <button type="submit" disabled={busy}>
-        {busy ? t('ward.saving') : t('ward.save')}
-      </button>
+      <SaveFooter saved={saved ? t('ward.saved') : null} error={error} busy={busy} />
     </form>
   );
 }
