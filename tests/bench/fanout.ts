@@ -2,18 +2,22 @@
  * `npm run bench:fanout`: one queue opening fanned out to 100,000 patients, each with a push subscription
  * at a receiver in its own process; the nurse's answer time, the time to record and to push everything,
  * the server's peak memory, and the same sends done the naive way and the floor (encryption alone) on a
- * sample. A benchmark, not a test: it prints a table and writes bench-results.json. See docs/performance.md.
+ * sample. Side by side in the same run (issue 16): a nurse's calls timed to their patient's push, on the
+ * idle server and during the opening. A benchmark, not a test: it prints a table and writes
+ * bench-results.json. See docs/performance.md.
  */
 import os from 'node:os';
 import { runBenchmark, writeResults } from './fanout/entry';
 import { parseOptions, USAGE } from './fanout/options';
 import type { BenchOptions } from './fanout/options';
-import { measureAnswers, measureFanout } from './fanout/phases';
+import { measureFanoutAndCalls } from './fanout/calls-phase';
+import { measureAnswers } from './fanout/phases';
 import type { Setup } from './fanout/phases';
 import { prepare } from './fanout/prepare';
 import { machineBusyPercent, waitForIdle } from './fanout/proc';
-import { disturbedBy, formatTable, machine, resultsJson, rows } from './fanout/report';
+import { machine, notes, resultsJson, rows } from './fanout/report';
 import { runSample } from './fanout/sample';
+import { formatTable } from './fanout/table';
 
 async function run(options: BenchOptions): Promise<boolean> {
   const startedAt = new Date();
@@ -45,18 +49,15 @@ async function run(options: BenchOptions): Promise<boolean> {
     `Answer time: ${options.warmup} warm-up + ${options.cycles} measured open/close cycles, no workers...`,
   );
   const answers = await measureAnswers(setup);
-  await settle('fanout');
-  console.log('Fan-out: one opening with delivery workers on...');
-  const fanout = await measureFanout(setup);
+  const { fanout, calls } = await measureFanoutAndCalls(setup, settle);
 
-  const measurements = { options, database: db.where, answers, fanout, sample, busyBefore };
+  const measurements = { options, database: db.where, answers, fanout, calls, sample, busyBefore };
   const table = rows(measurements);
   console.log(`\n${formatTable(table)}\n`);
-  for (const [name, check] of Object.entries(fanout.checks)) {
+  for (const [name, check] of Object.entries({ ...fanout.checks, ...calls.checks })) {
     console.log(`  ${check.ok ? 'PASS' : 'FAIL'}  ${name}: ${check.detail}`);
   }
-  const disturbance = disturbedBy(measurements);
-  if (disturbance) console.log(`\n  NOTE  ${disturbance}`);
+  for (const note of notes(measurements)) console.log(`\n  NOTE  ${note}`);
   writeResults(resultsJson(measurements, table, startedAt, loadAtStart));
   return table.every((row) => row.result !== 'FAIL');
 }

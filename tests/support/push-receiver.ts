@@ -30,6 +30,11 @@ export interface PushReceiverOptions {
   seed?: string;
   /** false: accept without decrypting or recording messages, only count them (benchmarks). Default true. */
   decrypt?: boolean;
+  /**
+   * With decrypt false, still decrypt and record the pushes to endpoint ids that start with this: the few
+   * patients a benchmark times among the many it only counts.
+   */
+  decryptPrefix?: string;
   /** Default: the certificate from createTestTls(), via QB_TEST_TLS_DIR. */
   tls?: { cert: string; key: string };
   port?: number;
@@ -41,7 +46,7 @@ export type WaitCondition = number | ((message: ReceivedPush) => boolean);
 export interface PushReceiver {
   /** https://127.0.0.1:PORT, the VAPID audience and the origin to list in PUSH_ALLOWED_ORIGINS. */
   readonly origin: string;
-  /** Accepted (2xx) pushes, decrypted, oldest first. Empty when decrypt is false. */
+  /** Accepted (2xx) pushes, decrypted, oldest first. With decrypt false, only those of decryptPrefix. */
   readonly received: readonly ReceivedPush[];
   /** Requests refused as invalid: a correct sender makes none. */
   readonly rejected: readonly RejectedPush[];
@@ -67,7 +72,9 @@ interface Waiter {
 }
 
 export async function startPushReceiver(opts: PushReceiverOptions = {}): Promise<PushReceiver> {
-  const { seed, decrypt = true } = opts;
+  const { seed, decrypt = true, decryptPrefix } = opts;
+  const decrypts = (endpointId: string) =>
+    decrypt || (decryptPrefix !== undefined && endpointId.startsWith(decryptPrefix));
   const state: ReceiverState = {
     received: [],
     rejected: [],
@@ -89,7 +96,7 @@ export async function startPushReceiver(opts: PushReceiverOptions = {}): Promise
 
   function secretsFor(endpointId: string): SubscriptionSecrets | 'skip' | null {
     if (seed === undefined && !secrets.has(endpointId)) return null;
-    if (!decrypt) return 'skip';
+    if (!decrypts(endpointId)) return 'skip';
     let found = secrets.get(endpointId);
     if (!found && seed !== undefined) {
       found = deterministicSecrets(seed, endpointId);
@@ -136,7 +143,7 @@ export async function startPushReceiver(opts: PushReceiverOptions = {}): Promise
   }
 
   function waitFor(condition: WaitCondition, timeoutMs = 5_000): Promise<ReceivedPush[]> {
-    if (typeof condition === 'function' && !decrypt) {
+    if (typeof condition === 'function' && !decrypt && decryptPrefix === undefined) {
       return Promise.reject(new Error('waitFor(predicate) needs decrypt: true; wait for a count instead'));
     }
     return waitForResult(() => {

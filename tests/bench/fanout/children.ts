@@ -36,21 +36,43 @@ export function track(spawned: Spawned, label: string): Child {
 export interface ReceiverProcess extends Child {
   origin: string;
   stats(): Promise<ReceiverStats>;
+  /** The timed pushes (TIMED_ENDPOINT_PREFIX) it has accepted, from the `from`th on, oldest first. */
+  received(from: number): Promise<TimedPush[]>;
 }
 
 export interface ReceiverStats {
   acceptedTotal: number;
   requestsTotal: number;
   rejectedTotal: number;
+  /** Of acceptedTotal, the timed pushes: decrypted and kept with their times. */
+  receivedTotal: number;
 }
 
-/** The push receiver in its own process, counting without decrypting, keys derived from `seed`. */
+/**
+ * Endpoint ids of the patients whose pushes the benchmark times (the called patients): the receiver
+ * decrypts and keeps those, and only counts the rest, which would cost it a decryption each.
+ */
+export const TIMED_ENDPOINT_PREFIX = 'timed';
+
+/** A timed push as the receiver kept it; times in epoch ms on the machine's clock (see ReceivedPush). */
+export interface TimedPush {
+  endpointId: string;
+  payload: unknown;
+  arrivedAtMs: number;
+  acceptedAtMs: number;
+}
+
+/** Accepted pushes that were only counted, not timed: an opening's. */
+export const countedOnly = (stats: ReceiverStats) => stats.acceptedTotal - stats.receivedTotal;
+
+/** The push receiver in its own process, keys derived from `seed`, decrypting only the timed pushes. */
 export async function startReceiver(
   seed: string,
   tlsDir: string,
   caCertPath: string,
 ): Promise<ReceiverProcess> {
-  const spawned = spawnTs('tests/support/push-receiver-main.ts', [JSON.stringify({ seed, decrypt: false })], {
+  const options = { seed, decrypt: false, decryptPrefix: TIMED_ENDPOINT_PREFIX };
+  const spawned = spawnTs('tests/support/push-receiver-main.ts', [JSON.stringify(options)], {
     QB_TEST_TLS_DIR: tlsDir,
   });
   const child = track(spawned, 'push receiver');
@@ -59,24 +81,32 @@ export async function startReceiver(
   // through NODE_EXTRA_CA_CERTS like any other Node process.
   const agent = new Agent({ keepAlive: true, maxSockets: 1, ca: readFileSync(caCertPath) });
   onCleanup('receiver stats agent', () => agent.destroy());
-  const stats = () =>
-    new Promise<ReceiverStats>((resolve, reject) => {
-      request(`${origin}/stats`, { agent }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => {
-          try {
-            resolve(JSON.parse(text) as ReceiverStats);
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)));
-          }
-        });
-      })
-        .on('error', reject)
-        .end();
-    });
-  return { ...child, origin, stats };
+  const get = <T>(path: string) => getJson<T>(`${origin}${path}`, agent);
+  return {
+    ...child,
+    origin,
+    stats: () => get<ReceiverStats>('/stats'),
+    received: (from) => get<TimedPush[]>(`/received?from=${from}`),
+  };
+}
+
+function getJson<T>(url: string, agent: Agent): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    request(url, { agent }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => {
+        try {
+          resolve(JSON.parse(text) as T);
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+    })
+      .on('error', reject)
+      .end();
+  });
 }
 
 export interface ServerProcess extends Child {

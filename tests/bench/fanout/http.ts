@@ -1,4 +1,7 @@
-/** The nurse's side of the benchmark: sign in, open and close OPD, timing each answer on the client. */
+/**
+ * The nurse's side of the benchmark: sign in, open and close OPD, call patients, timing each answer on
+ * the client.
+ */
 export interface QueueAnswer {
   message: string;
   notificationStats: { totalPatientsNotified: number; notificationFailures: number };
@@ -41,4 +44,37 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1] ?? Number.NaN;
+}
+
+/** Epoch milliseconds with a fraction: the clock the receiver's push times are read on (ReceivedPush). */
+export const preciseNow = () => performance.timeOrigin + performance.now();
+
+/** One POST /api/queues/:department/call-next as the nurse's console makes it, timed on preciseNow(). */
+export interface CallAnswer {
+  sentAtMs: number;
+  answeredAtMs: number;
+  /** The called ticket's id, or null when the call failed (then `error` says why). */
+  ticketId: number | null;
+  error: string | null;
+}
+
+/** Never rejects: a call fired on a timer has no one to catch it; a failure is in the answer. */
+export async function callNext(
+  url: string,
+  token: string,
+  call: { department: string; room: string },
+): Promise<CallAnswer> {
+  const sentAtMs = preciseNow();
+  try {
+    const response = await fetch(`${url}/api/queues/${call.department}/call-next`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ room: call.room }),
+    });
+    const { ticket } = await json<{ ticket: { id: number } }>(response, `call-next ${call.department}`);
+    return { sentAtMs, answeredAtMs: preciseNow(), ticketId: ticket.id, error: null };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { sentAtMs, answeredAtMs: preciseNow(), ticketId: null, error: message };
+  }
 }

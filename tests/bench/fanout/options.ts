@@ -6,7 +6,12 @@ export interface BenchOptions {
   sample: number;
   /** Measured open/close cycles for the answer time, after `warmup` unmeasured ones. */
   cycles: number;
+  /** Unmeasured open/close cycles, and unmeasured calls before the idle ones. */
   warmup: number;
+  /** Nurse's calls timed to their push, on the idle server and again during the opening. */
+  calls: number;
+  /** Milliseconds between two calls' requests (each sent on time, not after the previous answer). */
+  callEvery: number;
   /**
    * Seconds to wait, before each measured phase, for the rest of the machine to go quiet (a shared CI
    * runner or workstation); 0 measures at once. The figures report how busy the machine was anyway.
@@ -14,15 +19,27 @@ export interface BenchOptions {
   waitIdle: number;
 }
 
-const DEFAULTS: BenchOptions = { patients: 100_000, sample: 2_000, cycles: 20, warmup: 3, waitIdle: 0 };
+const DEFAULTS: BenchOptions = {
+  patients: 100_000,
+  sample: 2_000,
+  cycles: 20,
+  warmup: 3,
+  calls: 50,
+  callEvery: 200,
+  waitIdle: 0,
+};
 
-const USAGE = `Usage: npm run bench:fanout -- [--patients N] [--sample N] [--cycles N] [--warmup N] [--wait-idle S]
-  --patients  patients with a push subscription (default ${DEFAULTS.patients})
-  --sample    sends for the naive and floor comparisons (default ${DEFAULTS.sample})
-  --cycles    measured open/close cycles for the answer time (default ${DEFAULTS.cycles})
-  --warmup    unmeasured cycles before them (default ${DEFAULTS.warmup})
-  --wait-idle up to S seconds, before each measured phase, waiting for other processes to leave the
-              CPUs alone (default ${DEFAULTS.waitIdle}: measure at once)
+const USAGE = `Usage: npm run bench:fanout -- [--patients N] [--sample N] [--cycles N] [--warmup N]
+         [--calls N] [--call-every MS] [--wait-idle S]
+  --patients   patients with a push subscription (default ${DEFAULTS.patients})
+  --sample     sends for the naive and floor comparisons (default ${DEFAULTS.sample})
+  --cycles     measured open/close cycles for the answer time (default ${DEFAULTS.cycles})
+  --warmup     unmeasured cycles before them, and unmeasured calls before the idle calls
+               (default ${DEFAULTS.warmup})
+  --calls      nurse's calls timed to their push, idle and again during the opening (default ${DEFAULTS.calls})
+  --call-every milliseconds between two calls (default ${DEFAULTS.callEvery})
+  --wait-idle  up to S seconds, before each measured phase, waiting for other processes to leave the
+               CPUs alone (default ${DEFAULTS.waitIdle}: measure at once)
 Environment: BENCH_DATABASE_URL (an admin URL; default: an embedded PostgreSQL in a temp dir).`;
 
 export class UsageError extends Error {}

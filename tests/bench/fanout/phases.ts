@@ -1,5 +1,5 @@
 import type { BenchOptions } from './options';
-import { startServerProcess } from './children';
+import { countedOnly, startServerProcess } from './children';
 import type { ReceiverProcess, ReceiverStats, ServerProcess } from './children';
 import { NURSE, resetQueues } from './database';
 import type { BenchDatabase, Seeded } from './database';
@@ -26,6 +26,8 @@ export interface AnswerResult {
 }
 
 export interface FanoutResult {
+  /** When the open request was sent, in epoch ms (http.ts preciseNow): the calls made during it compare. */
+  startedAtMs: number;
   openMs: number;
   recordedMs: number | null;
   acceptedMs: number | null;
@@ -65,7 +67,7 @@ export async function pollUntil(
 const STALL_MS = 60_000;
 
 /** Runs `work` against a started server; an error carries the end of the server's own output. */
-async function withServer<T>(server: ServerProcess, work: () => Promise<T>): Promise<T> {
+export async function withServer<T>(server: ServerProcess, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
@@ -75,7 +77,7 @@ async function withServer<T>(server: ServerProcess, work: () => Promise<T>): Pro
   }
 }
 
-function serverEnv(setup: Setup, deliveryWorkers: boolean) {
+export function serverEnv(setup: Setup, deliveryWorkers: boolean) {
   return {
     databaseUrl: setup.db.url,
     receiverOrigin: setup.receiver.origin,
@@ -173,7 +175,8 @@ export async function watchOpening(
   let lastChange = performance.now();
   const accepted = pollUntil(
     async () => {
-      const accepted = (await receiver.stats()).acceptedTotal - watch.before.acceptedTotal;
+      // Timed pushes (a call during the opening) are not the opening's.
+      const accepted = countedOnly(await receiver.stats()) - countedOnly(watch.before);
       const now = performance.now();
       if (accepted !== lastCount) [lastCount, lastChange] = [accepted, now];
       if (now - lastLine > 5_000) {
@@ -192,32 +195,40 @@ export async function watchOpening(
   return { eventKey, recorded, accepted };
 }
 
-/**
- * Phase 2: a server with its delivery workers; one opening of OPD, then the time until the fan-out is
- * recorded (the fan-out's cursor reaches the last patient, committed with that batch's notifications)
- * and until the receiver has accepted one push per patient.
- */
-export async function measureFanout(setup: Setup): Promise<FanoutResult> {
-  const server = await startServerProcess(serverEnv(setup, true));
-  return withServer(server, () => fanoutOnce(setup, server));
+/** The benchmark's processes by group, for CPU accounting; PostgreSQL's change as it starts backends. */
+export function processGroups(setup: Setup, server: ServerProcess) {
+  return {
+    server: [server.pid],
+    receiver: [setup.receiver.pid],
+    postgres: setup.db.dataDir ? postgresPids(setup.db.dataDir) : [],
+  };
 }
 
-async function fanoutOnce(setup: Setup, server: ServerProcess): Promise<FanoutResult> {
+/**
+ * Phase 2, on a server with its delivery workers (see calls-phase.ts): one opening of OPD, then the time
+ * until the fan-out is recorded (the fan-out's cursor reaches the last patient, committed with that
+ * batch's notifications) and until the receiver has accepted one push per patient. `alongside` starts as
+ * soon as the opening has answered, and is awaited before the server's outcomes are checked.
+ */
+export async function fanoutOnce<T>(
+  setup: Setup,
+  server: ServerProcess,
+  token: string,
+  alongside: () => Promise<T>,
+): Promise<{ fanout: FanoutResult; alongside: T }> {
   const { db, options, receiver } = setup;
   const n = options.patients;
-  const token = await signIn(server.url, NURSE);
   const before = await receiver.stats();
   const rss = sampleRss(server.pid);
-  const cpuGroups = () => ({
-    server: [server.pid],
-    receiver: [receiver.pid],
-    postgres: db.dataDir ? postgresPids(db.dataDir) : [],
-  });
+  const cpuGroups = () => processGroups(setup, server);
   const cpuBefore = cpuSnapshot(Object.values(cpuGroups()).flat());
   const mainThreadBefore = cpuSecondsOf(server.pid, true);
 
   const started = performance.now();
   const { ms: openMs, answer } = await changeQueue(server.url, token, 'open');
+  const during = alongside();
+  // Awaited below; until then a failure must not count as unhandled.
+  during.catch(() => undefined);
   const serverAlive = () => {
     const { exitCode, signalCode } = server.spawned.child;
     if (exitCode !== null || signalCode !== null) {
@@ -238,17 +249,18 @@ async function fanoutOnce(setup: Setup, server: ServerProcess): Promise<FanoutRe
     ...cpuBetween(cpuBefore, cpuSnapshot(Object.values(groups).flat()), groups),
     serverMainThreadBusyPercent: (100 * mainThread) / fanoutSeconds,
   };
+  const alongsideResult = await during;
 
   await pushesSettled(db, serverAlive);
   await sleep(1_000);
   const { peak } = rss.stop();
   const after = await receiver.stats();
   const checks = await fanoutChecks(setup, eventKey, answer, {
-    accepted: after.acceptedTotal - before.acceptedTotal,
+    accepted: countedOnly(after) - countedOnly(before),
     rejected: after.rejectedTotal - before.rejectedTotal,
   });
-  await server.stop();
-  return {
+  const fanout = {
+    startedAtMs: performance.timeOrigin + started,
     openMs,
     recordedMs: recordedAt === null ? null : recordedAt - started,
     acceptedMs: acceptedAt === null ? null : acceptedAt - started,
@@ -256,6 +268,7 @@ async function fanoutOnce(setup: Setup, server: ServerProcess): Promise<FanoutRe
     cpu,
     checks,
   };
+  return { fanout, alongside: alongsideResult };
 }
 
 async function fanoutChecks(

@@ -1,20 +1,18 @@
 import os from 'node:os';
+import { callNotes, callRows, callsResultsJson } from './calls-report';
+import type { CallsResult } from './calls-phase';
 import type { SampleResult } from './sample-main';
 import type { AnswerResult, FanoutResult } from './phases';
 import type { BenchOptions } from './options';
-
-export interface Row {
-  figure: string;
-  measured: string;
-  target: string;
-  result: 'OK' | 'MISS' | 'PASS' | 'FAIL' | '';
-}
+import type { Row } from './table';
 
 export interface Measurements {
   options: BenchOptions;
   database: string;
   answers: AnswerResult;
   fanout: FanoutResult;
+  /** The nurse's calls to their pushes, idle and during the opening. */
+  calls: CallsResult;
   sample: SampleResult;
   /** Machine CPU busy (%) just before each phase started: other people's work skews the figures. */
   busyBefore: Record<string, number>;
@@ -68,7 +66,7 @@ export function rows(m: Measurements): Row[] {
     },
     {
       // One cold request, not the p95 the target is about: shown, not judged.
-      figure: 'open answer in the fan-out run (first after start)',
+      figure: 'open answer in the fan-out run (first opening after start)',
       measured: ms(fanout.openMs),
       target: '',
       result: '',
@@ -110,6 +108,7 @@ export function rows(m: Measurements): Row[] {
       result: '',
     },
     { figure: 'ours ÷ floor', measured: `${(100 * floorFraction).toFixed(0)} %`, target: '', result: '' },
+    ...callRows(m.calls),
     {
       figure: 'peak server RSS',
       measured: mb(peakRss),
@@ -135,8 +134,8 @@ export function rows(m: Measurements): Row[] {
       result: '',
     },
     {
-      figure: 'machine busy just before: sample / answers / fan-out',
-      measured: ['sample', 'answers', 'fanout']
+      figure: 'machine busy just before: sample / answers / calls / fan-out',
+      measured: ['sample', 'answers', 'calls', 'fanout']
         .map((phase) => `${(m.busyBefore[phase] ?? 0).toFixed(0)} %`)
         .join(' / '),
       target: '',
@@ -171,25 +170,10 @@ export function disturbedBy(m: Measurements): string | undefined {
   );
 }
 
-export function formatTable(table: Row[]): string {
-  const headers: Row = { figure: 'figure', measured: 'measured', target: 'target', result: '' };
-  const widths = (['figure', 'measured', 'target'] as const).map((key) =>
-    Math.max(...[headers, ...table].map((row) => row[key].length)),
-  );
-  const line = (row: Row) =>
-    [
-      row.figure.padEnd(widths[0] ?? 0),
-      row.measured.padStart(widths[1] ?? 0),
-      row.target.padEnd(widths[2] ?? 0),
-      row.result,
-    ]
-      .join('  ')
-      .trimEnd();
-  return [
-    line(headers),
-    '-'.repeat((widths[0] ?? 0) + (widths[1] ?? 0) + (widths[2] ?? 0) + 10),
-    ...table.map(line),
-  ].join('\n');
+/** Every reason to read a run's figures with care, as sentences: other work, calls outside the fan-out. */
+export function notes(m: Measurements): string[] {
+  const disturbance = disturbedBy(m);
+  return [...(disturbance ? [disturbance] : []), ...callNotes(m.calls)];
 }
 
 export function machine() {
@@ -229,10 +213,12 @@ export function resultsJson(m: Measurements, table: Row[], startedAt: Date, load
       peakServerRssBytes: Math.max(m.answers.peakRss, m.fanout.peakRss),
       peakServerRssBytesByPhase: { answers: m.answers.peakRss, fanout: m.fanout.peakRss },
       cpuDuringFanout: m.fanout.cpu,
+      calls: callsResultsJson(m.calls),
     },
     machineBusyBeforePhasePercent: m.busyBefore,
     disturbance: disturbedBy(m) ?? null,
-    checks: m.fanout.checks,
+    notes: notes(m),
+    checks: { ...m.fanout.checks, ...m.calls.checks },
     table,
   };
 }

@@ -14,6 +14,9 @@ const URGENCIES = new Set(['very-low', 'low', 'normal', 'high']);
 const TOPIC = /^[A-Za-z0-9_-]{1,32}$/;
 const PUSH_PATH = /^\/push\/([A-Za-z0-9_-]{1,128})$/;
 
+/** Epoch milliseconds with a fraction, comparable across the processes of one machine. */
+const preciseNow = () => performance.timeOrigin + performance.now();
+
 export interface HandlerDeps {
   origin: string;
   state: ReceiverState;
@@ -96,6 +99,7 @@ export function createPushHandler(deps: HandlerDeps) {
   }
 
   async function acceptPush(req: IncomingMessage, res: ServerResponse, endpointId: string): Promise<void> {
+    const arrivedAtMs = preciseNow();
     state.requestsTotal += 1;
     state.requestsByEndpoint.set(endpointId, (state.requestsByEndpoint.get(endpointId) ?? 0) + 1);
     deps.onRequest();
@@ -125,7 +129,17 @@ export function createPushHandler(deps: HandlerDeps) {
       extra.location = `${deps.origin}/message/${randomBytes(12).toString('base64url')}`;
       state.acceptedTotal += 1;
       const message =
-        secrets === 'skip' ? null : { endpointId, payload, headers, authorization, receivedAt: new Date() };
+        secrets === 'skip'
+          ? null
+          : {
+              endpointId,
+              payload,
+              headers,
+              authorization,
+              receivedAt: new Date(),
+              arrivedAtMs,
+              acceptedAtMs: preciseNow(),
+            };
       if (message) state.received.push(message);
       deps.onAccepted(message);
     }
@@ -139,12 +153,7 @@ export function createPushHandler(deps: HandlerDeps) {
       state.rejected.push({ endpointId, status, reason, at: new Date() });
       if (!res.headersSent) answer(res, status);
     };
-    if (req.method === 'GET' && path === '/stats') {
-      const { acceptedTotal, requestsTotal, rejected } = state;
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ acceptedTotal, requestsTotal, rejectedTotal: rejected.length }));
-      return;
-    }
+    if (req.method === 'GET' && serveReadout(req, res, state)) return;
     if (!endpointId) return refuse(404, `no push resource at ${path}`);
     if (req.method !== 'POST') return refuse(405, `${req.method} on a push resource`);
     acceptPush(req, res, endpointId).catch((error: unknown) => {
@@ -152,4 +161,31 @@ export function createPushHandler(deps: HandlerDeps) {
       refuse(500, `receiver bug: ${error instanceof Error ? error.stack : String(error)}`);
     });
   };
+}
+
+/**
+ * GET /stats: the counters (`receivedTotal`: accepted pushes that were decrypted and kept). GET
+ * /received?from=N: those kept pushes from the Nth on, with their times, for another process to match.
+ * Answers whether the request was one of these.
+ */
+function serveReadout(req: IncomingMessage, res: ServerResponse, state: ReceiverState): boolean {
+  const url = new URL(req.url ?? '/', 'https://receiver.invalid');
+  let body: unknown;
+  if (url.pathname === '/stats') {
+    const { acceptedTotal, requestsTotal, rejected, received } = state;
+    body = { acceptedTotal, requestsTotal, rejectedTotal: rejected.length, receivedTotal: received.length };
+  } else if (url.pathname === '/received') {
+    const from = Math.max(0, Number(url.searchParams.get('from')) || 0);
+    body = state.received.slice(from).map(({ endpointId, payload, arrivedAtMs, acceptedAtMs }) => ({
+      endpointId,
+      payload,
+      arrivedAtMs,
+      acceptedAtMs,
+    }));
+  } else {
+    return false;
+  }
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+  return true;
 }

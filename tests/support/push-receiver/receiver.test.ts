@@ -151,4 +151,39 @@ describe('push receiver with a seed', () => {
       await Promise.all([decrypting.close(), counting.close()]);
     }
   });
+
+  it('decrypts only the prefixed endpoints when counting, and serves them with their times', async () => {
+    const seed = 'bench-2';
+    const receiver = await startPushReceiver({ seed, decrypt: false, decryptPrefix: 'timed' });
+    const sender = createPushSender({ vapid });
+    const get = (path: string) =>
+      new Promise<unknown>((resolve, reject) => {
+        request(`${receiver.origin}${path}`, { agent: false }, (res) => {
+          let text = '';
+          res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => resolve(JSON.parse(text)));
+        })
+          .on('error', reject)
+          .end();
+      });
+    try {
+      const sent = Date.now();
+      for (const id of ['u1', 'timed1', 'u2', 'timed2']) {
+        const subscription = deterministicSubscription({ origin: receiver.origin, seed, id });
+        await sender.send(subscription, { id }, { ttlSeconds: 5 });
+      }
+      expect(receiver.acceptedCount()).toBe(4);
+      expect(receiver.received.map((m) => m.payload)).toEqual([{ id: 'timed1' }, { id: 'timed2' }]);
+      expect(await get('/stats')).toMatchObject({ acceptedTotal: 4, receivedTotal: 2, rejectedTotal: 0 });
+      const [second] = (await get('/received?from=1')) as Array<Record<string, unknown>>;
+      expect(second).toMatchObject({ endpointId: 'timed2', payload: { id: 'timed2' } });
+      const { arrivedAtMs, acceptedAtMs } = second as { arrivedAtMs: number; acceptedAtMs: number };
+      expect(arrivedAtMs).toBeGreaterThanOrEqual(sent - 1);
+      expect(acceptedAtMs).toBeGreaterThanOrEqual(arrivedAtMs);
+      expect(acceptedAtMs).toBeLessThanOrEqual(Date.now() + 1);
+    } finally {
+      sender.close();
+      await receiver.close();
+    }
+  });
 });

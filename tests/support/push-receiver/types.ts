@@ -7,6 +7,13 @@ export interface ReceivedPush {
   /** The verified VAPID header, so tests can see a sender reuse one token. */
   authorization: string;
   receivedAt: Date;
+  /**
+   * When the request arrived and when it was answered 2xx, in epoch milliseconds with a fraction
+   * (performance.timeOrigin + now()): the clock every process on this machine reads the same way, so a
+   * benchmark can time a push from a request it made itself.
+   */
+  arrivedAtMs: number;
+  acceptedAtMs: number;
 }
 
 /** A request the receiver refused as invalid (bad VAPID, missing TTL, undecryptable, unknown endpoint...). */
