@@ -33,3 +33,18 @@ describe('notifiedIds', () => {
     expect(notifiedIds('ids:7,x,-1,1e400')).toEqual([7]);
   });
 });
+
+describe('waiting for ids', () => {
+  it('wakes whoever waits when ids are added, not for an empty add', async () => {
+    const handoff = new Handoff();
+    let woken = 0;
+    void handoff.added().then(() => woken++);
+    handoff.add([]);
+    await Promise.resolve();
+    expect(woken).toBe(0);
+    handoff.add([7]);
+    await Promise.resolve();
+    expect(woken).toBe(1);
+    expect(handoff.take(5)).toEqual([7]);
+  });
+});

@@ -14,6 +14,7 @@ import { OUTBOX_CHANNEL } from './fanout';
 export class Handoff {
   private ids: number[] = [];
   private head = 0;
+  private waiting: Array<() => void> = [];
 
   get size(): number {
     return this.ids.length - this.head;
@@ -21,6 +22,15 @@ export class Handoff {
 
   add(ids: readonly number[]): void {
     for (const id of ids) this.ids.push(id);
+    if (ids.length === 0) return;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const wake of waiting) wake();
+  }
+
+  /** Resolves on the next add of some ids. */
+  added(): Promise<void> {
+    return new Promise((resolve) => this.waiting.push(resolve));
   }
 
   /** Up to `count` ids, oldest first. */

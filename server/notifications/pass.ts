@@ -47,9 +47,11 @@ export async function runPass(plan: PassPlan): Promise<boolean> {
   // Several batches in flight at once: SKIP LOCKED gives each loop its own rows, and one batch's
   // database round trips and slowest push overlap the others' sending instead of idling the CPU.
   const loops = Array.from({ length: plan.deliveryLoops }, () => deliverLoop(plan, progress, delivered));
+  const bulk = Promise.allSettled([expandAll(plan, progress, noteWork), ...loops]);
+  const urgent = urgentLoop(plan, bulk, delivered);
   // A pass ends only once every loop has: a batch still waiting for the database to record what it sent
   // keeps the pass (and so the worker's stop) waiting, even when another loop already failed.
-  const ended = await Promise.allSettled([expandAll(plan, progress, noteWork), ...loops]);
+  const ended = [...(await bulk), ...(await Promise.allSettled([urgent]))];
   const failed = ended.find((outcome) => outcome.status === 'rejected');
   if (failed) throw failed.reason;
   return worked;
@@ -98,6 +100,31 @@ async function deliverLoop(plan: PassPlan, progress: Progress, delivered: (count
     if (count > 0) continue;
     if (!mayGrow) return;
     await nextBatch;
+  }
+}
+
+/**
+ * Claims a patient's own new notifications (a call to the room) as soon as their NOTIFY names them, while
+ * the other loops are busy with a fan-out's batches: a call then waits for no batch to end. It stops with
+ * the pass; after it, the next pass's loops take such ids first.
+ */
+async function urgentLoop(
+  plan: PassPlan,
+  bulkEnded: Promise<unknown>,
+  delivered: (count: number) => void,
+): Promise<void> {
+  let ended = false;
+  void bulkEnded.then(() => {
+    ended = true;
+  });
+  while (!plan.stopped()) {
+    const ids = plan.urgent.take(plan.perLoop);
+    if (ids.length > 0) {
+      delivered(await deliverIds(plan.deps, ids));
+      continue;
+    }
+    if (ended) return;
+    await Promise.race([plan.urgent.added(), bulkEnded]);
   }
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConnectionError, DatabaseError } from 'sequelize';
 import type { Sequelize } from 'sequelize';
-import { createBatchRecorder, isConnectionLost } from './record';
+import { createBatchRecorder, GATHER_MAX, isConnectionLost } from './record';
 import type { DeliveryResult } from './record';
 
 function pgError(code: string, message = 'boom'): Error {
@@ -88,5 +88,38 @@ describe('createBatchRecorder', () => {
     recorder.add(result(1));
     await expect(recorder.settled()).rejects.toThrow('boom');
     expect(failed).toEqual([]);
+  });
+});
+
+describe('gathering outcomes', () => {
+  it('writes outcomes that settle close together in one statement', async () => {
+    const { sequelize, writes } = database(0);
+    const recorder = createBatchRecorder({ sequelize });
+    for (let id = 1; id <= 10; id++) recorder.add(result(id));
+    await recorder.settled();
+    expect(writes).toHaveLength(1);
+  });
+
+  it(`writes at once when ${GATHER_MAX} outcomes wait`, async () => {
+    const { sequelize, writes } = database(0);
+    const recorded: number[][] = [];
+    const recorder = createBatchRecorder({ sequelize, onRecorded: (ids) => recorded.push(ids) });
+    for (let id = 1; id < GATHER_MAX; id++) recorder.add(result(id));
+    expect(writes).toHaveLength(0); // gathering
+    recorder.add(result(GATHER_MAX));
+    // No timer has run: the full set went without waiting out the gathering.
+    expect(writes).toHaveLength(1);
+    await recorder.settled();
+    expect(recorded).toEqual([Array.from({ length: GATHER_MAX }, (_, index) => index + 1)]);
+  });
+
+  it('records what settled early without waiting for the rest of the batch', async () => {
+    const { sequelize } = database(0);
+    const recorded = new Promise<number[]>((resolve) => {
+      const recorder = createBatchRecorder({ sequelize, onRecorded: resolve });
+      recorder.add(result(1));
+      // The batch's other pushes are still out (never settled here): the first outcome is written anyway.
+    });
+    expect(await recorded).toEqual([1]);
   });
 });

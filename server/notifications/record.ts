@@ -48,50 +48,78 @@ const FIRST_RETRY_MS = 100;
 // Short enough that, once the database is back, the outcomes land before another worker's lease check
 // could hand their rows out again; the lease (a minute) is what a longer outage would outlast.
 const MAX_RETRY_MS = 1_000;
+/**
+ * Outcomes that settle within this long of the first one waiting go in one statement: a fan-out's pushes
+ * settle a few at a time, and a statement for each few cost PostgreSQL a commit and this process a round
+ * trip each. Small beside a push's own time, and what a hung push service holds up is still only its own.
+ */
+export const GATHER_MS = 25;
+/** A statement goes at once when this many outcomes wait, without waiting out the gathering. */
+export const GATHER_MAX = 64;
 
 /**
  * Records a batch's outcomes as each notification's own pushes settle, not once the slowest push of the
  * batch returns: a hung push service then holds up only its own notifications. Outcomes that settle
- * while a write is in flight go together in the next one. An outcome learned while the database is away
- * is kept and written once it answers again (with back-off), so that what went out is not sent again
- * when the lease runs out.
+ * close together, or while a write is in flight, go together in the next statement. An outcome learned
+ * while the database is away is kept and written once it answers again (with back-off), so that what
+ * went out is not sent again when the lease runs out.
  */
 export function createBatchRecorder(options: RecorderOptions) {
   let queued: DeliveryResult[] = [];
   let flushing: Promise<void> | undefined;
+  let gathering: NodeJS.Timeout | undefined;
   let failure: unknown;
 
-  async function flush(): Promise<void> {
-    while (queued.length > 0 && failure === undefined) {
-      const results = queued;
-      queued = [];
-      try {
-        await persistWhileAway(options, () => recordResults(options.sequelize, results));
-        const gone = results.flatMap((result) => result.goneSubscriptions);
-        if (gone.length > 0)
-          await persistWhileAway(options, () => deleteSubscriptions(options.sequelize, gone));
-        for (const result of results) options.held?.delete(result.id);
-        options.onRecorded?.(results.map((result) => result.id));
-        if (results.some((result) => result.followUp !== null || result.escalateNow)) options.onFollowUps?.();
-      } catch (error) {
-        // Left to the lease: once it runs out, a claim sends these again.
-        for (const result of results) options.held?.delete(result.id);
-        failure = error;
-      }
+  async function write(): Promise<void> {
+    const results = queued;
+    queued = [];
+    if (results.length === 0) return;
+    try {
+      // After a write failed, the rest is left to the lease too.
+      if (failure !== undefined) throw failure;
+      await persistWhileAway(options, () => recordResults(options.sequelize, results));
+      const gone = results.flatMap((result) => result.goneSubscriptions);
+      if (gone.length > 0)
+        await persistWhileAway(options, () => deleteSubscriptions(options.sequelize, gone));
+      for (const result of results) options.held?.delete(result.id);
+      options.onRecorded?.(results.map((result) => result.id));
+      if (results.some((result) => result.followUp !== null || result.escalateNow)) options.onFollowUps?.();
+    } catch (error) {
+      // Left to the lease: once it runs out, a claim sends these again.
+      for (const result of results) options.held?.delete(result.id);
+      failure ??= error;
     }
+  }
+
+  /** Writes what waits now, ending the gathering. */
+  function flushNow(): void {
+    clearTimeout(gathering);
+    gathering = undefined;
+    flushing ??= write().finally(() => {
+      flushing = undefined;
+      // What settled during the write waits for the next gathering, or goes at once if it is already large.
+      if (queued.length > 0) gather();
+    });
+  }
+
+  function gather(): void {
+    if (flushing) return; // the write in flight takes up what queued meanwhile
+    if (queued.length >= GATHER_MAX) return flushNow();
+    gathering ??= setTimeout(flushNow, GATHER_MS);
   }
 
   return {
     add(result: DeliveryResult): void {
       options.held?.add(result.id);
       queued.push(result);
-      flushing ??= flush().finally(() => {
-        flushing = undefined;
-      });
+      gather();
     },
     /** Resolves once every outcome added is recorded; rejects if one could not be. */
     async settled(): Promise<void> {
-      while (flushing) await flushing;
+      while (queued.length > 0 || flushing) {
+        if (!flushing) flushNow();
+        await flushing;
+      }
       if (failure !== undefined) throw failure;
     },
   };
@@ -134,7 +162,7 @@ export function isConnectionLost(error: unknown): boolean {
  * Outcomes in one statement. `delivery_status` follows the channels: `sent` once one accepted it;
  * `failed` once nothing took it and nothing more will be tried; otherwise it stays `pending`. Only a
  * pending row changes status: a client's receipt (`delivered`) may have come first. The same statement
- * queues the email follow-ups and notes which subscriptions still work (at most once an hour each, so a
+ * queues the email follow-ups and notes which subscriptions still work (at most once a day each, so a
  * fan-out rewrites a subscription row once, not on every push).
  */
 async function recordResults(sequelize: Sequelize, results: DeliveryResult[]): Promise<void> {
@@ -152,7 +180,7 @@ async function recordResults(sequelize: Sequelize, results: DeliveryResult[]): P
      working AS (
        UPDATE push_subscriptions s SET last_success_at = now()
         WHERE s.id IN (SELECT unnest(r.accepted_by) FROM r)
-          AND (s.last_success_at IS NULL OR s.last_success_at < now() - interval '1 hour'))
+          AND (s.last_success_at IS NULL OR s.last_success_at < now() - interval '1 day'))
      UPDATE notifications n SET
         push_status = r.push_status,
         push_sent_to = n.push_sent_to || r.accepted_by,

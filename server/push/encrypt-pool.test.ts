@@ -67,3 +67,20 @@ it('answers each request of a large batch on its own, a bad key failing only its
   });
   expect(pool.threads()).toBe(2);
 });
+
+it('encrypts a priority message ahead of the ones queued before it', async () => {
+  const agents = Array.from({ length: 300 }, userAgent);
+  const order: string[] = [];
+  const bulk = agents.map((agent, index) =>
+    pool.encrypt(JSON.stringify({ index }), agent.keys).then(() => order.push(`bulk ${index}`)),
+  );
+  const call = userAgent();
+  const urgent = pool.encrypt('{"call":1}', call.keys, true).then((body) => {
+    order.push('call');
+    return body;
+  });
+  expect(call.decrypt(await urgent).toString()).toBe('{"call":1}');
+  await Promise.all(bulk);
+  // Queued last, answered among the first: the bulk queued behind it waited.
+  expect(order.indexOf('call')).toBeLessThan(150);
+});

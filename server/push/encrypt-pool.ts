@@ -6,8 +6,11 @@ import { encryptPushPayload, PushPayloadError } from './encrypt';
 import type { PushSubscriptionKeys } from './encrypt';
 import type { EncryptRequest, EncryptResponse, EncryptResult } from './encrypt-thread';
 
-/** The plaintext is the payload's JSON text. */
-export type Encrypt = (plaintext: string, keys: PushSubscriptionKeys) => Promise<Buffer>;
+/**
+ * The plaintext is the payload's JSON text. A `priority` message (a call to the room) goes ahead of what
+ * a fan-out has queued.
+ */
+export type Encrypt = (plaintext: string, keys: PushSubscriptionKeys, priority?: boolean) => Promise<Buffer>;
 
 export interface EncryptPool {
   encrypt: Encrypt;
@@ -127,14 +130,15 @@ export function createEncryptPool(size: number, logger: Logger): EncryptPool {
     lanes.push(lane);
   }
 
-  const encrypt: Encrypt = (plaintext, keys) => {
-    const lane = lanes[turn++ % Math.max(1, lanes.length)];
+  const encrypt: Encrypt = (plaintext, keys, priority = false) => {
+    const lane = priority ? leastQueued(lanes) : lanes[turn++ % Math.max(1, lanes.length)];
     if (!lane) return inlineEncrypt(plaintext, keys);
     const id = nextId++;
     return new Promise<Buffer>((resolve, reject) => {
       pending.set(id, { resolve, reject });
       lane.ids.add(id);
-      lane.queued.push({ id, plaintext, keys });
+      if (priority) lane.queued.unshift({ id, plaintext, keys });
+      else lane.queued.push({ id, plaintext, keys });
       // The requests of this event-loop turn go together, unless the thread is busy anyway.
       if (!lane.flushScheduled && mayPost(lane)) {
         lane.flushScheduled = true;
@@ -156,4 +160,18 @@ export function createEncryptPool(size: number, logger: Logger): EncryptPool {
       await Promise.all(stopping.map((lane) => lane.worker.terminate()));
     },
   };
+}
+
+/** The thread with the least work waiting, where a priority message is answered first. */
+function leastQueued(lanes: Lane[]): Lane | undefined {
+  let best: Lane | undefined;
+  for (const lane of lanes) {
+    if (
+      !best ||
+      lane.inFlight * MAX_PER_MESSAGE + lane.queued.length <
+        best.inFlight * MAX_PER_MESSAGE + best.queued.length
+    )
+      best = lane;
+  }
+  return best;
 }

@@ -153,6 +153,31 @@ describe('push sender against an RFC 8030 receiver', () => {
     }
   });
 
+  it('keeps connections for a call to the room while every other one waits on a hung push service', async () => {
+    const hung = receiver.subscriptionFor();
+    receiver.setBehaviour(hung.endpoint, { hang: true });
+    const narrow = createPushSender({ vapid, timeoutMs: 5_000, maxSockets: 2, prioritySockets: 1 });
+    try {
+      // Both ordinary connections wait on the hung endpoint, and a third ordinary push queues behind them.
+      const stuck = [1, 2].map(() => narrow.send(hung, payload, ttl));
+      const behind = receiver.subscriptionFor();
+      const queued = narrow.send(behind, payload, ttl);
+      await receiver.waitUntil(() => receiver.requestCount(hung.endpoint) === 2);
+      const call = receiver.subscriptionFor();
+      expect(await narrow.send(call, payload, { ...ttl, urgency: 'high' })).toEqual({
+        kind: 'accepted',
+        status: 201,
+      });
+      expect(receiver.requestCount(call.endpoint)).toBe(1);
+      // The ordinary push is still waiting for a connection.
+      expect(receiver.requestCount(behind.endpoint)).toBe(0);
+      narrow.close();
+      await Promise.all([...stuck, queued]);
+    } finally {
+      narrow.close();
+    }
+  });
+
   it('sends once more on a connection the push service dropped, and only once', async () => {
     const subscription = receiver.subscriptionFor();
     receiver.setBehaviour(subscription.endpoint, { drop: true, times: 1 });

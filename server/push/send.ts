@@ -40,6 +40,11 @@ export interface PushSenderOptions {
   now?: () => number;
   /** Concurrent connections per push service origin. Default 64. */
   maxSockets?: number;
+  /**
+   * Connections per origin kept for `high` urgency pushes (a call to the room), beside `maxSockets`, so
+   * that a call does not queue behind a fan-out's pushes for a connection. Default 4.
+   */
+  prioritySockets?: number;
   /** Where the RFC 8291 encryption runs (a thread pool in the server); default: this thread. */
   encrypt?: Encrypt;
 }
@@ -82,25 +87,31 @@ export function createPushSender(options: PushSenderOptions): PushSender {
   // halved the client's and the push service's cost per push against node:https. Default CAs, which
   // include NODE_EXTRA_CA_CERTS: no push service gets a relaxed certificate check.
   const pools = new Map<string, Pool>();
-  const poolFor = (origin: string): Pool => {
-    let pool = pools.get(origin);
+  const poolFor = (origin: string, priority: boolean): Pool => {
+    const key = `${priority ? 'priority ' : ''}${origin}`;
+    let pool = pools.get(key);
     if (!pool) {
       pool = new Pool(origin, {
-        connections: maxSockets,
+        connections: priority ? (options.prioritySockets ?? 4) : maxSockets,
         // The clocks start with a connection, so sends queued behind `connections` are not timed out by
         // the queue.
         connectTimeout: timeoutMs,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
       });
-      pools.set(origin, pool);
+      pools.set(key, pool);
     }
     return pool;
   };
 
-  async function post(url: URL, headers: Record<string, string>, body: Buffer): Promise<RawResult> {
+  async function post(
+    url: URL,
+    headers: Record<string, string>,
+    body: Buffer,
+    priority: boolean,
+  ): Promise<RawResult> {
     try {
-      const response = await poolFor(url.origin).request({
+      const response = await poolFor(url.origin, priority).request({
         method: 'POST',
         path: `${url.pathname}${url.search}`,
         headers,
@@ -138,9 +149,10 @@ export function createPushSender(options: PushSenderOptions): PushSender {
       return { kind: 'rejected', error: 'endpoint is not a URL' };
     }
     if (url.protocol !== 'https:') return { kind: 'rejected', error: 'endpoint is not https' };
+    const priority = opts.urgency === 'high';
     let body: Buffer;
     try {
-      body = await encrypt(JSON.stringify(payload), subscription.keys);
+      body = await encrypt(JSON.stringify(payload), subscription.keys, priority);
     } catch (error) {
       if (error instanceof PushPayloadError) return { kind: 'rejected', error: error.message };
       throw error;
@@ -155,8 +167,8 @@ export function createPushSender(options: PushSenderOptions): PushSender {
     };
     if (opts.topic !== undefined) headers.Topic = toPushTopic(opts.topic);
 
-    let result = await post(url, headers, body);
-    if ('error' in result && result.stale) result = await post(url, headers, body);
+    let result = await post(url, headers, body, priority);
+    if ('error' in result && result.stale) result = await post(url, headers, body, priority);
     if ('error' in result) return { kind: 'retry', error: result.error.message };
     return outcomeForStatus(result.status, result.retryAfter, result.body, now());
   }
