@@ -20,6 +20,7 @@ export const errorsEn = {
     email_taken: 'An account with this email already exists.',
     last_admin: 'This is the last active administrator: make someone else an administrator first.',
     department_archived: 'This department is archived.',
+    unknown_room: 'This department has no such room. Choose one of its rooms.',
     rate_limited: 'Too many attempts. Wait a while and try again.',
     payload_too_large: 'That is too much to send at once.',
   },

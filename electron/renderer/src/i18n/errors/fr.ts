@@ -22,6 +22,7 @@ export const errorsFr: Catalog['errors'] = {
     last_admin:
       'C’est le dernier compte administrateur actif : nommez d’abord quelqu’un d’autre administrateur.',
     department_archived: 'Ce service est archivé.',
+    unknown_room: 'Ce service n’a pas cette salle. Choisissez l’une de ses salles.',
     rate_limited: 'Trop de tentatives. Patientez un moment et réessayez.',
     payload_too_large: 'Trop de données à envoyer en une fois.',
   },
