@@ -15,7 +15,7 @@ interface Props {
   currentId: number | null;
   /** What live events said about calls, ahead of the list. */
   flags: ReadonlyMap<number, CallFlag>;
-  /** The server's long-wait alerts: their tickets, while still waiting, are marked. */
+  /** The server's long-wait alerts heard live; with the list's own `longWait`, their tickets are marked while waiting. */
   longWaits: LongWaits;
   disabled: boolean;
   onAction(ticket: StaffTicket, action: TicketAction): void;
@@ -60,7 +60,7 @@ export function WaitingList(props: Props) {
         {tickets.map((ticket) => {
           const waited = minutesSince(ticket.joinedAt, now);
           const outcome = callOutcome(ticket, flags.get(ticket.id));
-          const longWait = ticket.status === 'waiting' && longWaits.has(ticket.id);
+          const longWait = ticket.status === 'waiting' && (ticket.longWait || longWaits.has(ticket.id));
           const classes = [
             longWait && 'long-wait',
             ticket.id === currentId && 'current',
