@@ -13,6 +13,7 @@ import type {
 import type { Clock } from './clock';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import type { Locale } from './util/locale';
 
 /**
  * What the rest of the server may tell connected clients; `realtime/` implements it. Declared here so
@@ -85,6 +86,17 @@ export interface VapidConfig {
   subject: string;
 }
 
+/** A new staff member's invitation: who, and the one-time password generated for them. */
+export interface StaffInvitation {
+  to: string;
+  name: string;
+  password: string;
+  locale: Locale;
+}
+
+/** Emails an invitation (`channels/email/invitation.ts`); rejects when the mail server did not take it. */
+export type SendInvitation = (invitation: StaffInvitation) => Promise<void>;
+
 /** What routes, sockets and workers share: passed explicitly, never imported as globals. */
 export interface AppContext {
   config: Config;
@@ -97,6 +109,8 @@ export interface AppContext {
   vapid: VapidConfig;
   clock: Clock;
   scheduler: Pick<Scheduler, 'refresh'>;
+  /** Staff invitations by email; absent when the server has no email (SMTP_URL unset). */
+  invitations?: SendInvitation;
 }
 
 /**

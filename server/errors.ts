@@ -82,3 +82,16 @@ export const unknownDepartment = (codes: string[]) =>
 /** An archived department: no joins, no opening. */
 export const departmentArchived = (code: string) =>
   conflict('department_archived', `The ${code} department is archived.`);
+/** An invitation asked for on a server with no email (SMTP_URL unset). */
+export const emailNotConfigured = () =>
+  conflict(
+    'email_not_configured',
+    'This server sends no email (SMTP_URL is not set): create the account with a password instead.',
+  );
+/** The mail server did not take an invitation; the account was not created. */
+export const invitationFailed = () =>
+  new ApiError(
+    502,
+    'invitation_failed',
+    'The invitation could not be sent, so the account was not created. Try again, or create it with a password.',
+  );

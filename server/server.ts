@@ -10,7 +10,7 @@ import { openDatabase } from './db/open';
 import type { OpenDatabase } from './db/open';
 import { bootstrap } from './bootstrap';
 import type { BootstrapResult } from './bootstrap';
-import { createUnsubscribeTokens, unsubscribeUrl } from './channels/email';
+import { createInvitationSender, createUnsubscribeTokens, unsubscribeUrl } from './channels/email';
 import { createHttpApp, DESKTOP_ORIGIN, registerRoutes } from './http/app';
 import type { Logger } from './logger';
 import { createReceipts } from './notifications/receipts';
@@ -157,6 +157,7 @@ export async function startServer(
       vapid,
       clock,
       scheduler,
+      invitations: config.email && createInvitationSender({ ...config.email, appUrl }),
     };
     await registerRoutes(http, ctx, deliveryMetrics);
     await http.listen({ port: config.port, host: config.host });

@@ -33,7 +33,7 @@ import {
 import type { AuthAnswer, Department, Preferences, QueueStatus, User } from './schemas';
 import { departmentCodeParams, departmentSettingsBody } from './departments';
 import { adminLogQuery, createStaffBody, updateStaffBody } from './staff';
-import type { AdminLogPage, CreatedStaff, Staff } from './staff';
+import type { AdminLogPage, AdminSettings, CreatedStaff, Staff } from './staff';
 import { callNextBody, metricsQuery, priorityBody } from './tickets';
 import type { StaffTicket, Ticket, TicketMetrics } from './tickets';
 
@@ -387,7 +387,8 @@ export const ROUTES = {
   },
   'POST /api/staff': {
     who: 'admin',
-    summary: 'Create a staff account; without a password, one is generated and shown once',
+    summary:
+      'Create a staff account; without a password, one is generated and shown once, or emailed with `invite: true`',
     body: createStaffBody,
     status: 201,
     answer: answer<CreatedStaff>(),
@@ -412,6 +413,11 @@ export const ROUTES = {
     summary: 'What admins changed and when staff signed in, newest first',
     query: adminLogQuery,
     answer: answer<AdminLogPage>(),
+  },
+  'GET /api/admin/settings': {
+    who: 'admin',
+    summary: 'What the admin pages may offer: whether email is configured, for invitations',
+    answer: answer<AdminSettings>(),
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -15,13 +15,20 @@ export const staffDepartmentsSchema = z.union([
     .transform((codes) => [...new Set(codes)]),
 ]);
 
-export const createStaffBody = z.strictObject({
-  email: emailSchema,
-  name: personNameSchema,
-  role: z.enum(STAFF_ROLE_NAMES),
-  departments: staffDepartmentsSchema.optional(),
-  password: passwordSchema.optional(),
-});
+export const createStaffBody = z
+  .strictObject({
+    email: emailSchema,
+    name: personNameSchema,
+    role: z.enum(STAFF_ROLE_NAMES),
+    departments: staffDepartmentsSchema.optional(),
+    password: passwordSchema.optional(),
+    /** Email the new account a generated one-time password instead of answering it (needs SMTP_URL). */
+    invite: z.boolean().optional(),
+  })
+  .refine((body) => !(body.invite === true && body.password !== undefined), {
+    path: ['invite'],
+    message: 'an invitation sends a generated password: leave out password',
+  });
 export type CreateStaffBody = z.infer<typeof createStaffBody>;
 
 export const updateStaffBody = z.strictObject({
@@ -46,8 +53,16 @@ export interface Staff {
 
 export interface CreatedStaff {
   staff: Staff;
-  /** Only when the server generated it: shown once, stored only hashed. */
+  /** Only when the server generated it and sent no invitation: shown once, stored only hashed. */
   password?: string;
+  /** True when the password went to the new account's email instead (`invite: true`). */
+  invited?: boolean;
+}
+
+/** `GET /api/admin/settings`: what this server can do that the admin pages offer or not. */
+export interface AdminSettings {
+  /** Whether email is configured (SMTP_URL), so a new account can be invited by email. */
+  emailConfigured: boolean;
 }
 
 export const ADMIN_ACTIONS = [

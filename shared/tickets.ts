@@ -35,6 +35,8 @@ export interface StaffTicket extends Ticket {
   reachability: Reachability;
   /** The latest call of this ticket and how it travelled, or null before the first call. */
   lastCall: LastCall | null;
+  /** Staff were told it has waited longer than its department allows (`ticket:long_wait`). */
+  longWait: boolean;
 }
 
 /**

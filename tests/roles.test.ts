@@ -110,6 +110,7 @@ const EXAMPLES: Record<string, (ids: RecordIds) => Example> = {
   'PATCH /api/staff/:id': () => ({ path: `/api/staff/${subjectId}`, body: { name: 'Renamed Nurse' } }),
   'POST /api/staff/:id/reset-password': () => ({ path: `/api/staff/${subjectId}/reset-password` }),
   'GET /api/admin/log': () => ({ path: '/api/admin/log?limit=5' }),
+  'GET /api/admin/settings': () => ({ path: '/api/admin/settings' }),
 };
 
 interface Rule {

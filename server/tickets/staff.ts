@@ -8,8 +8,17 @@ import type { TicketRow } from './queries';
 import { lastCallOf, REACH_COLUMNS, REACH_JOIN, reachabilityOf, serverChannels } from './reach';
 import type { ReachContext, ReachRow } from './reach';
 
+/** Whether staff were told this ticket waits long (`long_wait_alerts`, one row per ticket). */
+interface LongWaitRow {
+  long_wait: boolean;
+}
+
 /** A ticket as staff see it, with what decides how its patient can be reached. */
-export type StaffTicketRow = TicketRow & ReachRow;
+export type StaffTicketRow = TicketRow & ReachRow & LongWaitRow;
+
+/** The long-wait alert as a column: a console opened after the alert still marks the ticket. */
+const STAFF_COLUMNS = `${REACH_COLUMNS},
+    EXISTS (SELECT 1 FROM long_wait_alerts a WHERE a.ticket_id = t.id) AS long_wait`;
 
 /** What staff tickets are read with: the database, the configured channels, and who has a socket now. */
 export interface StaffTicketDeps {
@@ -18,7 +27,7 @@ export interface StaffTicketDeps {
   realtime: Pick<Broadcaster, 'connectedUsers'>;
 }
 
-const SELECT_STAFF_TICKETS = selectTickets({ columns: REACH_COLUMNS, joins: REACH_JOIN });
+const SELECT_STAFF_TICKETS = selectTickets({ columns: STAFF_COLUMNS, joins: REACH_JOIN });
 
 /** Staff tickets in one query, then one question to the realtime layer for the whole list. */
 export async function findStaffTickets(
@@ -37,8 +46,8 @@ export async function findStaffTickets(
 
 /** The staff copy of a ticket already read (in a command's transaction): its reach, read after commit. */
 export async function staffTicketOf(deps: StaffTicketDeps, row: TicketRow): Promise<StaffTicket> {
-  const [reachRow] = await deps.sequelize.query<ReachRow>(
-    `SELECT ${REACH_COLUMNS}
+  const [reachRow] = await deps.sequelize.query<ReachRow & LongWaitRow>(
+    `SELECT ${STAFF_COLUMNS}
        FROM tickets t JOIN users u ON u.id = t.user_id ${REACH_JOIN}
       WHERE t.id = :id`,
     { replacements: { id: row.id }, type: QueryTypes.SELECT },
@@ -63,5 +72,6 @@ export function presentStaffTicket(row: StaffTicketRow, reach: ReachContext): St
     callCount: row.call_count,
     reachability: reachabilityOf(row, Number(row.user_id), reach),
     lastCall: lastCallOf(row),
+    longWait: row.long_wait,
   };
 }

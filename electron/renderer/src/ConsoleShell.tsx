@@ -2,9 +2,10 @@ import { useEffect, useMemo, useState } from 'react';
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { QueueChangeAnswer } from '../../../shared/queues';
-import type { QueueStatus } from '../../../shared/schemas';
+import type { Department, QueueStatus } from '../../../shared/schemas';
 import { AdminArea } from './admin/AdminArea';
-import { useQueueAlerts } from './alerts';
+import { useLongWaitAlerts, useQueueAlerts } from './alerts';
+import type { LongWaits } from './alerts';
 import { errorMessage } from './errors';
 import { AuditLogPanel } from './AuditLogPanel';
 import { isDesktop } from './bridge';
@@ -24,6 +25,7 @@ import { QueuePanel } from './QueuePanel';
 import { QueueToggleDialog } from './QueueToggleDialog';
 import { SchedulesPanel } from './SchedulesPanel';
 import type { Session } from './session';
+import { assignedQueues, useAssignedDepartments } from './useAssignedDepartments';
 import { useLiveQueues } from './useLiveQueues';
 
 interface Props {
@@ -73,8 +75,16 @@ function Console({ session, onSignOut }: { session: Session; onSignOut(): void }
   const [adminView, setAdminView] = useState(false);
   const showAdmin = adminView && session.user.role === 'admin';
   const [myDepartments, setMyDepartments] = useMyDepartments();
-  const mine = useMemo(() => (live ? visibleQueues(live, myDepartments) : null), [live, myDepartments]);
+  // What the nurse may act on (the server says); "departments I work with" is a view inside it.
+  const assigned = useAssignedDepartments();
+  const allowed = useMemo(() => assignedQueues(live, assigned.byCode), [live, assigned.byCode]);
+  const mine = useMemo(
+    () => (allowed ? visibleQueues(allowed, myDepartments) : null),
+    [allowed, myDepartments],
+  );
   useQueueAlerts(mine);
+  const longWaits = useLongWaitAlerts(mine);
+  const readError = error ?? assigned.resource.error;
 
   const current = mine?.find((queue) => queue.department === selected) ?? mine?.[0] ?? null;
 
@@ -102,14 +112,14 @@ function Console({ session, onSignOut }: { session: Session; onSignOut(): void }
       <ConnectionBanner />
       {notice && <Notice text={notice} onDismiss={() => setNotice(null)} />}
       {showAdmin && <AdminArea />}
-      {!showAdmin && error !== null && !live && <p className="error">{errorMessage(error)}</p>}
-      {!showAdmin && !live && error === null && <p aria-live="polite">{t('shell.loadingDepartments')}</p>}
-      {!showAdmin && live && mine && (
+      {!showAdmin && readError !== null && !mine && <p className="error">{errorMessage(readError)}</p>}
+      {!showAdmin && !mine && readError === null && <p aria-live="polite">{t('shell.loadingDepartments')}</p>}
+      {!showAdmin && allowed && mine && (
         <div className="layout">
           <aside aria-label={t('shell.board')}>
             <h2 className="visually-hidden">{t('shell.departments')}</h2>
-            {live.length > 1 && (
-              <DepartmentPicker queues={live} chosen={myDepartments} onChange={setMyDepartments} />
+            {allowed.length > 1 && (
+              <DepartmentPicker queues={allowed} chosen={myDepartments} onChange={setMyDepartments} />
             )}
             <DepartmentBoard
               queues={mine}
@@ -118,7 +128,16 @@ function Console({ session, onSignOut }: { session: Session; onSignOut(): void }
               onToggle={setToggling}
             />
           </aside>
-          {current && <Workspace queue={current} tab={tab} onTab={setTab} opening={opening} />}
+          {current && (
+            <Workspace
+              queue={current}
+              department={assigned.byCode?.get(current.department)}
+              longWaits={longWaits}
+              tab={tab}
+              onTab={setTab}
+              opening={opening}
+            />
+          )}
         </div>
       )}
       {toggling && (
@@ -190,13 +209,16 @@ function Notice({ text, onDismiss }: { text: Wording; onDismiss(): void }) {
 
 interface WorkspaceProps {
   queue: QueueStatus;
+  /** Its settings (rooms); undefined while not read. */
+  department: Department | undefined;
+  longWaits: LongWaits;
   tab: Tab;
   onTab(tab: Tab): void;
   opening: OpeningReport | null;
 }
 
 /** The selected department: its tabs and the open tab's panel. */
-function Workspace({ queue, tab, onTab, opening }: WorkspaceProps) {
+function Workspace({ queue, department, longWaits, tab, onTab, opening }: WorkspaceProps) {
   const { t } = useTranslation();
   return (
     <main className="workspace">
@@ -219,7 +241,14 @@ function Workspace({ queue, tab, onTab, opening }: WorkspaceProps) {
         ))}
       </div>
       <div role="tabpanel" id="tab-panel" aria-labelledby={`tab-${tab}`} className="tab-panel">
-        {tab === 'queue' && <QueuePanel key={queue.department} queue={queue} />}
+        {tab === 'queue' && (
+          <QueuePanel
+            key={queue.department}
+            queue={queue}
+            rooms={department?.rooms ?? []}
+            longWaits={longWaits}
+          />
+        )}
         {tab === 'delivery' && <DeliveryPanel queue={queue} opening={opening} />}
         {tab === 'schedules' && <SchedulesPanel queue={queue} />}
         {tab === 'audit' && <AuditLogPanel queue={queue} />}

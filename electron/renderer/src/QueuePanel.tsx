@@ -4,7 +4,7 @@ import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { QueueStatus } from '../../../shared/schemas';
 import type { StaffTicket } from '../../../shared/tickets';
-import { useLongWaitAlerts } from './alerts';
+import type { LongWaits } from './alerts';
 import { ApiError, errorMessage } from './errors';
 import type { TicketAction } from './tickets';
 import { useConsole, useLiveEvents, useNow, useOnline, useResource, useStoredState } from './hooks';
@@ -21,13 +21,17 @@ import { WaitingList } from './WaitingList';
 
 interface Props {
   queue: QueueStatus;
+  /** The department's rooms: a call names one of them; empty, any room typed in. */
+  rooms: string[];
+  /** The tickets the server said have waited long, marked on their rows. */
+  longWaits: LongWaits;
 }
 
 /**
  * Calling and moving tickets on. Every action goes to the server, which decides (two consoles calling at
  * once get two different patients); the list is then read again, and other consoles read it on the event.
  */
-export function QueuePanel({ queue }: Props) {
+export function QueuePanel({ queue, rooms, longWaits }: Props) {
   const { t } = useTranslation();
   const { api } = useConsole();
   const online = useOnline();
@@ -35,19 +39,21 @@ export function QueuePanel({ queue }: Props) {
   const department = queue.department;
   const { tickets, list, setServing } = useQueueTickets(department);
   const flags = useCallFlags(department, list, tickets.reload);
-  const [room, setRoom] = useStoredState(`room.${department}`, '');
+  // Remembered per console and department; a room no longer listed is no choice.
+  const [storedRoom, setRoom] = useStoredState(`room.${department}`, '');
+  const room = useMemo(() => chosenRoom(storedRoom, rooms), [storedRoom, rooms]);
   const [myTicketId, setMyTicketId] = useState<number | null>(null);
   const { busy, message, setMessage, perform } = usePerform(tickets.reload);
   const [priorityFor, setPriorityFor] = useState<StaffTicket | null>(null);
 
   const waitingCount = list.filter((ticket) => ticket.status === 'waiting').length;
-  useLongWaitAlerts(list, now, queue.name);
   const current = useMemo(() => completable(list, myTicketId, room), [list, myTicketId, room]);
 
   const callNext = () => {
     const roomName = room.trim();
     if (!roomName) {
-      setMessage({ text: () => i18next.t('queue.roomFirst'), error: true });
+      const ask = rooms.length > 0 ? 'rooms.chooseFirst' : 'queue.roomFirst';
+      setMessage({ text: () => i18next.t(ask), error: true });
       return;
     }
     void perform(async () => {
@@ -81,6 +87,7 @@ export function QueuePanel({ queue }: Props) {
     <section aria-label={t('queue.panel', { name: queue.name })} className="queue-panel">
       <CallBar
         room={room}
+        rooms={rooms}
         onRoom={setRoom}
         onCall={callNext}
         canCall={canAct && waitingCount > 0}
@@ -99,6 +106,7 @@ export function QueuePanel({ queue }: Props) {
           now={now}
           currentId={current?.id ?? null}
           flags={flags}
+          longWaits={longWaits}
           disabled={!canAct}
           onAction={act}
           onPriority={setPriorityFor}
@@ -117,6 +125,13 @@ export function QueuePanel({ queue }: Props) {
       )}
     </section>
   );
+}
+
+/** The room a call names: as typed, or, when the department lists rooms, the listed one chosen. */
+function chosenRoom(stored: string, rooms: string[]): string {
+  if (rooms.length === 0) return stored;
+  const wanted = stored.trim().toLowerCase();
+  return rooms.find((listed) => listed.toLowerCase() === wanted) ?? '';
 }
 
 /** The ticket C completes: the one this console called last, else the only one in this room. */
@@ -154,6 +169,7 @@ function useQueueTickets(department: string) {
 
 interface CallBarProps {
   room: string;
+  rooms: string[];
   onRoom(room: string): void;
   onCall(): void;
   canCall: boolean;
@@ -163,7 +179,7 @@ interface CallBarProps {
   onComplete(): void;
 }
 
-function CallBar({ room, onRoom, onCall, canCall, current, canComplete, onComplete }: CallBarProps) {
+function CallBar({ room, rooms, onRoom, onCall, canCall, current, canComplete, onComplete }: CallBarProps) {
   const { t } = useTranslation();
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -172,14 +188,18 @@ function CallBar({ room, onRoom, onCall, canCall, current, canComplete, onComple
   return (
     <form className="call-bar" onSubmit={onSubmit}>
       <label htmlFor="room">{t('queue.room')}</label>
-      <input
-        id="room"
-        value={room}
-        onChange={(event) => onRoom(event.target.value)}
-        maxLength={32}
-        placeholder={t('queue.roomPlaceholder')}
-        autoComplete="off"
-      />
+      {rooms.length > 0 ? (
+        <RoomSelect room={room} rooms={rooms} onRoom={onRoom} />
+      ) : (
+        <input
+          id="room"
+          value={room}
+          onChange={(event) => onRoom(event.target.value)}
+          maxLength={32}
+          placeholder={t('queue.roomPlaceholder')}
+          autoComplete="off"
+        />
+      )}
       <button type="submit" className="primary" disabled={!canCall}>
         {t('queue.callNext')} <kbd>N</kbd>
       </button>
@@ -187,6 +207,21 @@ function CallBar({ room, onRoom, onCall, canCall, current, canComplete, onComple
         {current ? t('queue.completeTicket', { number: current.number }) : t('queue.complete')} <kbd>C</kbd>
       </button>
     </form>
+  );
+}
+
+/** The department's own rooms, so the kiosk and the push always name a real one. */
+function RoomSelect({ room, rooms, onRoom }: Pick<CallBarProps, 'room' | 'rooms' | 'onRoom'>) {
+  const { t } = useTranslation();
+  return (
+    <select id="room" value={room} onChange={(event) => onRoom(event.target.value)}>
+      <option value="">{t('rooms.choose')}</option>
+      {rooms.map((listed) => (
+        <option key={listed} value={listed}>
+          {listed}
+        </option>
+      ))}
+    </select>
   );
 }
 

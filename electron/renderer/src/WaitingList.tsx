@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { StaffTicket } from '../../../shared/tickets';
+import type { LongWaits } from './alerts';
 import { ACTION_KEY } from './tickets';
 import type { TicketAction } from './tickets';
 import { formatMinutes, formatTime, minutesSince, waitLevel } from './format';
@@ -14,6 +15,8 @@ interface Props {
   currentId: number | null;
   /** What live events said about calls, ahead of the list. */
   flags: ReadonlyMap<number, CallFlag>;
+  /** The server's long-wait alerts heard live; with the list's own `longWait`, their tickets are marked while waiting. */
+  longWaits: LongWaits;
   disabled: boolean;
   onAction(ticket: StaffTicket, action: TicketAction): void;
   onPriority(ticket: StaffTicket): void;
@@ -34,7 +37,8 @@ function statusText(ticket: StaffTicket): string {
  * Tickets in call order. Waited time is counted from joining and coloured past the thresholds; each
  * patient's reach, and whether a call got through, beside it.
  */
-export function WaitingList({ tickets, now, currentId, flags, disabled, onAction, onPriority }: Props) {
+export function WaitingList(props: Props) {
+  const { tickets, now, currentId, flags, longWaits, disabled, onAction, onPriority } = props;
   const { t } = useTranslation();
   if (tickets.length === 0) return <p className="empty">{t('list.empty')}</p>;
   return (
@@ -56,7 +60,9 @@ export function WaitingList({ tickets, now, currentId, flags, disabled, onAction
         {tickets.map((ticket) => {
           const waited = minutesSince(ticket.joinedAt, now);
           const outcome = callOutcome(ticket, flags.get(ticket.id));
+          const longWait = ticket.status === 'waiting' && (ticket.longWait || longWaits.has(ticket.id));
           const classes = [
+            longWait && 'long-wait',
             ticket.id === currentId && 'current',
             outcome?.kind === 'unreached' && 'unreached',
           ];
@@ -66,6 +72,7 @@ export function WaitingList({ tickets, now, currentId, flags, disabled, onAction
               data-ticket={ticket.number}
               data-status={ticket.status}
               data-call={outcome?.kind}
+              data-long-wait={longWait || undefined}
               className={classes.filter(Boolean).join(' ') || undefined}
             >
               <th scope="row" className="number">
@@ -74,6 +81,7 @@ export function WaitingList({ tickets, now, currentId, flags, disabled, onAction
               <td>{ticket.patientName}</td>
               <td>
                 <span className={`wait wait-${waitLevel(waited)}`}>{formatMinutes(waited)}</span>
+                {longWait && <LongWaitMark />}
               </td>
               <td>
                 <span className={`priority priority-${ticket.priority}`}>
@@ -102,6 +110,16 @@ export function WaitingList({ tickets, now, currentId, flags, disabled, onAction
         })}
       </tbody>
     </table>
+  );
+}
+
+/** The server's word that this patient has waited past the department's threshold. */
+function LongWaitMark() {
+  const { t } = useTranslation();
+  return (
+    <span className="long-wait-mark" title={t('longWait.help')}>
+      {t('longWait.mark')}
+    </span>
   );
 }
 

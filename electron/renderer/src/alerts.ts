@@ -1,10 +1,10 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { QueueStatus } from '../../../shared/schemas';
-import type { StaffTicket } from '../../../shared/tickets';
+import type { TicketLongWaitEvent } from '../../../shared/tickets';
 import { joinedAlert, longWaitAlert } from './alert-text';
 import type { AlertText } from './alert-text';
 import { bridge } from './bridge';
-import { WAIT_ALERT_MINUTES, minutesSince } from './format';
+import { useLiveEvents } from './hooks';
 
 // A notification that cannot be shown (permission, OS settings) must never break the console.
 const notify = ({ title, body }: AlertText) => void bridge.notify(title, body).catch(() => undefined);
@@ -35,17 +35,34 @@ export function useQueueAlerts(queues: QueueStatus[] | null): void {
   }, [queues]);
 }
 
-/** One notification per ticket when its wait passes the alert threshold. */
-export function useLongWaitAlerts(tickets: StaffTicket[], now: number, departmentName: string): void {
+/** The tickets the server said have waited long (`ticket:long_wait`), by id. */
+export type LongWaits = ReadonlyMap<number, TicketLongWaitEvent>;
+
+/**
+ * Long waits as the server tells them: `ticket:long_wait` comes once per ticket from the server, which
+ * keeps the time whether or not a console is open, so the console keeps no timer of its own. Each is kept,
+ * so the ticket's row can be marked, and one of a department this console shows raises one desktop
+ * notification (number and department only, see alert-text.ts).
+ */
+export function useLongWaitAlerts(queues: QueueStatus[] | null): LongWaits {
+  const [longWaits, setLongWaits] = useState<LongWaits>(new Map());
+  const shown = useRef(queues);
+  // A ticket's alert is raised once, even if the event came twice (two tabs of one session, a replay).
   const alerted = useRef(new Set<number>());
   useEffect(() => {
-    for (const ticket of tickets) {
-      if (ticket.status !== 'waiting' || alerted.current.has(ticket.id)) continue;
-      const waited = minutesSince(ticket.joinedAt, now);
-      if (waited < WAIT_ALERT_MINUTES) continue;
-      alerted.current.add(ticket.id);
-      // Number and department only: see alert-text.ts for why never the patient's name.
-      notify(longWaitAlert(ticket, waited, departmentName));
-    }
-  }, [tickets, now, departmentName]);
+    shown.current = queues;
+  });
+  useLiveEvents((live) => {
+    if (live.kind !== 'longWait') return;
+    const { event } = live;
+    setLongWaits((current) =>
+      current.has(event.ticketId) ? current : new Map(current).set(event.ticketId, event),
+    );
+    // Marked whatever is shown (a department ticked later shows it), alerted only for those shown.
+    const queue = shown.current?.find((known) => known.department === event.department);
+    if (!queue || alerted.current.has(event.ticketId)) return;
+    alerted.current.add(event.ticketId);
+    notify(longWaitAlert(event, event.waitingMinutes, queue.name));
+  });
+  return longWaits;
 }

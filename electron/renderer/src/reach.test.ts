@@ -25,6 +25,7 @@ function called(
     callCount: 1,
     reachability: 'push',
     lastCall: call && { channels: [], ...call },
+    longWait: false,
   };
 }
 

@@ -19,6 +19,7 @@ function ticket(id: number, status: StaffTicket['status']): StaffTicket {
     callCount: status === 'waiting' ? 0 : 1,
     reachability: 'display',
     lastCall: null,
+    longWait: false,
   };
 }
 

@@ -4,3 +4,5 @@ export type { EmailChannelOptions, EmailTimeouts } from './transport';
 export { buildEmail, defaultFrom } from './message';
 export { createUnsubscribeTokens, unsubscribeUrl } from './unsubscribe';
 export type { UnsubscribeTokens } from './unsubscribe';
+export { buildInvitation, createInvitationSender } from './invitation';
+export type { InvitationSenderOptions } from './invitation';

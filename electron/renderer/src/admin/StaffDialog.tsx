@@ -11,18 +11,28 @@ interface Props {
   /** null: a new account (with an email and a generated password). */
   member: Staff | null;
   departments: Department[];
+  /** The server sends email (`GET /api/admin/settings`): a new account may be invited instead. */
+  canInvite: boolean;
   onCancel(): void;
-  onSaved(password?: string, name?: string): void;
+  onSaved(saved?: Saved): void;
+}
+
+/** What creating an account came to: a password to show once, or the address an invitation went to. */
+export interface Saved {
+  name: string;
+  password?: string;
+  invitedTo?: string;
 }
 
 /** Creates an account, or changes one's name, role and departments; the server's refusal stays in view. */
-export function StaffDialog({ member, departments, onCancel, onSaved }: Props) {
+export function StaffDialog({ member, departments, canInvite, onCancel, onSaved }: Props) {
   const { t } = useTranslation();
   const { api } = useConsole();
   const [email, setEmail] = useState('');
   const [name, setName] = useState(member?.name ?? '');
   const [role, setRole] = useState<StaffRole>(member?.role ?? 'nurse');
   const [chosen, setChosen] = useState<'all' | string[]>(member?.departments ?? []);
+  const [invite, setInvite] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
 
@@ -36,8 +46,12 @@ export function StaffDialog({ member, departments, onCancel, onSaved }: Props) {
         await api('PATCH /api/staff/:id', { params: { id: String(member.id) }, body });
         onSaved();
       } else {
-        const created = await api('POST /api/staff', { body: { ...body, email } });
-        onSaved(created.password, created.staff.name);
+        const invited = canInvite && invite;
+        const created = await api('POST /api/staff', {
+          body: { ...body, email, ...(invited && { invite }) },
+        });
+        const { staff, password } = created;
+        onSaved({ name: staff.name, password, invitedTo: created.invited ? staff.email : undefined });
       }
     } catch (error) {
       setFailure(error);
@@ -70,6 +84,12 @@ export function StaffDialog({ member, departments, onCancel, onSaved }: Props) {
           </select>
         </label>
         <DepartmentsChoice value={chosen} departments={departments} onChange={setChosen} />
+        {!member && canInvite && (
+          <label>
+            <input type="checkbox" checked={invite} onChange={(event) => setInvite(event.target.checked)} />{' '}
+            {t('admin.staff.invite')}
+          </label>
+        )}
         <ErrorText error={failure} />
         <div className="buttons">
           <button type="button" onClick={onCancel}>

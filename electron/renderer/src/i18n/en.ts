@@ -342,6 +342,14 @@ export const en = {
     saving: 'Saving…',
     saved: 'Saved.',
   },
+  rooms: {
+    choose: 'Choose a room',
+    chooseFirst: 'Choose the room to call the patient into first.',
+  },
+  longWait: {
+    mark: 'Waiting long',
+    help: 'This patient has waited longer than the department allows.',
+  },
   admin: adminEn,
   errors: errorsEn,
 };

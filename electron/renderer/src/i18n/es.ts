@@ -350,6 +350,14 @@ export const es: Catalog = {
     saving: 'Guardando…',
     saved: 'Guardado.',
   },
+  rooms: {
+    choose: 'Elija una sala',
+    chooseFirst: 'Elija primero la sala a la que llamar al paciente.',
+  },
+  longWait: {
+    mark: 'Espera larga',
+    help: 'Este paciente ha esperado más de lo que permite el servicio.',
+  },
   admin: adminEs,
   errors: errorsEs,
 };

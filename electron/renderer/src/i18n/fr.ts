@@ -349,6 +349,14 @@ export const fr: Catalog = {
     saving: 'Enregistrement…',
     saved: 'Enregistré.',
   },
+  rooms: {
+    choose: 'Choisissez une salle',
+    chooseFirst: 'Choisissez d’abord la salle où appeler le patient.',
+  },
+  longWait: {
+    mark: 'Attente longue',
+    help: 'Ce patient attend depuis plus longtemps que le service ne le permet.',
+  },
   admin: adminFr,
   errors: errorsFr,
 };

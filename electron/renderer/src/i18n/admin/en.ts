@@ -47,6 +47,8 @@ export const adminEn = {
     passwordLabel: 'One-time password',
     copyHint: 'Select the password and copy it (Ctrl+C).',
     done: 'Done',
+    invite: 'Email an invitation with a one-time password instead of showing it here',
+    invited: 'An invitation with a one-time password was emailed to {{email}}.',
   },
   departments: {
     heading: 'Departments',

@@ -55,6 +55,8 @@ export const adminEs: Catalog['admin'] = {
     passwordLabel: 'Contraseña de un solo uso',
     copyHint: 'Seleccione la contraseña y cópiela (Ctrl+C).',
     done: 'Hecho',
+    invite: 'Enviar por correo una invitación con una contraseña de un solo uso en lugar de mostrarla aquí',
+    invited: 'Se ha enviado a {{email}} una invitación con una contraseña de un solo uso.',
   },
   departments: {
     heading: 'Servicios',

@@ -49,6 +49,9 @@ export const adminFr: Catalog['admin'] = {
     passwordLabel: 'Mot de passe à usage unique',
     copyHint: 'Sélectionnez le mot de passe et copiez-le (Ctrl+C).',
     done: 'Terminé',
+    invite:
+      'Envoyer par courriel une invitation avec un mot de passe à usage unique au lieu de l’afficher ici',
+    invited: 'Une invitation avec un mot de passe à usage unique a été envoyée à {{email}}.',
   },
   departments: {
     heading: 'Services',

@@ -20,6 +20,10 @@ export const errorsEn = {
     email_taken: 'An account with this email already exists.',
     last_admin: 'This is the last active administrator: make someone else an administrator first.',
     department_archived: 'This department is archived.',
+    unknown_room: 'This department has no such room. Choose one of its rooms.',
+    email_not_configured: 'This server sends no email: create the account with a password instead.',
+    invitation_failed:
+      'The invitation could not be sent, so the account was not created. Try again, or create it without an invitation.',
     rate_limited: 'Too many attempts. Wait a while and try again.',
     payload_too_large: 'That is too much to send at once.',
   },

@@ -20,6 +20,10 @@ export const errorsEs: Catalog['errors'] = {
     email_taken: 'Ya existe una cuenta con este correo.',
     last_admin: 'Es la última cuenta de administración activa: nombre antes a otra persona administradora.',
     department_archived: 'Este servicio está archivado.',
+    unknown_room: 'Este servicio no tiene esa sala. Elija una de sus salas.',
+    email_not_configured: 'Este servidor no envía correos: cree la cuenta con una contraseña.',
+    invitation_failed:
+      'No se pudo enviar la invitación, así que la cuenta no se ha creado. Inténtelo de nuevo o créela sin invitación.',
     rate_limited: 'Demasiados intentos. Espere un rato y vuelva a intentarlo.',
     payload_too_large: 'Son demasiados datos para enviar de una vez.',
   },

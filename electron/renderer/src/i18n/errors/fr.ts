@@ -22,6 +22,10 @@ export const errorsFr: Catalog['errors'] = {
     last_admin:
       'C’est le dernier compte administrateur actif : nommez d’abord quelqu’un d’autre administrateur.',
     department_archived: 'Ce service est archivé.',
+    unknown_room: 'Ce service n’a pas cette salle. Choisissez l’une de ses salles.',
+    email_not_configured: 'Ce serveur n’envoie pas de courriel : créez le compte avec un mot de passe.',
+    invitation_failed:
+      'L’invitation n’a pas pu être envoyée, le compte n’a donc pas été créé. Réessayez, ou créez-le sans invitation.',
     rate_limited: 'Trop de tentatives. Patientez un moment et réessayez.',
     payload_too_large: 'Trop de données à envoyer en une fois.',
   },
