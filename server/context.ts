@@ -85,6 +85,19 @@ export interface VapidConfig {
   subject: string;
 }
 
+/** A password-reset email: to whom, in which language, with which token (the link is built from it). */
+export interface PasswordResetMail {
+  to: string;
+  locale: string;
+  token: string;
+}
+
+/** Emails about the account itself; `channels/email/account-mail.ts` implements it. */
+export interface AccountMail {
+  sendPasswordReset(mail: PasswordResetMail): Promise<void>;
+  close(): Promise<void>;
+}
+
 /** What routes, sockets and workers share: passed explicitly, never imported as globals. */
 export interface AppContext {
   config: Config;
@@ -97,6 +110,8 @@ export interface AppContext {
   vapid: VapidConfig;
   clock: Clock;
   scheduler: Pick<Scheduler, 'refresh'>;
+  /** Absent without SMTP_URL: then a password reset sends nothing (and answers the same). */
+  accountMail?: AccountMail;
 }
 
 /**

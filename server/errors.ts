@@ -82,3 +82,14 @@ export const unknownDepartment = (codes: string[]) =>
 /** An archived department: no joins, no opening. */
 export const departmentArchived = (code: string) =>
   conflict('department_archived', `The ${code} department is archived.`);
+
+/** A password-reset token that is unknown, already used or past its 30 minutes. */
+export const invalidResetToken = () =>
+  new ApiError(400, 'invalid_token', 'This reset link is not valid any more. Ask for a new one.', [
+    { path: 'body.token', message: 'is unknown, used or expired' },
+  ]);
+/** The account's current password was not the one given. */
+export const wrongPassword = (path = 'body.currentPassword') =>
+  new ApiError(403, 'wrong_password', 'That is not your current password.', [
+    { path, message: 'is not the current password' },
+  ]);

@@ -10,7 +10,7 @@ import { openDatabase } from './db/open';
 import type { OpenDatabase } from './db/open';
 import { bootstrap } from './bootstrap';
 import type { BootstrapResult } from './bootstrap';
-import { createUnsubscribeTokens, unsubscribeUrl } from './channels/email';
+import { createAccountMail, createUnsubscribeTokens, unsubscribeUrl } from './channels/email';
 import { createHttpApp, DESKTOP_ORIGIN, registerRoutes } from './http/app';
 import type { Logger } from './logger';
 import { createReceipts } from './notifications/receipts';
@@ -32,6 +32,8 @@ import { republishCalls } from './commands/republish-calls';
 import { getOrCreateSetting } from './db/settings';
 import { ApiError } from './errors';
 import { createLongWaitWorker } from './tickets/long-wait-worker';
+import { createRetentionJob } from './privacy/retention-job';
+import type { RetentionJob } from './privacy/retention-job';
 import type { LongWaitWorker, LongWaitWorkerOptions } from './tickets/long-wait-worker';
 
 /** A timer may fire a hair early; a close within this of its time counts as due. */
@@ -47,6 +49,8 @@ export interface RunningServer {
   followUps: FollowUpWorker;
   longWaits: LongWaitWorker;
   scheduler: Scheduler;
+  /** The nightly retention run (03:00 hospital time). */
+  retention: RetentionJob;
   close(): Promise<void>;
 }
 
@@ -157,6 +161,7 @@ export async function startServer(
       vapid,
       clock,
       scheduler,
+      accountMail: createAccountMailFor(config, appUrl, cleanups),
     };
     await registerRoutes(http, ctx, deliveryMetrics);
     await http.listen({ port: config.port, host: config.host });
@@ -165,6 +170,15 @@ export async function startServer(
     listeningPort = port;
     await scheduler.start();
     cleanups.push(() => scheduler.stop());
+    const retention = createRetentionJob({
+      sequelize,
+      logger,
+      clock,
+      timeZone: config.timeZone,
+      retentionDays: config.retentionDays,
+    });
+    retention.start();
+    cleanups.push(() => retention.stop());
     if (config.deliveryWorkers) {
       await outbox.start();
       cleanups.push(() => outbox.stop());
@@ -185,6 +199,7 @@ export async function startServer(
       followUps,
       longWaits,
       scheduler,
+      retention,
       close: () => (closing ??= close()),
     };
   } catch (error) {
@@ -210,6 +225,19 @@ async function loadSecrets(
     receipts: createReceipts(secret),
     unsubscribe: createUnsubscribeTokens(unsubscribeSecret),
   };
+}
+
+/** Account emails (password resets) when SMTP_URL is set, closed with the server. */
+function createAccountMailFor(
+  config: Config,
+  appUrl: () => string,
+  cleanups: Array<() => Promise<void> | void>,
+): AppContext['accountMail'] {
+  if (!config.email) return undefined;
+  const { smtpUrl, from } = config.email;
+  const mail = createAccountMail(from === undefined ? { smtpUrl, appUrl } : { smtpUrl, from, appUrl });
+  cleanups.push(() => mail.close());
+  return mail;
 }
 
 /** The push sender and its encryption threads, closed with the server. */

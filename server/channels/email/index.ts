@@ -4,3 +4,4 @@ export type { EmailChannelOptions, EmailTimeouts } from './transport';
 export { buildEmail, defaultFrom } from './message';
 export { createUnsubscribeTokens, unsubscribeUrl } from './unsubscribe';
 export type { UnsubscribeTokens } from './unsubscribe';
+export { createAccountMail, buildResetEmail } from './account-mail';
