@@ -32,16 +32,23 @@ export async function registeredPatient(
 ): Promise<{ id: number; token: string; email: string; password: string }> {
   const email = options.email ?? `patient-${Date.now()}-${Math.random().toString(36).slice(2)}@test.example`;
   const password = 'first password 1';
-  const registered = await api<{ token: string; user: { id: number } }>(server, 'POST', '/api/auth/register', {
-    body: { email, password, name: options.name ?? 'Pat Ient', locale: options.locale ?? 'en' },
-  });
+  const registered = await api<{ token: string; user: { id: number } }>(
+    server,
+    'POST',
+    '/api/auth/register',
+    {
+      body: { email, password, name: options.name ?? 'Pat Ient', locale: options.locale ?? 'en' },
+    },
+  );
   if (registered.status !== 201) throw new Error(`register failed: ${registered.status}`);
   return { id: registered.body.user.id, token: registered.body.token, email, password };
 }
 
 /** A second session of the same account. */
 export async function signIn(server: { url: string }, email: string, password: string): Promise<string> {
-  const login = await api<{ token: string }>(server, 'POST', '/api/auth/login', { body: { email, password } });
+  const login = await api<{ token: string }>(server, 'POST', '/api/auth/login', {
+    body: { email, password },
+  });
   if (login.status !== 200) throw new Error(`login failed: ${login.status}`);
   return login.body.token;
 }
