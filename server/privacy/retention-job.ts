@@ -19,8 +19,14 @@ export interface RetentionJobDeps {
   retentionDays: number;
 }
 
-/** `ran`: this process claimed the night and did the work; `skipped`: another process had claimed it. */
-export type RetentionFired = { outcome: 'ran'; summary: RetentionSummary } | { outcome: 'skipped' };
+/**
+ * `ran`: this process claimed the night and did the work; `skipped`: another process had claimed it;
+ * `failed`: the claim or the work failed (logged).
+ */
+export type RetentionFired =
+  | { outcome: 'ran'; summary: RetentionSummary }
+  | { outcome: 'skipped' }
+  | { outcome: 'failed' };
 
 export interface RetentionJob {
   start(): void;
@@ -67,6 +73,7 @@ export function createRetentionJob(deps: RetentionJobDeps): RetentionJob {
       events.emit('fired', result);
     } catch (error) {
       deps.logger.error({ err: error }, 'the nightly retention run failed');
+      events.emit('fired', { outcome: 'failed' });
     }
   };
 

@@ -34,7 +34,10 @@ interface Step {
   act: string;
 }
 
-/** `:cutoff` is now less RETENTION_DAYS; `:now` is now; `:loginCutoff` the end of the login window. */
+/**
+ * `:cutoff` is now less RETENTION_DAYS; `:now` is now; `:hourAgo` the end of the reset limit's window;
+ * `:loginCutoff` the end of the login limit's window.
+ */
 const STEPS: Record<RetentionStep, Step> = {
   notificationsDeleted: {
     table: 'notifications',
@@ -59,7 +62,7 @@ const STEPS: Record<RetentionStep, Step> = {
   },
   resetRequestsDeleted: {
     table: 'password_reset_requests',
-    where: `x.created_at < :now - interval '1 hour'`,
+    where: 'x.created_at < :hourAgo',
     act: `DELETE FROM password_reset_requests r USING picked p WHERE r.id = p.id RETURNING 1`,
   },
   loginFailuresDeleted: {
@@ -82,6 +85,7 @@ function replacementsOf(options: RetentionOptions): Record<string, Date> {
   return {
     now,
     cutoff: new Date(now.getTime() - retentionDays * 24 * 60 * 60_000),
+    hourAgo: new Date(now.getTime() - 60 * 60_000),
     loginCutoff: new Date(now.getTime() - LOGIN_FAILURE_WINDOW_MINUTES * 60_000),
   };
 }
