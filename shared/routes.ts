@@ -163,7 +163,7 @@ export const ROUTES = {
   },
   'POST /api/auth/password-reset/confirm': {
     who: 'anyone',
-    summary: "Set a new password with an emailed reset token (single use, 30 minutes); ends every session",
+    summary: 'Set a new password with an emailed reset token (single use, 30 minutes); ends every session',
     body: passwordResetConfirmBody,
     status: 204,
     answer: answer<void>(),

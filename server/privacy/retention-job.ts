@@ -24,9 +24,7 @@ export interface RetentionJobDeps {
  * `failed`: the claim or the work failed (logged).
  */
 export type RetentionFired =
-  | { outcome: 'ran'; summary: RetentionSummary }
-  | { outcome: 'skipped' }
-  | { outcome: 'failed' };
+  { outcome: 'ran'; summary: RetentionSummary } | { outcome: 'skipped' } | { outcome: 'failed' };
 
 export interface RetentionJob {
   start(): void;

@@ -95,7 +95,10 @@ function replacementsOf(options: RetentionOptions): Record<string, Date> {
  * older finished tickets unlinked from their patient, expired sessions and reset tokens deleted, and the
  * per-email counters that have done their job. A dry run counts and changes nothing.
  */
-export async function runRetention(sequelize: Sequelize, options: RetentionOptions): Promise<RetentionSummary> {
+export async function runRetention(
+  sequelize: Sequelize,
+  options: RetentionOptions,
+): Promise<RetentionSummary> {
   const replacements = replacementsOf(options);
   const summary = Object.fromEntries(RETENTION_STEPS.map((step) => [step, 0])) as RetentionSummary;
   for (const step of RETENTION_STEPS) {
@@ -112,7 +115,11 @@ export async function runRetention(sequelize: Sequelize, options: RetentionOptio
   return summary;
 }
 
-async function countStep(sequelize: Sequelize, step: Step, replacements: Record<string, Date>): Promise<number> {
+async function countStep(
+  sequelize: Sequelize,
+  step: Step,
+  replacements: Record<string, Date>,
+): Promise<number> {
   const [row] = await sequelize.query<{ count: number }>(
     `SELECT count(*)::int AS count FROM ${step.table} x WHERE ${step.where}`,
     { replacements, type: QueryTypes.SELECT },

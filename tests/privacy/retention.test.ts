@@ -12,7 +12,6 @@ import type { TestServer } from '../support/server';
 import { movableClock, registeredPatient } from './support';
 
 const TIME_ZONE = 'Europe/Madrid';
-const DAY_MS = 24 * 60 * 60_000;
 const clock = movableClock();
 let db: TestDatabase;
 let first: TestServer;

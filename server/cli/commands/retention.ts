@@ -18,7 +18,9 @@ Examples:
 export function registerRetentionCommands(program: Command): void {
   program
     .command('retention:run')
-    .description('Apply the retention policy now (RETENTION_DAYS): delete old notifications, unlink old tickets, …')
+    .description(
+      'Apply the retention policy now (RETENTION_DAYS): delete old notifications, unlink old tickets, …',
+    )
     .option('--dry-run', 'only report what would be deleted or unlinked; change nothing')
     .addHelpText('after', HELP)
     .action(cliAction(retention));

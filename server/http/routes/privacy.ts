@@ -15,7 +15,9 @@ type PrivacyRoute =
   | 'DELETE /api/me';
 
 /** The same words whether or not the account exists. */
-const RESET_ANSWER = { message: 'If an account uses this email, a link to reset its password is on its way.' };
+const RESET_ANSWER = {
+  message: 'If an account uses this email, a link to reset its password is on its way.',
+};
 
 export function privacyHandlers(ctx: AppContext): RouteHandlers<PrivacyRoute> {
   return {
