@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../config';
 import { nextRetentionAt } from './retention-job';
 
 describe('nextRetentionAt', () => {
@@ -17,5 +18,14 @@ describe('nextRetentionAt', () => {
     expect(nextRetentionAt(new Date('2026-10-24T12:00:00Z'), 'Europe/London').at).toEqual(
       new Date('2026-10-25T03:00:00Z'),
     );
+  });
+});
+
+describe('RETENTION_DAYS', () => {
+  it('defaults to 90 and takes whole days from 1 to 3650', () => {
+    expect(loadConfig({}).retentionDays).toBe(90);
+    expect(loadConfig({ RETENTION_DAYS: '30' }).retentionDays).toBe(30);
+    expect(() => loadConfig({ RETENTION_DAYS: '0' })).toThrow(/RETENTION_DAYS/);
+    expect(() => loadConfig({ RETENTION_DAYS: '1.5' })).toThrow(/RETENTION_DAYS/);
   });
 });

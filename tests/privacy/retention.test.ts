@@ -156,3 +156,10 @@ it('retention:run --dry-run says what it would do and changes nothing; without i
   expect(await existing(old.notifications)).toBe(0);
   expect(await ticketOwner(old.ticket)).toBeNull();
 });
+
+it('explains retention:run in its --help', async () => {
+  const help = await runCli(['retention:run', '--help'], { DATABASE_URL: db.url });
+  expect(help.code).toBe(0);
+  expect(help.output).toContain('Usage: queuebell retention:run');
+  expect(help.output).toContain('--dry-run');
+});
