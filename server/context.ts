@@ -35,6 +35,8 @@ export interface Broadcaster {
   ticketLongWait(event: TicketLongWaitEvent): void;
   /** Ends every open socket of the user, on every server process (disabled, password reset). */
   disconnectUser(userId: number): void;
+  /** Ends the user's open sockets signed in with any session but `keepSessionId` (a changed password). */
+  disconnectOtherSessions(userId: number, keepSessionId: number): void;
   /** A staff member's role or departments changed: their open sockets now hear those departments only. */
   staffAccessChanged(userId: number, access: StaffAccess): void;
 }

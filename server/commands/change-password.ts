@@ -1,5 +1,5 @@
 import { Op } from 'sequelize';
-import type { Sequelize } from 'sequelize';
+import type { AppContext } from '../context';
 import { dropResetTokens } from '../accounts/password-resets';
 import { hashPassword, verifyPassword } from '../accounts/passwords';
 import { Session, User } from '../db/models/index';
@@ -7,16 +7,17 @@ import { wrongPassword } from '../errors';
 
 /**
  * The signed-in user changes their password: the current one must be right (403 `wrong_password`). Every
- * other session of theirs ends; the one that asked stays signed in. Reset links not yet used stop working.
+ * other session of theirs ends, with its open sockets; the one that asked stays signed in. Reset links not yet used stop working.
  */
 export async function changePassword(
-  sequelize: Sequelize,
+  deps: Pick<AppContext, 'sequelize' | 'realtime'>,
   user: User,
   sessionId: number,
   body: { currentPassword: string; newPassword: string },
 ): Promise<void> {
   if (!(await verifyPassword(user.passwordHash, body.currentPassword))) throw wrongPassword();
   const passwordHash = await hashPassword(body.newPassword);
+  const { sequelize } = deps;
   await sequelize.transaction(async (transaction) => {
     await User.update({ passwordHash }, { where: { id: user.id }, transaction });
     await Session.update(
@@ -25,4 +26,6 @@ export async function changePassword(
     );
     await dropResetTokens(sequelize, user.id, transaction);
   });
+  // The sockets of the sessions that ended go too, on every process; this device's stays.
+  deps.realtime.disconnectOtherSessions(user.id, sessionId);
 }

@@ -29,7 +29,7 @@ export function privacyHandlers(ctx: AppContext): RouteHandlers<PrivacyRoute> {
       await confirmPasswordReset(ctx, body.token, body.password);
     },
     'POST /api/me/password': async ({ user, sessionId, body }) => {
-      await changePassword(ctx.sequelize, user, sessionId, body);
+      await changePassword(ctx, user, sessionId, body);
     },
     'GET /api/me/export': async ({ user, sessionId, reply }) => {
       const day = new Date().toISOString().slice(0, 10);
