@@ -21,6 +21,7 @@
  *     tickets/                               ticket reads, positions, estimates
  *     queues/                                queue status (uses ticket estimates), audit, overdue
  *     schedules/                             plans, the stored schedules, the node-schedule jobs
+ *     privacy/                               a patient's export, erasure and the retention job
  *     commands/                              every state change: transaction, audit, outbox rows
  *     realtime/                              Socket.IO
  *     http/                                  Fastify
@@ -50,6 +51,7 @@ const LAYERS = [
   ['tickets', 'tickets/'],
   ['queues', 'queues/'],
   ['schedules', 'schedules/'],
+  ['privacy', 'privacy/'],
   ['commands', 'commands/'],
   ['realtime', 'realtime/'],
   ['http', 'http/'],

@@ -63,6 +63,7 @@ const envSchema = z.object({
     .string()
     .regex(/^\d{1,6}\.\d{1,6}\.\d{1,6}$/, { message: 'must be a version such as 1.4.0' })
     .optional(),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   DEFAULT_PHONE_REGION: z
     .string()
     .default('US')
@@ -94,6 +95,8 @@ export interface Config {
   consoleMinVersion: string | undefined;
   /** The region in which a phone number written without its country code (`(201) 555-0123`) is read. */
   defaultPhoneRegion: CountryCode;
+  /** Notifications older than this many days are deleted, and older tickets unlinked from their patient. */
+  retentionDays: number;
   /** Email: absent without SMTP_URL. `from` defaults to `Queuebell <no-reply@HOST of PUBLIC_URL>`. */
   email: { smtpUrl: string; from: string | undefined } | undefined;
   /** SMS: the hospital's own gateway, Twilio, or none. */
@@ -177,6 +180,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultPhoneRegion: e.DEFAULT_PHONE_REGION,
     consoleMinVersion: e.CONSOLE_MIN_VERSION,
     staffIdleMinutes: e.STAFF_IDLE_MINUTES,
+    retentionDays: e.RETENTION_DAYS,
     email: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
     sms: smsConfig(e),
     socketAdapter: e.SOCKET_ADAPTER ?? (e.DATABASE_URL && e.CLUSTER ? 'postgres' : 'memory'),

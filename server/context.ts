@@ -36,6 +36,8 @@ export interface Broadcaster {
   ticketLongWait(event: TicketLongWaitEvent): void;
   /** Ends every open socket of the user, on every server process (disabled, password reset). */
   disconnectUser(userId: number): void;
+  /** Ends the user's open sockets signed in with any session but `keepSessionId` (a changed password). */
+  disconnectOtherSessions(userId: number, keepSessionId: number): void;
   /** A staff member's role or departments changed: their open sockets now hear those departments only. */
   staffAccessChanged(userId: number, access: StaffAccess): void;
 }
@@ -96,6 +98,18 @@ export interface StaffInvitation {
 
 /** Emails an invitation (`channels/email/invitation.ts`); rejects when the mail server did not take it. */
 export type SendInvitation = (invitation: StaffInvitation) => Promise<void>;
+/** A password-reset email: to whom, in which language, with which token (the link is built from it). */
+export interface PasswordResetMail {
+  to: string;
+  locale: string;
+  token: string;
+}
+
+/** Emails about the account itself; `channels/email/account-mail.ts` implements it. */
+export interface AccountMail {
+  sendPasswordReset(mail: PasswordResetMail): Promise<void>;
+  close(): Promise<void>;
+}
 
 /** What routes, sockets and workers share: passed explicitly, never imported as globals. */
 export interface AppContext {
@@ -111,6 +125,8 @@ export interface AppContext {
   scheduler: Pick<Scheduler, 'refresh'>;
   /** Staff invitations by email; absent when the server has no email (SMTP_URL unset). */
   invitations?: SendInvitation;
+  /** Absent without SMTP_URL: then a password reset sends nothing (and answers the same). */
+  accountMail?: AccountMail;
 }
 
 /**

@@ -95,3 +95,14 @@ export const invitationFailed = () =>
     'invitation_failed',
     'The invitation could not be sent, so the account was not created. Try again, or create it with a password.',
   );
+
+/** A password-reset token that is unknown, already used or past its 30 minutes. */
+export const invalidResetToken = () =>
+  new ApiError(400, 'invalid_token', 'This reset link is not valid any more. Ask for a new one.', [
+    { path: 'body.token', message: 'is unknown, used or expired' },
+  ]);
+/** The account's current password was not the one given. */
+export const wrongPassword = (path = 'body.currentPassword') =>
+  new ApiError(403, 'wrong_password', 'That is not your current password.', [
+    { path, message: 'is not the current password' },
+  ]);

@@ -10,7 +10,12 @@ import { openDatabase } from './db/open';
 import type { OpenDatabase } from './db/open';
 import { bootstrap } from './bootstrap';
 import type { BootstrapResult } from './bootstrap';
-import { createInvitationSender, createUnsubscribeTokens, unsubscribeUrl } from './channels/email';
+import {
+  createAccountMail,
+  createInvitationSender,
+  createUnsubscribeTokens,
+  unsubscribeUrl,
+} from './channels/email';
 import { createHttpApp, DESKTOP_ORIGIN, registerRoutes } from './http/app';
 import type { Logger } from './logger';
 import { createReceipts } from './notifications/receipts';
@@ -32,6 +37,8 @@ import { republishCalls } from './commands/republish-calls';
 import { getOrCreateSetting } from './db/settings';
 import { ApiError } from './errors';
 import { createLongWaitWorker } from './tickets/long-wait-worker';
+import { createRetentionJob } from './privacy/retention-job';
+import type { RetentionJob } from './privacy/retention-job';
 import type { LongWaitWorker, LongWaitWorkerOptions } from './tickets/long-wait-worker';
 
 /** A timer may fire a hair early; a close within this of its time counts as due. */
@@ -47,6 +54,8 @@ export interface RunningServer {
   followUps: FollowUpWorker;
   longWaits: LongWaitWorker;
   scheduler: Scheduler;
+  /** The nightly retention run (03:00 hospital time). */
+  retention: RetentionJob;
   close(): Promise<void>;
 }
 
@@ -158,6 +167,7 @@ export async function startServer(
       clock,
       scheduler,
       invitations: config.email && createInvitationSender({ ...config.email, appUrl }),
+      accountMail: createAccountMailFor(config, appUrl, cleanups),
     };
     await registerRoutes(http, ctx, deliveryMetrics);
     await http.listen({ port: config.port, host: config.host });
@@ -166,6 +176,15 @@ export async function startServer(
     listeningPort = port;
     await scheduler.start();
     cleanups.push(() => scheduler.stop());
+    const retention = createRetentionJob({
+      sequelize,
+      logger,
+      clock,
+      timeZone: config.timeZone,
+      retentionDays: config.retentionDays,
+    });
+    retention.start();
+    cleanups.push(() => retention.stop());
     if (config.deliveryWorkers) {
       await outbox.start();
       cleanups.push(() => outbox.stop());
@@ -186,6 +205,7 @@ export async function startServer(
       followUps,
       longWaits,
       scheduler,
+      retention,
       close: () => (closing ??= close()),
     };
   } catch (error) {
@@ -211,6 +231,19 @@ async function loadSecrets(
     receipts: createReceipts(secret),
     unsubscribe: createUnsubscribeTokens(unsubscribeSecret),
   };
+}
+
+/** Account emails (password resets) when SMTP_URL is set, closed with the server. */
+function createAccountMailFor(
+  config: Config,
+  appUrl: () => string,
+  cleanups: Array<() => Promise<void> | void>,
+): AppContext['accountMail'] {
+  if (!config.email) return undefined;
+  const { smtpUrl, from } = config.email;
+  const mail = createAccountMail(from === undefined ? { smtpUrl, appUrl } : { smtpUrl, from, appUrl });
+  cleanups.push(() => mail.close());
+  return mail;
 }
 
 /** The push sender and its encryption threads, closed with the server. */

@@ -35,6 +35,13 @@ import { departmentCodeParams, departmentSettingsBody } from './departments';
 import { adminLogQuery, createStaffBody, updateStaffBody } from './staff';
 import type { AdminLogPage, AdminSettings, CreatedStaff, Staff } from './staff';
 import { callNextBody, metricsQuery, priorityBody } from './tickets';
+import {
+  changePasswordBody,
+  deleteAccountBody,
+  passwordResetBody,
+  passwordResetConfirmBody,
+} from './privacy';
+import type { AccountExport } from './privacy';
 import type { StaffTicket, Ticket, TicketMetrics } from './tickets';
 
 /**
@@ -75,7 +82,7 @@ export interface RouteSpec {
   /** Absent on GET; `noBody` where the route takes none. */
   body?: z.ZodType;
   /** The status of a success: 200 unless it creates (201) or answers nothing (204). */
-  status?: 201 | 204;
+  status?: 201 | 202 | 204;
   answer: Answer<unknown>;
   /** Also callable without a token, with the push payload's signed receipt (the service worker has no token). */
   receipt?: true;
@@ -145,6 +152,41 @@ export const ROUTES = {
     summary: "Save the patient's notification preferences",
     body: preferencesBody,
     answer: answer<Preferences>(),
+  },
+  'POST /api/auth/password-reset': {
+    who: 'anyone',
+    summary:
+      'Ask for a password-reset email: 202 alike whether or not the account exists; 429 after 5 an hour per email',
+    body: passwordResetBody,
+    status: 202,
+    answer: answer<{ message: string }>(),
+  },
+  'POST /api/auth/password-reset/confirm': {
+    who: 'anyone',
+    summary: 'Set a new password with an emailed reset token (single use, 30 minutes); ends every session',
+    body: passwordResetConfirmBody,
+    status: 204,
+    answer: answer<void>(),
+  },
+  'POST /api/me/password': {
+    who: 'signed in',
+    summary: "Change one's own password: every other session ends, this one stays",
+    body: changePasswordBody,
+    status: 204,
+    answer: answer<void>(),
+  },
+  'GET /api/me/export': {
+    who: 'patient',
+    summary: 'Everything held about the patient, as a JSON file to download',
+    answer: answer<AccountExport>(),
+  },
+  'DELETE /api/me': {
+    who: 'patient',
+    summary:
+      "Delete one's account (password confirmed): contact details erased, tickets and notifications kept unlinked",
+    body: deleteAccountBody,
+    status: 204,
+    answer: answer<void>(),
   },
 
   'GET /api/queues': {

@@ -278,6 +278,7 @@ describe('bad input on every route', () => {
     expect(failures).toEqual([]);
     expect(requests).toBeGreaterThan(2_000);
     // Thousands of requests, each between two digests of the database, and more with every route: longer
-    // than the default two minutes when other test files share the machine.
-  }, 360_000);
+    // than the default two minutes when other test files share the machine (and past six with the account
+    // routes of issue 19 on a machine shared by several engineers).
+  }, 720_000);
 });

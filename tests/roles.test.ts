@@ -35,6 +35,7 @@ const subscription = {
   keys: { p256dh: ecdh.getPublicKey().toString('base64url'), auth: randomBytes(16).toString('base64url') },
 };
 
+let resets = 0;
 const EXAMPLES: Record<string, (ids: RecordIds) => Example> = {
   'POST /api/auth/register': () => ({ path: '/api/auth/register', body: {} }),
   'POST /api/auth/login': () => ({ path: '/api/auth/login', body: {} }),
@@ -111,6 +112,20 @@ const EXAMPLES: Record<string, (ids: RecordIds) => Example> = {
   'POST /api/staff/:id/reset-password': () => ({ path: `/api/staff/${subjectId}/reset-password` }),
   'GET /api/admin/log': () => ({ path: '/api/admin/log?limit=5' }),
   'GET /api/admin/settings': () => ({ path: '/api/admin/settings' }),
+  // A new unknown email each time: five resets of one email an hour would make the sixth caller's a 429.
+  'POST /api/auth/password-reset': () => ({
+    path: '/api/auth/password-reset',
+    body: { email: `roles-reset-${(resets += 1)}@test.example` },
+  }),
+  'POST /api/auth/password-reset/confirm': () => ({
+    path: '/api/auth/password-reset/confirm',
+    body: { token: 'not-a-reset-token', password: 'a new password' },
+  }),
+  // An empty body (400) for the callers allowed: a real change of password or deletion would end the
+  // callers' accounts for the routes after.
+  'POST /api/me/password': () => ({ path: '/api/me/password', body: {} }),
+  'GET /api/me/export': () => ({ path: '/api/me/export' }),
+  'DELETE /api/me': () => ({ path: '/api/me', body: {} }),
 };
 
 interface Rule {

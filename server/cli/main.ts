@@ -3,6 +3,7 @@ import { registerDbCommands } from './commands/db';
 import { registerDepartmentCommands } from './commands/departments';
 import { registerQueueCommands } from './commands/queues';
 import { registerNotificationCommands } from './commands/notifications';
+import { registerRetentionCommands } from './commands/retention';
 import { registerUserCommands } from './commands/users';
 
 /** `npm run cli -- <command>`; every command has --help. */
@@ -15,6 +16,7 @@ registerUserCommands(program);
 registerDepartmentCommands(program);
 registerQueueCommands(program);
 registerNotificationCommands(program);
+registerRetentionCommands(program);
 registerDbCommands(program);
 
 await program.parseAsync(process.argv);

@@ -18,6 +18,7 @@ import { emailHandlers } from './routes/email';
 import { legacyHandlers } from './routes/legacy';
 import { notificationHandlers } from './routes/notifications';
 import { createMetrics, operationsHandlers } from './routes/operations';
+import { privacyHandlers } from './routes/privacy';
 import { pushHandlers } from './routes/push';
 import { queueHandlers } from './routes/queues';
 import { registerStatic } from './static';
@@ -87,6 +88,7 @@ export async function registerRoutes(
       ...ticketHandlers(ctx),
       ...scheduleHandlers(ctx),
       ...staffHandlers(ctx),
+      ...privacyHandlers(ctx),
     },
     ctx.sequelize,
   );

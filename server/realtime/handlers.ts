@@ -6,7 +6,7 @@ import type { Logger } from '../logger';
 import type { AckRecorder } from '../notifications/ack-recorder';
 import { markSent, undeliveredFor } from '../notifications/store';
 import type { LocalDelivery } from './local-delivery';
-import { ALL, departmentRoom, STAFF_ROOM, staffRoomsOf, userRoom } from './types';
+import { ALL, departmentRoom, STAFF_ROOM, staffRoomsOf, sessionRoom, userRoom } from './types';
 import type { QueuebellServer, QueuebellSocket } from './types';
 
 const subscribeArgument = z.union([z.literal('all'), z.array(departmentCode).max(100)]);
@@ -29,6 +29,7 @@ export function registerHandlers(io: QueuebellServer, deps: HandlerDeps): void {
     const { userId } = socket.data;
     if (userId !== null) {
       void socket.join(userRoom(userId));
+      if (socket.data.sessionId !== null) void socket.join(sessionRoom(socket.data.sessionId));
       const access = socket.data.staffAccess;
       if (access !== null) void socket.join([STAFF_ROOM, ...staffRoomsOf(access)]);
       catchUp(deps, socket, userId).catch((error: unknown) =>

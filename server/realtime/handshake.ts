@@ -12,6 +12,7 @@ export function authenticateSockets(io: QueuebellServer): void {
     const token: unknown = socket.handshake.auth?.token;
     socket.data.departments = [];
     socket.data.userId = null;
+    socket.data.sessionId = null;
     socket.data.role = null;
     socket.data.staffAccess = null;
     if (token === undefined || token === null || token === '') return next();
@@ -24,6 +25,7 @@ export function authenticateSockets(io: QueuebellServer): void {
     }
     if (!auth) return next(new Error('unauthenticated'));
     socket.data.userId = auth.user.id;
+    socket.data.sessionId = auth.sessionId;
     socket.data.role = auth.user.role;
     if (auth.user.role !== 'patient') socket.data.staffAccess = accessOf(auth.user);
     next();

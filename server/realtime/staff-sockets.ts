@@ -1,10 +1,10 @@
 import type { Broadcaster } from '../context';
 import { accessOf } from '../staff/assignment';
 import type { DepartmentAccess } from '../staff/assignment';
-import { STAFF_ROOM, staffRoomsOf, userRoom } from './types';
+import { sessionRoom, STAFF_ROOM, staffRoomsOf, userRoom } from './types';
 import type { QueuebellServer } from './types';
 
-type StaffSockets = Pick<Broadcaster, 'disconnectUser' | 'staffAccessChanged'>;
+type StaffSockets = Pick<Broadcaster, 'disconnectUser' | 'disconnectOtherSessions' | 'staffAccessChanged'>;
 
 /**
  * What an admin's change does to a staff member's open sockets, on every server process: disabling (or
@@ -31,6 +31,9 @@ export function createStaffSockets(io: QueuebellServer, options: { clustered: bo
     disconnectUser(userId) {
       // Through the adapter, so a socket on any process goes.
       io.in(userRoom(userId)).disconnectSockets(true);
+    },
+    disconnectOtherSessions(userId, keepSessionId) {
+      io.in(userRoom(userId)).except(sessionRoom(keepSessionId)).disconnectSockets(true);
     },
     staffAccessChanged(userId, change) {
       const access = accessOf({ role: change.role, staffDepartments: change.departments });

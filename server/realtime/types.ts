@@ -5,6 +5,8 @@ import type { Notification } from '../../shared/notifications';
 
 export interface SocketData {
   userId: number | null;
+  /** The session whose token signed the socket in, so that ending other sessions can end their sockets. */
+  sessionId: number | null;
   role: Role | null;
   /** The departments followed with `queue:subscribe` (public status and calls). */
   departments: string[];
@@ -55,4 +57,5 @@ export const staffRoom = (code: string) => `staff:${code}`;
 export const staffRoomsOf = (access: 'all' | string[]): string[] =>
   access === 'all' ? [staffRoom(ALL)] : access.map(staffRoom);
 export const userRoom = (userId: number) => `user:${userId}`;
+export const sessionRoom = (sessionId: number) => `session:${sessionId}`;
 export const departmentRoom = (code: string) => `dept:${code}`;

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AuthForm } from './AuthForm';
+import { ForgotPassword } from './ForgotPassword';
+import { ResetPage, takeResetToken } from './ResetPage';
 import { clearData } from './data/cache';
 import { PatientDataProvider } from './data/context';
 import { reconcileLanguage } from './language';
@@ -13,7 +15,13 @@ import { SW_MESSAGES } from '../sw-messages';
 import { takeNotificationParam } from './useRoute';
 import { onWorkerMessage } from './worker-messages';
 
+/** The emailed reset link opens the app at `/reset?token=…`, signed in or not. */
 export function PatientApp() {
+  const [resetToken] = useState(takeResetToken);
+  return resetToken === null ? <PatientShell /> : <ResetPage token={resetToken} />;
+}
+
+function PatientShell() {
   const { t } = useTranslation();
   const [session, setSession] = useState<PatientSession | null>(savedSession);
   const [expired, setExpired] = useState(false);
@@ -89,6 +97,7 @@ function useNotificationTaps(focus: (id: number) => void) {
 
 function SignedOut(props: { expired: boolean; onAuthenticated(session: PatientSession): void }) {
   const { t } = useTranslation();
+  const [forgot, setForgot] = useState(false);
   return (
     <>
       <header className="app-header">
@@ -103,7 +112,16 @@ function SignedOut(props: { expired: boolean; onAuthenticated(session: PatientSe
         )}
         {/* First, so a patient who cannot read the current language finds theirs before anything else. */}
         <LanguageSelect />
-        <AuthForm onAuthenticated={props.onAuthenticated} />
+        {forgot ? (
+          <ForgotPassword onBack={() => setForgot(false)} />
+        ) : (
+          <>
+            <AuthForm onAuthenticated={props.onAuthenticated} />
+            <button type="button" className="link" onClick={() => setForgot(true)}>
+              {t('account.forgot')}
+            </button>
+          </>
+        )}
       </main>
     </>
   );

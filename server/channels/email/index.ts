@@ -6,3 +6,4 @@ export { createUnsubscribeTokens, unsubscribeUrl } from './unsubscribe';
 export type { UnsubscribeTokens } from './unsubscribe';
 export { buildInvitation, createInvitationSender } from './invitation';
 export type { InvitationSenderOptions } from './invitation';
+export { createAccountMail, buildResetEmail } from './account-mail';

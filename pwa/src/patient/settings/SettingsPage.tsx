@@ -8,8 +8,11 @@ import type { PatientSession } from '../session';
 import { usePreferences } from '../usePreferences';
 import { useProfile } from '../useProfile';
 import { ChannelChoices } from './ChannelChoices';
+import { DataExport } from './DataExport';
+import { DeleteAccount } from './DeleteAccount';
 import { DepartmentPreferences } from './DepartmentPreferences';
 import { InstallSection } from './InstallSection';
+import { PasswordChange } from './PasswordChange';
 import { PhoneField } from './PhoneField';
 import { PushSwitch } from './PushSwitch';
 import { ReachLine } from './ReachLine';
@@ -70,6 +73,10 @@ export function SettingsPage({ session, onSignOut }: Props) {
         <button type="button" className="secondary" onClick={onSignOut}>
           {t('auth.signOut')}
         </button>
+        <PasswordChange token={session.token} canAct={canAct} />
+        <DataExport token={session.token} canAct={canAct} />
+        {/* Gone from the server: signing out then only makes the device forget it (its calls fail quietly). */}
+        <DeleteAccount token={session.token} canAct={canAct} onDeleted={onSignOut} />
       </section>
     </>
   );
