@@ -313,7 +313,7 @@ export const ROUTES = {
     who: 'patient',
     scope: 'tickets',
     idempotent: true,
-    summary: "Join a queue: a patient joins themselves; an API key with `tickets` joins `{patientId}`",
+    summary: 'Join a queue: a patient joins themselves; an API key with `tickets` joins `{patientId}`',
     params: departmentParams,
     body: joinQueueBody,
     status: 201,

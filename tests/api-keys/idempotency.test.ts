@@ -112,7 +112,10 @@ describe('Idempotency-Key', () => {
   });
 
   it('does not keep a failure: a retry after the queue opens acts', async () => {
-    await api(server, 'POST', '/api/departments', { token: admin.token, body: { code: 'IDEM2', name: 'Two' } });
+    await api(server, 'POST', '/api/departments', {
+      token: admin.token,
+      body: { code: 'IDEM2', name: 'Two' },
+    });
     const patient = await signedInUser(server, 'patient');
     const closed = await join(patient.id, 'join-later', 'IDEM2');
     expect(closed.body.error?.code).toBe('queue_closed');

@@ -68,7 +68,10 @@ describe('making and listing keys', () => {
       body: { name: 'x', scopes: ['admin'] },
     });
     expect(bad.status).toBe(400);
-    const none = await api(server, 'POST', '/api/api-keys', { token: admin.token, body: { name: 'x', scopes: [] } });
+    const none = await api(server, 'POST', '/api/api-keys', {
+      token: admin.token,
+      body: { name: 'x', scopes: [] },
+    });
     expect(none.status).toBe(400);
     const nurse = await signedInUser(server, 'nurse');
     const byNurse = await api(server, 'POST', '/api/api-keys', {

@@ -18,7 +18,8 @@ export async function registerDocsPage(app: FastifyInstance): Promise<void> {
       if (typeof payload !== 'string' || !String(reply.getHeader('content-type')).startsWith('text/html'))
         return payload;
       const policy = reply.getHeader('content-security-policy');
-      if (typeof policy === 'string') reply.header('content-security-policy', allowInlineScripts(policy, payload));
+      if (typeof policy === 'string')
+        reply.header('content-security-policy', allowInlineScripts(policy, payload));
       return payload;
     });
     await scope.register(scalarApiReference, {
@@ -30,6 +31,11 @@ export async function registerDocsPage(app: FastifyInstance): Promise<void> {
         withDefaultFonts: false,
         hideClientButton: true,
         telemetry: false,
+        // Its "Ask AI" agent talks to api.scalar.com (and starts itself on localhost): off.
+        agent: { disabled: true },
+        // Its MCP generator and developer toolbar are Scalar's hosted services: off as well.
+        mcp: { disabled: true },
+        showDeveloperTools: 'never',
       },
     });
   });
@@ -38,7 +44,11 @@ export async function registerDocsPage(app: FastifyInstance): Promise<void> {
 /** helmet's policy with the page's inline scripts allowed by their SHA-256, and nothing else added. */
 function allowInlineScripts(policy: string, html: string): string {
   const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
-    ([, body]) => `'sha256-${crypto.createHash('sha256').update(body ?? '').digest('base64')}'`,
+    ([, body]) =>
+      `'sha256-${crypto
+        .createHash('sha256')
+        .update(body ?? '')
+        .digest('base64')}'`,
   );
   if (hashes.length === 0) return policy;
   const directives = policy.split(';').map((directive) => directive.trim());
