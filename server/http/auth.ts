@@ -73,10 +73,12 @@ const ROLE_GUARDS: Record<Who, preHandlerAsyncHookHandler | undefined> = {
 /**
  * The one guard of a route of the table: a session is checked against `who`; an API key (`qb_…`) against
  * the route's `scope` instead (403 `insufficient_scope` outside its scopes, or on a route no scope opens).
- * Undefined for routes anyone may call, where a token changes nothing.
+ * Undefined for routes anyone may call, where a token changes nothing. A route that checks its caller
+ * itself (`receipt`) only turns keys away.
  */
 export function routeGuard(spec: RouteSpec, sequelize: Sequelize): preHandlerAsyncHookHandler | undefined {
-  const roleGuard = spec.receipt ? undefined : ROLE_GUARDS[spec.who];
+  if (spec.receipt) return refuseApiKeys;
+  const roleGuard = ROLE_GUARDS[spec.who];
   if (!roleGuard) return undefined;
   return async function guard(request, reply) {
     const token = bearerToken(request.headers.authorization);
@@ -86,4 +88,10 @@ export function routeGuard(spec: RouteSpec, sequelize: Sequelize): preHandlerAsy
     request.auth = { user: auth.user, sessionId: 0, apiKey: auth.apiKey };
     if (!spec.scope || !auth.apiKey.scopes.includes(spec.scope)) throw insufficientScope(spec.scope);
   };
+}
+
+/** A route that checks its own caller (a token or a push receipt, `receipt`): never a key's. */
+async function refuseApiKeys(request: FastifyRequest): Promise<void> {
+  const token = bearerToken(request.headers.authorization);
+  if (token && isApiKeySecret(token)) throw insufficientScope();
 }
