@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
 import { IDEMPOTENCY_KEY_HEADER, MAX_IDEMPOTENCY_KEY_LENGTH } from '../../shared/api-keys';
+import { apiKeyCaller, userCaller } from '../accounts/idempotency-records';
 import { idempotencyInProgress, idempotencyKeyReused, validationFailed } from '../errors';
 import { hashIdempotencyKey, hashRequest, openAnswer, sealAnswer } from './idempotency-crypto';
 
@@ -66,8 +67,8 @@ function idempotencyKeyOf(request: FastifyRequest): string | undefined {
 /** Keys are per caller: an API key, or a signed-in account. */
 function callerOf(request: FastifyRequest): string {
   const auth = request.auth;
-  if (auth?.apiKey) return `key:${auth.apiKey.id}`;
-  return auth ? `user:${auth.user.id}` : 'anyone';
+  if (auth?.apiKey) return apiKeyCaller(auth.apiKey.id);
+  return auth ? userCaller(auth.user.id) : 'anyone';
 }
 
 /**

@@ -3,6 +3,7 @@ import { QueryTypes } from 'sequelize';
 import type { CreatedApiKey } from '../../shared/api-keys';
 import type { CreatedStaff } from '../../shared/staff';
 import type { Ticket } from '../../shared/tickets';
+import { forgetIdempotencyRecords, userCaller } from '../../server/accounts/idempotency-records';
 import { api, signedInUser } from '../support/server';
 import type { ApiResponse, TestServer } from '../support/server';
 import { startTestServer } from '../support/server';
@@ -145,5 +146,21 @@ describe('Idempotency-Key', () => {
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) expect(row.answer.toString('latin1')).not.toContain(password);
     expect(JSON.stringify(rows)).not.toContain('staff-1');
+  });
+
+  it("gives the account deletion a way to forget a person's kept answers", async () => {
+    const patient = await signedInUser(server, 'patient');
+    await api(server, 'POST', '/api/queues/IDEM/tickets', {
+      token: patient.token,
+      headers: { 'idempotency-key': 'mine' },
+    });
+    const kept = () =>
+      server.ctx.sequelize.query('SELECT 1 FROM idempotency_keys WHERE caller = :caller', {
+        replacements: { caller: userCaller(patient.id) },
+        type: QueryTypes.SELECT,
+      });
+    expect(await kept()).toHaveLength(1);
+    expect(await forgetIdempotencyRecords(server.ctx.sequelize, patient.id)).toBe(1);
+    expect(await kept()).toHaveLength(0);
   });
 });
