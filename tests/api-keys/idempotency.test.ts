@@ -148,6 +148,23 @@ describe('Idempotency-Key', () => {
     expect(JSON.stringify(rows)).not.toContain('staff-1');
   });
 
+  it('makes one API key for a repeated creation, answering the same secret', async () => {
+    const create = () =>
+      api<CreatedApiKey>(server, 'POST', '/api/api-keys', {
+        token: admin.token,
+        body: { name: 'Retried desk', scopes: ['read'] },
+        headers: { 'idempotency-key': 'key-1' },
+      });
+    const [first, second] = [await create(), await create()];
+    expect(second.status).toBe(201);
+    expect(second.body).toEqual(first.body);
+    const [row] = await server.ctx.sequelize.query<{ count: string }>(
+      `SELECT count(*) AS count FROM api_keys WHERE name = 'Retried desk'`,
+      { type: QueryTypes.SELECT },
+    );
+    expect(Number(row?.count)).toBe(1);
+  });
+
   it("gives the account deletion a way to forget a person's kept answers", async () => {
     const patient = await signedInUser(server, 'patient');
     await api(server, 'POST', '/api/queues/IDEM/tickets', {
