@@ -106,3 +106,28 @@ export const wrongPassword = (path = 'body.currentPassword') =>
   new ApiError(403, 'wrong_password', 'That is not your current password.', [
     { path, message: 'is not the current password' },
   ]);
+/** An API key calling a route outside its scopes, or a route no scope opens to keys. */
+export const insufficientScope = (scope?: string) =>
+  new ApiError(
+    403,
+    'insufficient_scope',
+    scope
+      ? `This API key needs the ${scope} scope for this route.`
+      : 'This route cannot be called with an API key.',
+  );
+/** An `Idempotency-Key` sent again with another request than the one it was first sent with. */
+export const idempotencyKeyReused = () =>
+  new ApiError(
+    422,
+    'idempotency_key_reused',
+    'This Idempotency-Key was used with another request. Use a new key for a new request.',
+  );
+/** The first request with this `Idempotency-Key` is still running: retry in a moment for its answer. */
+export const idempotencyInProgress = () =>
+  new ApiError(
+    409,
+    'idempotency_in_progress',
+    'A request with this Idempotency-Key is still being processed. Retry in a moment.',
+    undefined,
+    { 'retry-after': '1' },
+  );

@@ -42,6 +42,8 @@ import {
   passwordResetConfirmBody,
 } from './privacy';
 import type { AccountExport } from './privacy';
+import { createApiKeyBody, joinQueueBody } from './api-keys';
+import type { ApiKey, ApiKeyScope, CreatedApiKey } from './api-keys';
 import type { StaffTicket, Ticket, TicketMetrics } from './tickets';
 
 /**
@@ -93,6 +95,16 @@ export interface RouteSpec {
   form?: true;
   /** A nurse route about one department: where that department comes from (see DepartmentFrom). */
   department?: DepartmentFrom | readonly DepartmentFrom[];
+  /**
+   * The API-key scope that lets a key call this route (besides the callers `who` names). A route without
+   * one is closed to keys: 403 `insufficient_scope`, as is a key without this scope.
+   */
+  scope?: ApiKeyScope;
+  /**
+   * A POST that creates: an `Idempotency-Key` header makes a repeat within 24 hours (same key, caller and
+   * body) answer the first answer again and act once; the same key with another body is 422.
+   */
+  idempotent?: true;
 }
 
 /** Open and close take an optional body: absent (or null) is the same as `{}`. */
@@ -208,6 +220,7 @@ export const ROUTES = {
     answer: answer<{ department: Department }>(),
   },
   'GET /api/departments': {
+    scope: 'read',
     who: 'nurse',
     summary: "The departments with their settings: an admin's all, a nurse's those assigned to them",
     answer: answer<Department[]>(),
@@ -221,6 +234,7 @@ export const ROUTES = {
     answer: answer<{ department: Department }>(),
   },
   'POST /api/queues/:department/open': {
+    scope: 'queues',
     who: 'nurse',
     department: 'params',
     summary: 'Open a queue and notify the patients who follow it',
@@ -229,6 +243,7 @@ export const ROUTES = {
     answer: answer<QueueChangeAnswer>(),
   },
   'POST /api/queues/:department/close': {
+    scope: 'queues',
     who: 'nurse',
     department: 'params',
     summary: 'Close a queue and notify the patients still waiting',
@@ -237,6 +252,7 @@ export const ROUTES = {
     answer: answer<QueueChangeAnswer>(),
   },
   'GET /api/queues/:department/log': {
+    scope: 'read',
     who: 'nurse',
     department: 'params',
     summary: "A queue's audit log, newest first",
@@ -245,6 +261,7 @@ export const ROUTES = {
     answer: answer<AuditEntry[]>(),
   },
   'POST /operations/queue/status/': {
+    scope: 'queues',
     who: 'nurse',
     department: 'body',
     summary: "Open or close a queue, in the older system's shape",
@@ -297,6 +314,7 @@ export const ROUTES = {
     answer: answer<{ queued: number }>(),
   },
   'GET /api/notifications/stats': {
+    scope: 'read',
     who: 'nurse',
     department: 'query',
     summary: 'Notification counts by delivery state',
@@ -335,9 +353,11 @@ export const ROUTES = {
 
   'POST /api/queues/:department/tickets': {
     who: 'patient',
-    summary: 'Join a queue',
+    scope: 'tickets',
+    idempotent: true,
+    summary: 'Join a queue: a patient joins themselves; an API key with `tickets` joins `{patientId}`',
     params: departmentParams,
-    body: noBody,
+    body: joinQueueBody,
     status: 201,
     answer: answer<{ ticket: Ticket }>(),
   },
@@ -354,6 +374,7 @@ export const ROUTES = {
     answer: answer<{ ticket: Ticket }>(),
   },
   'GET /api/queues/:department/tickets': {
+    scope: 'read',
     who: 'nurse',
     department: 'params',
     summary: "A queue's active tickets: being seen, called, then waiting in call order",
@@ -361,6 +382,7 @@ export const ROUTES = {
     answer: answer<StaffTicket[]>(),
   },
   'POST /api/queues/:department/call-next': {
+    scope: 'tickets',
     who: 'nurse',
     department: 'params',
     summary: 'Call the next patient to a room',
@@ -368,9 +390,9 @@ export const ROUTES = {
     body: callNextBody,
     answer: answer<{ ticket: Ticket }>(),
   },
-  'POST /api/tickets/:id/recall': ticketAction('Call the patient again'),
+  'POST /api/tickets/:id/recall': { ...ticketAction('Call the patient again'), scope: 'tickets' },
   'POST /api/tickets/:id/serve': ticketAction('The patient is being seen'),
-  'POST /api/tickets/:id/complete': ticketAction('The patient has been seen'),
+  'POST /api/tickets/:id/complete': { ...ticketAction('The patient has been seen'), scope: 'tickets' },
   'POST /api/tickets/:id/no-show': ticketAction('The patient did not come'),
   'POST /api/tickets/:id/priority': {
     who: 'nurse',
@@ -381,6 +403,7 @@ export const ROUTES = {
     answer: answer<{ ticket: Ticket }>(),
   },
   'GET /api/queues/:department/metrics': {
+    scope: 'read',
     who: 'nurse',
     department: 'params',
     summary: "A department's ticket figures for one day",
@@ -390,6 +413,7 @@ export const ROUTES = {
   },
 
   'GET /api/schedules': {
+    scope: 'read',
     who: 'nurse',
     department: 'query',
     summary: 'Opening schedules, of one department or all',
@@ -428,6 +452,7 @@ export const ROUTES = {
     answer: answer<Staff[]>(),
   },
   'POST /api/staff': {
+    idempotent: true,
     who: 'admin',
     summary:
       'Create a staff account; without a password, one is generated and shown once, or emailed with `invite: true`',
@@ -460,6 +485,32 @@ export const ROUTES = {
     who: 'admin',
     summary: 'What the admin pages may offer: whether email is configured, for invitations',
     answer: answer<AdminSettings>(),
+  },
+  'GET /api/api-keys': {
+    who: 'admin',
+    summary: 'The API keys in force (never their secrets)',
+    answer: answer<ApiKey[]>(),
+  },
+  'POST /api/api-keys': {
+    who: 'admin',
+    idempotent: true,
+    summary: 'Make an API key for a hospital system; its secret (`qb_…`) is shown once',
+    body: createApiKeyBody,
+    status: 201,
+    answer: answer<CreatedApiKey>(),
+  },
+  'DELETE /api/api-keys/:id': {
+    who: 'admin',
+    summary: 'Revoke an API key: it stops at once',
+    params: idParams,
+    body: noBody,
+    status: 204,
+    answer: answer<void>(),
+  },
+  'GET /api/openapi.json': {
+    who: 'anyone',
+    summary: 'This OpenAPI 3.1 document, made from the route table the server validates with',
+    answer: answer<Record<string, unknown>>(),
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -8,6 +8,8 @@ import type { RecordIds } from './support/records';
 import { listApiRoutes } from './support/routes';
 import { ROUTE_KEYS, ROUTES } from '../shared/routes';
 import type { RouteSpec, Who } from '../shared/routes';
+import { API_KEY_SCOPES } from '../shared/api-keys';
+import type { ApiKeyScope, CreatedApiKey } from '../shared/api-keys';
 
 /**
  * Who may call each route, as the contract's "who" column says, checked on every route the server
@@ -17,9 +19,21 @@ import type { RouteSpec, Who } from '../shared/routes';
  * its routes from; a route with no example request here fails the first test.
  * The examples are about OPD; a nurse assigned to LAB only may call every nurse route, except those the
  * table says are about a department (its `department` field): there, 403 `not_assigned`.
+ * API keys (a key with every scope, a key with `read` only) may call a route only when it is open to
+ * anyone or its `scope` is one of theirs: 403 `insufficient_scope` otherwise, so that even a key with every
+ * scope reaches no admin, patient or account route.
  */
 
-type Caller = 'nobody' | 'patient' | 'another patient' | 'nurse' | 'LAB nurse' | 'admin';
+type Caller =
+  'nobody' | 'patient' | 'another patient' | 'nurse' | 'LAB nurse' | 'admin' | 'all-scopes key' | 'read key';
+
+/** The API-key callers: held to the route's `scope` instead of `who`. */
+type KeyCaller = Extract<Caller, `${string} key`>;
+const KEY_SCOPES: Record<KeyCaller, ApiKeyScope[]> = {
+  'all-scopes key': [...API_KEY_SCOPES],
+  'read key': ['read'],
+};
+const isKey = (caller: Caller): caller is KeyCaller => caller in KEY_SCOPES;
 
 interface Example {
   path: string;
@@ -126,10 +140,17 @@ const EXAMPLES: Record<string, (ids: RecordIds) => Example> = {
   'POST /api/me/password': () => ({ path: '/api/me/password', body: {} }),
   'GET /api/me/export': () => ({ path: '/api/me/export' }),
   'DELETE /api/me': () => ({ path: '/api/me', body: {} }),
+  'GET /api/api-keys': () => ({ path: '/api/api-keys' }),
+  'POST /api/api-keys': () => ({ path: '/api/api-keys', body: { name: 'Roles key', scopes: ['read'] } }),
+  // A key that is none of the callers', so that revoking it ends no caller's key.
+  'DELETE /api/api-keys/:id': () => ({ path: `/api/api-keys/${subjectKeyId}` }),
+  'GET /api/openapi.json': () => ({ path: '/api/openapi.json' }),
 };
 
 interface Rule {
   who: Who;
+  /** The API-key scope that opens the route to keys (the table's `scope` field). */
+  scope: ApiKeyScope | undefined;
   /** The route is about one department (the table's `department` field). */
   aboutDepartment: boolean;
   example: (ids: RecordIds) => Example;
@@ -141,7 +162,10 @@ const ACCESS: Record<string, Rule> = Object.fromEntries(
     const name = key.replace(/\/$/, '');
     const example = EXAMPLES[name] ?? (() => ({ path: name }));
     const spec: RouteSpec = ROUTES[key];
-    return [name, { who: spec.who, aboutDepartment: spec.department !== undefined, example }];
+    return [
+      name,
+      { who: spec.who, scope: spec.scope, aboutDepartment: spec.department !== undefined, example },
+    ];
   }),
 );
 
@@ -154,8 +178,17 @@ const ALLOWED: Record<Who, Caller[]> = {
   // The records in the examples are the first patient's.
   owner: ['patient'],
 };
-const CALLERS: Caller[] = ['nobody', 'patient', 'another patient', 'nurse', 'LAB nurse', 'admin'];
-const ROLE_OF: Record<Exclude<Caller, 'nobody'>, 'patient' | 'nurse' | 'admin'> = {
+const CALLERS: Caller[] = [
+  'nobody',
+  'patient',
+  'another patient',
+  'nurse',
+  'LAB nurse',
+  'admin',
+  'all-scopes key',
+  'read key',
+];
+const ROLE_OF: Record<Exclude<Caller, 'nobody' | KeyCaller>, 'patient' | 'nurse' | 'admin'> = {
   patient: 'patient',
   'another patient': 'patient',
   nurse: 'nurse',
@@ -163,14 +196,22 @@ const ROLE_OF: Record<Exclude<Caller, 'nobody'>, 'patient' | 'nurse' | 'admin'> 
   admin: 'admin',
 };
 
-/** The callers a rule lets through: the LAB nurse not on a route about a department (OPD, here). */
+/**
+ * The callers a rule lets through: the LAB nurse not on a route about a department (OPD, here); a key on a
+ * route anyone may call, or whose scope it has.
+ */
 function allowedBy(rule: Rule): Caller[] {
-  return ALLOWED[rule.who].filter((caller) => !(caller === 'LAB nurse' && rule.aboutDepartment));
+  const people = ALLOWED[rule.who].filter((caller) => !(caller === 'LAB nurse' && rule.aboutDepartment));
+  const keys = (Object.keys(KEY_SCOPES) as KeyCaller[]).filter(
+    (key) => rule.who === 'anyone' || (rule.scope !== undefined && KEY_SCOPES[key].includes(rule.scope)),
+  );
+  return [...people, ...keys];
 }
 
 /** The status, and for the LAB nurse on a route about a department the code, each refusal must have. */
 function expectedRefusal(caller: Caller, rule: Rule): { statuses: number[]; code?: string } {
   if (caller === 'nobody') return { statuses: [401] };
+  if (isKey(caller)) return { statuses: [403], code: 'insufficient_scope' };
   if (rule.who === 'owner') return { statuses: [403, 404] };
   if (caller === 'LAB nurse' && rule.aboutDepartment && ALLOWED[rule.who].includes(caller)) {
     return { statuses: [403], code: 'not_assigned' };
@@ -183,6 +224,7 @@ const tokens: Partial<Record<Caller, string>> = {};
 let ids: RecordIds = { ticket: 0, notification: 0, schedule: 0 };
 let patientId = 0;
 let subjectId = 0;
+let subjectKeyId = 0;
 
 beforeAll(async () => {
   server = await startTestServer({ PUSH_ALLOWED_ORIGINS: PUSH_ORIGIN });
@@ -196,6 +238,20 @@ beforeAll(async () => {
     admin: (await signedInUser(server, 'admin')).token,
   });
   subjectId = (await signedInUser(server, 'nurse')).id;
+  // Made by an admin who is none of the callers, so that no route about the callers touches them.
+  const keyMaker = await signedInUser(server, 'admin');
+  for (const [caller, scopes] of Object.entries(KEY_SCOPES) as Array<[KeyCaller, ApiKeyScope[]]>) {
+    const made = await api<CreatedApiKey>(server, 'POST', '/api/api-keys', {
+      token: keyMaker.token,
+      body: { name: caller, scopes },
+    });
+    tokens[caller] = made.body.secret;
+  }
+  const subjectKey = await api<CreatedApiKey>(server, 'POST', '/api/api-keys', {
+    token: keyMaker.token,
+    body: { name: 'Subject key', scopes: ['read'] },
+  });
+  subjectKeyId = subjectKey.body.apiKey.id;
   // The first patient's ticket and notification, and a schedule, for the routes about one record.
   ids = await seedRecords(server, patient, tokens.nurse ?? '');
 });
@@ -210,7 +266,8 @@ function apiRoutes(): string[] {
 /** Logging out ends a token, so that route gets a new one each time. */
 async function tokenFor(caller: Caller, key: string): Promise<string | undefined> {
   if (caller === 'nobody') return undefined;
-  if (key === 'POST /api/auth/logout') return (await signedInUser(server, ROLE_OF[caller])).token;
+  if (key === 'POST /api/auth/logout' && !isKey(caller))
+    return (await signedInUser(server, ROLE_OF[caller])).token;
   return tokens[caller];
 }
 

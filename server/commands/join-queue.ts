@@ -14,7 +14,13 @@ import type { TicketDeps } from './ticket-deps';
  * Joins an open queue of a department that is not archived. The queue row is share-locked so a close cannot slip between the check and the
  * insert; the number comes from an atomic counter per department and local day.
  */
-export async function joinQueue(deps: TicketDeps, userId: number, code: string): Promise<Ticket> {
+export async function joinQueue(
+  deps: TicketDeps,
+  userId: number,
+  code: string,
+  /** Who made the join, when not the patient themselves (an API key's admin). */
+  actorId: number = userId,
+): Promise<Ticket> {
   const { sequelize } = deps;
   const serviceDate = today(deps);
   try {
@@ -29,7 +35,7 @@ export async function joinQueue(deps: TicketDeps, userId: number, code: string):
         serviceDate,
         joinedAt: deps.clock.now(),
       });
-      await logTicketEvent(sequelize, transaction, ticketId, 'joined', { actorId: userId });
+      await logTicketEvent(sequelize, transaction, ticketId, 'joined', { actorId });
       await notifyAlmostYourTurn(sequelize, transaction, {
         id: department.id,
         name: department.name,

@@ -2,6 +2,7 @@ import Fastify, { LogController } from 'fastify';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
+import { IDEMPOTENCY_KEY_HEADER } from '../../shared/api-keys';
 import { CONSOLE_VERSION_HEADER, MAX_BODY_BYTES } from '../../shared/constants';
 import type { Config } from '../config';
 import type { AppContext } from '../context';
@@ -12,11 +13,14 @@ import { requireConsoleVersion } from './console-version';
 import { registerFormBodies } from './form-body';
 import { forbidCaching } from './no-store';
 import { registerRouteTable } from './route-table';
+import { registerDocsPage } from './openapi/docs-page';
 import { accountHandlers } from './routes/accounts';
+import { apiKeyHandlers } from './routes/api-keys';
 import { departmentHandlers } from './routes/departments';
 import { emailHandlers } from './routes/email';
 import { legacyHandlers } from './routes/legacy';
 import { notificationHandlers } from './routes/notifications';
+import { openApiHandlers } from './routes/openapi';
 import { createMetrics, operationsHandlers } from './routes/operations';
 import { privacyHandlers } from './routes/privacy';
 import { pushHandlers } from './routes/push';
@@ -59,7 +63,7 @@ export async function createHttpApp(config: Config, logger: Logger): Promise<Fas
   // The desktop console's pages come from app://queuebell; other origins only when the operator lists them.
   await app.register(cors, {
     origin: [DESKTOP_ORIGIN, ...config.corsOrigins],
-    allowedHeaders: ['authorization', 'content-type', CONSOLE_VERSION_HEADER],
+    allowedHeaders: ['authorization', 'content-type', CONSOLE_VERSION_HEADER, IDEMPOTENCY_KEY_HEADER],
     methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     maxAge: 600,
   });
@@ -89,8 +93,11 @@ export async function registerRoutes(
       ...scheduleHandlers(ctx),
       ...staffHandlers(ctx),
       ...privacyHandlers(ctx),
+      ...apiKeyHandlers(ctx),
+      ...openApiHandlers(),
     },
     ctx.sequelize,
   );
+  await registerDocsPage(app);
   await registerStatic(app);
 }

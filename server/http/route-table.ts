@@ -1,12 +1,15 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, preValidationAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Sequelize } from 'sequelize';
 import type { z } from 'zod';
 import { ROUTE_KEYS, ROUTES, splitRouteKey } from '../../shared/routes';
-import type { AnswerOf, RouteKey, Routes, RouteSpec, Who } from '../../shared/routes';
+import type { AnswerOf, RouteKey, Routes, RouteSpec } from '../../shared/routes';
+import type { ApiKeyCaller } from '../accounts/api-keys';
 import type { User } from '../db/models/index';
-import { adminOnly, patientOnly, signedIn, staffOnly } from './auth';
+import { routeGuard } from './auth';
 import { departmentGuard } from './department-guard';
+import { withIdempotency } from './idempotency';
+import type { Outcome } from './idempotency';
 import { zodValidatorCompiler } from './validate';
 
 /** A route's input once its schemas have parsed it. */
@@ -17,7 +20,7 @@ type Parsed<Spec, Part extends string> = Spec extends { [P in Part]: infer S ext
 /** The signed-in user, on every route whose guard lets only signed-in callers through. */
 type Caller<Spec> = Spec extends { who: 'anyone' } | { receipt: true }
   ? object
-  : { user: User; sessionId: number };
+  : { user: User; sessionId: number; apiKey?: ApiKeyCaller };
 
 export type RouteInput<K extends RouteKey> = {
   params: Parsed<Routes[K], 'params'>;
@@ -40,22 +43,15 @@ type AnyHandler = (input: {
   reply: FastifyReply;
   user?: User;
   sessionId?: number;
+  apiKey?: ApiKeyCaller;
 }) => Promise<unknown>;
-
-const GUARDS: Record<Who, preValidationAsyncHookHandler | undefined> = {
-  anyone: undefined,
-  'signed in': signedIn,
-  patient: patientOnly,
-  owner: patientOnly,
-  nurse: staffOnly,
-  admin: adminOnly,
-};
 
 /**
  * Registers every route of the shared table with its handler. The role guard runs before validation (a
  * stranger learns nothing from a 400), the table's zod schemas validate params, query and body, a route
  * about one department then checks that a nurse is assigned to it (its `department` field), and the
- * answer goes out with the table's status.
+ * answer goes out with the table's status. An API key is held to the route's `scope` instead of `who`
+ * (routeGuard); a route marked `idempotent` honours `Idempotency-Key` (withIdempotency).
  */
 export function registerRouteTable(
   app: FastifyInstance,
@@ -68,7 +64,7 @@ export function registerRouteTable(
     const spec: RouteSpec = ROUTES[key];
     const { method, path } = splitRouteKey(key);
     const handler = handlers[key] as unknown as AnyHandler;
-    const guard = spec.receipt ? undefined : GUARDS[spec.who];
+    const guard = routeGuard(spec, sequelize);
     typed.route({
       method,
       url: path,
@@ -76,17 +72,23 @@ export function registerRouteTable(
       ...(guard ? { preValidation: guard } : {}),
       ...(spec.department ? { preHandler: departmentGuard(sequelize, spec.department) } : {}),
       handler: async (request, reply) => {
-        const result = await handler({
-          params: request.params,
-          query: request.query,
-          body: request.body,
-          request,
-          reply,
-          ...(request.auth ?? {}),
-        });
-        if (result === reply) return reply;
-        if (spec.status === 204) return reply.code(204).send();
-        return reply.code(spec.status ?? 200).send(result);
+        const act = async (): Promise<Outcome> => {
+          const result = await handler({
+            params: request.params,
+            query: request.query,
+            body: request.body,
+            request,
+            reply,
+            ...(request.auth ?? {}),
+          });
+          if (result === reply) return { sent: true };
+          return { status: spec.status ?? 200, body: spec.status === 204 ? undefined : result };
+        };
+        const outcome = spec.idempotent ? await withIdempotency(sequelize, request, act) : await act();
+        if ('sent' in outcome) return reply;
+        if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+        if (outcome.status === 204) return reply.code(204).send();
+        return reply.code(outcome.status).send(outcome.body);
       },
     });
   }

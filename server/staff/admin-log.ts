@@ -17,6 +17,7 @@ export interface AdminLogInput {
 
 export const staffTarget = (id: number) => `staff:${id}`;
 export const departmentTarget = (code: string) => `department:${code}`;
+export const apiKeyTarget = (id: number) => `api_key:${id}`;
 
 /** Written in the caller's transaction, so a change and its entry commit together or not at all. */
 export async function recordAdminLog(

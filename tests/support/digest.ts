@@ -6,11 +6,13 @@ import type { TestServer } from './server';
  * Every table a request could change, as one string: equal before and after a request means the
  * request changed nothing. Migrations and failed logins (a refused login is one by design) are left out,
  * and so are a session's sliding expiry and a staff member's "last seen": any request its token
- * authenticates may move them on (at most once a minute), whatever the request then asks for.
+ * authenticates may move them on (at most once a minute), whatever the request then asks for; an API
+ * key's "last used" likewise.
  */
 const COLUMNS: Record<string, string> = {
   sessions: '(t.id, t.user_id, t.token_hash, t.revoked_at)',
   users: "(to_jsonb(t) - 'last_seen_at')",
+  api_keys: "(to_jsonb(t) - 'last_used_at')",
 };
 
 export async function databaseDigest(server: TestServer): Promise<string> {

@@ -32,7 +32,12 @@ export function listRoutes(app: FastifyInstance): RouteEntry[] {
   return routes;
 }
 
-/** The API's routes (`/api/…` and the older system's `/operations/…`), not the pages and assets. */
+/**
+ * The API's routes (`/api/…` and the older system's `/operations/…`), not the pages and assets (the
+ * interactive reference at `/api/docs/` and its script are a page, served by the Scalar plugin).
+ */
 export function listApiRoutes(app: FastifyInstance): RouteEntry[] {
-  return listRoutes(app).filter((route) => /^\/(api|operations)\//.test(route.path));
+  return listRoutes(app).filter(
+    (route) => /^\/(api|operations)\//.test(route.path) && !/^\/api\/docs(\/|$)/.test(route.path),
+  );
 }

@@ -13,6 +13,7 @@ import { ticketMetrics } from '../../tickets/metrics';
 import { findTickets, presentTicket } from '../../tickets/queries';
 import { today } from '../../tickets/records';
 import { findStaffTickets } from '../../tickets/staff';
+import { joinerOf } from '../join-caller';
 import type { RouteHandler, RouteHandlers } from '../route-table';
 
 type TicketRoute =
@@ -40,8 +41,13 @@ export function ticketHandlers(ctx: AppContext): RouteHandlers<TicketRoute> {
     async ({ params, user }) => ({ ticket: await step(ctx, user.id, params.id) });
 
   return {
-    'POST /api/queues/:department/tickets': async ({ params, user }) => ({
-      ticket: await joinQueue(ctx, user.id, params.department),
+    'POST /api/queues/:department/tickets': async ({ params, body, user, sessionId, apiKey }) => ({
+      ticket: await joinQueue(
+        ctx,
+        await joinerOf({ user, sessionId, apiKey }, body),
+        params.department,
+        user.id,
+      ),
     }),
     'GET /api/tickets/mine': async ({ user }) => {
       const rows = await findTickets(

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminLogPage } from './AdminLogPage';
+import { ApiKeysPage } from './ApiKeysPage';
 import { DepartmentsPage } from './DepartmentsPage';
 import { StaffPage } from './StaffPage';
 
 /** The admin pages, in order; each is labelled by `admin.tabs.<id>`. */
-const PAGES = ['staff', 'departments', 'log'] as const;
+const PAGES = ['staff', 'departments', 'log', 'apiKeys'] as const;
 type Page = (typeof PAGES)[number];
 
 /** The administration area, in place of the queues: shown only to admins (the server checks it too). */
@@ -34,6 +35,7 @@ export function AdminArea() {
         {page === 'staff' && <StaffPage />}
         {page === 'departments' && <DepartmentsPage />}
         {page === 'log' && <AdminLogPage />}
+        {page === 'apiKeys' && <ApiKeysPage />}
       </div>
     </main>
   );
