@@ -35,6 +35,8 @@ import { departmentCodeParams, departmentSettingsBody } from './departments';
 import { adminLogQuery, createStaffBody, updateStaffBody } from './staff';
 import type { AdminLogPage, CreatedStaff, Staff } from './staff';
 import { callNextBody, metricsQuery, priorityBody } from './tickets';
+import { createWebhookBody, updateWebhookBody, webhookDeliveriesQuery } from './webhooks';
+import type { CreatedWebhook, Webhook, WebhookDelivery } from './webhooks';
 import type { StaffTicket, Ticket, TicketMetrics } from './tickets';
 
 /**
@@ -75,7 +77,7 @@ export interface RouteSpec {
   /** Absent on GET; `noBody` where the route takes none. */
   body?: z.ZodType;
   /** The status of a success: 200 unless it creates (201) or answers nothing (204). */
-  status?: 201 | 204;
+  status?: 201 | 202 | 204;
   answer: Answer<unknown>;
   /** Also callable without a token, with the push payload's signed receipt (the service worker has no token). */
   receipt?: true;
@@ -412,6 +414,49 @@ export const ROUTES = {
     summary: 'What admins changed and when staff signed in, newest first',
     query: adminLogQuery,
     answer: answer<AdminLogPage>(),
+  },
+
+  'POST /api/webhooks': {
+    who: 'admin',
+    summary: 'Subscribe a hospital system to events; its signing secret (whsec_…) is shown once',
+    body: createWebhookBody,
+    status: 201,
+    answer: answer<CreatedWebhook>(),
+  },
+  'GET /api/webhooks': {
+    who: 'admin',
+    summary: 'Every webhook (never its secret)',
+    answer: answer<Webhook[]>(),
+  },
+  'PATCH /api/webhooks/:id': {
+    who: 'admin',
+    summary: "Change a webhook's URL or events, or turn it off or on again",
+    params: idParams,
+    body: updateWebhookBody,
+    answer: answer<{ webhook: Webhook }>(),
+  },
+  'DELETE /api/webhooks/:id': {
+    who: 'admin',
+    summary: 'Delete a webhook and its deliveries',
+    params: idParams,
+    body: noBody,
+    status: 204,
+    answer: answer<void>(),
+  },
+  'GET /api/webhooks/:id/deliveries': {
+    who: 'admin',
+    summary: "A webhook's latest deliveries, newest first: status, attempts, last HTTP status",
+    params: idParams,
+    query: webhookDeliveriesQuery,
+    answer: answer<WebhookDelivery[]>(),
+  },
+  'POST /api/webhooks/:id/test': {
+    who: 'admin',
+    summary: 'Send a webhook.test event to this webhook now (202: queued for delivery)',
+    params: idParams,
+    body: noBody,
+    status: 202,
+    answer: answer<{ deliveryId: number }>(),
   },
 } as const satisfies Record<string, RouteSpec>;
 

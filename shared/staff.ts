@@ -57,6 +57,10 @@ export const ADMIN_ACTIONS = [
   'staff.signed_in',
   'department.created',
   'department.updated',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.deactivated',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
@@ -65,7 +69,7 @@ export interface AdminLogEntry {
   /** Who did it; null for the server's own command line (`npm run cli`). */
   actor: { id: number; name: string } | null;
   action: AdminAction;
-  /** What it was done to: `staff:<id>` or `department:<code>`. */
+  /** What it was done to: `staff:<id>`, `department:<code>` or `webhook:<id>`. */
   target: string;
   /** The fields that changed, as they were and as they became (`before` null for a creation). */
   details: { before: Record<string, unknown> | null; after: Record<string, unknown> | null } & Record<

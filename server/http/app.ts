@@ -24,6 +24,7 @@ import { registerStatic } from './static';
 import { scheduleHandlers } from './routes/schedules';
 import { staffHandlers } from './routes/staff';
 import { ticketHandlers } from './routes/tickets';
+import { webhookHandlers } from './routes/webhooks';
 
 export const DESKTOP_ORIGIN = 'app://queuebell';
 
@@ -87,6 +88,7 @@ export async function registerRoutes(
       ...ticketHandlers(ctx),
       ...scheduleHandlers(ctx),
       ...staffHandlers(ctx),
+      ...webhookHandlers(ctx),
     },
     ctx.sequelize,
   );
