@@ -54,7 +54,8 @@ export async function assertWebhookUrlAllowed(
   const addresses = isIP(host) ? [host] : await resolveAll(host, resolve);
   const blocked = addresses.find(isBlockedAddress);
   if (blocked !== undefined) {
-    throw refused(`must not point to a private, loopback or link-local address (${host} is ${blocked})`);
+    const where = blocked === host ? host : `${host} resolves to ${blocked}`;
+    throw refused(`must not point to a private, loopback or link-local address (${where})`);
   }
 }
 

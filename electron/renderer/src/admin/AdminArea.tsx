@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { AdminLogPage } from './AdminLogPage';
 import { DepartmentsPage } from './DepartmentsPage';
 import { StaffPage } from './StaffPage';
+import { WebhooksPage } from './WebhooksPage';
 
 /** The admin pages, in order; each is labelled by `admin.tabs.<id>`. */
-const PAGES = ['staff', 'departments', 'log'] as const;
+const PAGES = ['staff', 'departments', 'webhooks', 'log'] as const;
 type Page = (typeof PAGES)[number];
 
 /** The administration area, in place of the queues: shown only to admins (the server checks it too). */
@@ -33,6 +34,7 @@ export function AdminArea() {
       <div role="tabpanel" id="admin-panel" aria-labelledby={`admin-tab-${page}`} className="tab-panel">
         {page === 'staff' && <StaffPage />}
         {page === 'departments' && <DepartmentsPage />}
+        {page === 'webhooks' && <WebhooksPage />}
         {page === 'log' && <AdminLogPage />}
       </div>
     </main>
