@@ -177,6 +177,7 @@ function realIdFor(path: string): string {
   if (path.startsWith('/api/notifications')) return String(ids.notification);
   if (path.startsWith('/api/schedules')) return String(ids.schedule);
   if (path.startsWith('/api/staff')) return String(subjectId);
+  if (path.startsWith('/api/webhooks')) return String(ids.webhook);
   return '1';
 }
 

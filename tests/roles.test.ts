@@ -110,6 +110,18 @@ const EXAMPLES: Record<string, (ids: RecordIds) => Example> = {
   'PATCH /api/staff/:id': () => ({ path: `/api/staff/${subjectId}`, body: { name: 'Renamed Nurse' } }),
   'POST /api/staff/:id/reset-password': () => ({ path: `/api/staff/${subjectId}/reset-password` }),
   'GET /api/admin/log': () => ({ path: '/api/admin/log?limit=5' }),
+  'POST /api/webhooks': () => ({
+    path: '/api/webhooks',
+    body: { url: 'https://93.184.216.34/roles', events: ['webhook.test'] },
+  }),
+  'GET /api/webhooks': () => ({ path: '/api/webhooks' }),
+  'PATCH /api/webhooks/:id': (ids) => ({
+    path: `/api/webhooks/${ids.webhook}`,
+    body: { events: ['queue.opened'] },
+  }),
+  'DELETE /api/webhooks/:id': (ids) => ({ path: `/api/webhooks/${ids.webhook}` }),
+  'GET /api/webhooks/:id/deliveries': (ids) => ({ path: `/api/webhooks/${ids.webhook}/deliveries?limit=5` }),
+  'POST /api/webhooks/:id/test': (ids) => ({ path: `/api/webhooks/${ids.webhook}/test` }),
 };
 
 interface Rule {
