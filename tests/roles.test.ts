@@ -176,7 +176,7 @@ function expectedRefusal(caller: Caller, rule: Rule): { statuses: number[]; code
 
 let server: TestServer;
 const tokens: Partial<Record<Caller, string>> = {};
-let ids: RecordIds = { ticket: 0, notification: 0, schedule: 0 };
+let ids: RecordIds = { ticket: 0, notification: 0, schedule: 0, webhook: 0 };
 let patientId = 0;
 let subjectId = 0;
 
