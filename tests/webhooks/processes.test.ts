@@ -119,6 +119,6 @@ it('with two server processes on one database, delivers each event once', async 
   // Each was claimed once: one attempt apiece, every one delivered.
   await deliveriesRecorded(database);
   expect(await deliveries(database)).toEqual([{ status: 'delivered', attempts: 1, n: count }]);
-  // Both processes took part, neither sent what the other had claimed.
+  // Nothing was sent twice: no process sent what another had claimed.
   expect(receiver.received.length).toBe(before + count);
 }, 90_000);
