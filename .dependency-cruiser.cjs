@@ -18,6 +18,7 @@
  *     accounts/                              users, passwords, tokens, the login limiter
  *     departments/                           a department and its queue row
  *     staff/                                 staff accounts, their departments, the admin log
+ *     webhooks/                              webhook subscriptions, their outbox, signing and delivery
  *     tickets/                               ticket reads, positions, estimates
  *     queues/                                queue status (uses ticket estimates), audit, overdue
  *     schedules/                             plans, the stored schedules, the node-schedule jobs
@@ -48,6 +49,7 @@ const LAYERS = [
   ['accounts', 'accounts/'],
   ['departments', 'departments/'],
   ['staff', 'staff/'],
+  ['webhooks', 'webhooks/'],
   ['tickets', 'tickets/'],
   ['queues', 'queues/'],
   ['schedules', 'schedules/'],

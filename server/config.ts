@@ -27,6 +27,11 @@ const envSchema = z.object({
   VAPID_PRIVATE_KEY: z.string().optional(),
   VAPID_SUBJECT: z.string().default('mailto:it@queuebell.invalid'),
   PUSH_ALLOWED_ORIGINS: z.string().default(''),
+  WEBHOOK_ALLOWED_ORIGINS: z.string().default(''),
+  WEBHOOK_SECRET_KEY: z
+    .string()
+    .min(16, { message: 'must be at least 16 characters (32 random bytes advised)' })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: z.string().default(''),
   SEED_DEMO: flag(true),
@@ -99,6 +104,12 @@ export interface Config {
   retentionDays: number;
   /** Email: absent without SMTP_URL. `from` defaults to `Queuebell <no-reply@HOST of PUBLIC_URL>`. */
   email: { smtpUrl: string; from: string | undefined } | undefined;
+  webhooks: {
+    /** Origins (`http://127.0.0.1:9900`) a webhook may use although private, loopback or plain http. */
+    allowedOrigins: string[];
+    /** Seals webhook signing secrets at rest (AES-256-GCM); absent: they are stored as given. */
+    secretKey: string | undefined;
+  };
   /** SMS: the hospital's own gateway, Twilio, or none. */
   sms: SmsConfig | undefined;
   /** How Socket.IO reaches sockets held by other processes: not at all, or through PostgreSQL NOTIFY. */
@@ -183,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: e.RETENTION_DAYS,
     email: e.SMTP_URL ? { smtpUrl: e.SMTP_URL, from: e.MAIL_FROM } : undefined,
     sms: smsConfig(e),
+    webhooks: { allowedOrigins: list(e.WEBHOOK_ALLOWED_ORIGINS), secretKey: e.WEBHOOK_SECRET_KEY },
     socketAdapter: e.SOCKET_ADAPTER ?? (e.DATABASE_URL && e.CLUSTER ? 'postgres' : 'memory'),
     delivery: {
       batchSize: e.DELIVERY_BATCH_SIZE,

@@ -40,6 +40,13 @@ import { createLongWaitWorker } from './tickets/long-wait-worker';
 import { createRetentionJob } from './privacy/retention-job';
 import type { RetentionJob } from './privacy/retention-job';
 import type { LongWaitWorker, LongWaitWorkerOptions } from './tickets/long-wait-worker';
+import { webhookSettings } from './webhooks/index';
+import { createWebhookPoster } from './webhooks/post';
+import { createWebhookWorker } from './webhooks/worker';
+import type { WebhookWorker, WebhookWorkerOptions } from './webhooks/worker';
+
+/** A webhook delivery attempt's whole exchange, connect to last byte. */
+const WEBHOOK_TIMEOUT_MS = 10_000;
 
 /** A timer may fire a hair early; a close within this of its time counts as due. */
 const SCHEDULE_TOLERANCE_MS = 1000;
@@ -53,6 +60,7 @@ export interface RunningServer {
   outbox: OutboxWorker;
   followUps: FollowUpWorker;
   longWaits: LongWaitWorker;
+  webhooks: WebhookWorker;
   scheduler: Scheduler;
   /** The nightly retention run (03:00 hospital time). */
   retention: RetentionJob;
@@ -69,6 +77,8 @@ export interface ServerOptions {
   followUps?: Partial<Pick<FollowUpWorkerOptions, 'idleCheckMs' | 'batchSize'>>;
   /** Tests tune the long-wait sweep here. */
   longWaits?: Partial<Pick<LongWaitWorkerOptions, 'idleCheckMs'>>;
+  /** Tests tune the webhook worker here (a short first retry, a resolver). */
+  webhooks?: Partial<Pick<WebhookWorkerOptions, 'retry' | 'idleCheckMs' | 'batchSize' | 'resolve'>>;
 }
 
 /** Everything `npm start` runs, in order; tests start the same thing on port 0. */
@@ -144,6 +154,18 @@ export async function startServer(
       ...options.longWaits,
     });
     const clock = options.clock ?? systemClock;
+    const webhookPoster = createWebhookPoster(WEBHOOK_TIMEOUT_MS);
+    cleanups.push(() => webhookPoster.close());
+    const webhooks = createWebhookWorker({
+      sequelize,
+      databaseUrl: db.url,
+      logger,
+      clock,
+      poster: webhookPoster,
+      ...webhookSettings(config),
+      leaseSeconds: config.delivery.leaseSeconds,
+      ...options.webhooks,
+    });
     // The scheduler runs the same transitions as a nurse, which need the context it is part of.
     const scheduled = (open: boolean) => (code: string) => scheduledChange(ctx, code, open);
     const scheduler = createScheduler({
@@ -192,6 +214,8 @@ export async function startServer(
       cleanups.push(() => followUps.stop());
       longWaits.start();
       cleanups.push(() => longWaits.stop());
+      await webhooks.start();
+      cleanups.push(() => webhooks.stop());
     }
 
     let closing: Promise<void> | undefined;
@@ -204,6 +228,7 @@ export async function startServer(
       outbox,
       followUps,
       longWaits,
+      webhooks,
       scheduler,
       retention,
       close: () => (closing ??= close()),

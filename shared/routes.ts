@@ -44,6 +44,8 @@ import {
 import type { AccountExport } from './privacy';
 import { createApiKeyBody, joinQueueBody } from './api-keys';
 import type { ApiKey, ApiKeyScope, CreatedApiKey } from './api-keys';
+import { createWebhookBody, updateWebhookBody, webhookDeliveriesQuery } from './webhooks';
+import type { CreatedWebhook, Webhook, WebhookDelivery } from './webhooks';
 import type { StaffTicket, Ticket, TicketMetrics } from './tickets';
 
 /**
@@ -507,10 +509,53 @@ export const ROUTES = {
     status: 204,
     answer: answer<void>(),
   },
+  'POST /api/webhooks': {
+    who: 'admin',
+    idempotent: true,
+    summary: 'Subscribe a hospital system to events; its signing secret (whsec_…) is shown once',
+    body: createWebhookBody,
+    status: 201,
+    answer: answer<CreatedWebhook>(),
+  },
+  'GET /api/webhooks': {
+    who: 'admin',
+    summary: 'Every webhook (never its secret)',
+    answer: answer<Webhook[]>(),
+  },
+  'PATCH /api/webhooks/:id': {
+    who: 'admin',
+    summary: "Change a webhook's URL or events, or turn it off or on again",
+    params: idParams,
+    body: updateWebhookBody,
+    answer: answer<{ webhook: Webhook }>(),
+  },
+  'DELETE /api/webhooks/:id': {
+    who: 'admin',
+    summary: 'Delete a webhook and its deliveries',
+    params: idParams,
+    body: noBody,
+    status: 204,
+    answer: answer<void>(),
+  },
   'GET /api/openapi.json': {
     who: 'anyone',
     summary: 'This OpenAPI 3.1 document, made from the route table the server validates with',
     answer: answer<Record<string, unknown>>(),
+  },
+  'GET /api/webhooks/:id/deliveries': {
+    who: 'admin',
+    summary: "A webhook's latest deliveries, newest first: status, attempts, last HTTP status",
+    params: idParams,
+    query: webhookDeliveriesQuery,
+    answer: answer<WebhookDelivery[]>(),
+  },
+  'POST /api/webhooks/:id/test': {
+    who: 'admin',
+    summary: 'Send a webhook.test event to this webhook now (202: queued for delivery)',
+    params: idParams,
+    body: noBody,
+    status: 202,
+    answer: answer<{ deliveryId: number }>(),
   },
 } as const satisfies Record<string, RouteSpec>;
 

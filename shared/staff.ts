@@ -74,6 +74,10 @@ export const ADMIN_ACTIONS = [
   'department.updated',
   'api_key.created',
   'api_key.revoked',
+  'webhook.created',
+  'webhook.updated',
+  'webhook.deleted',
+  'webhook.deactivated',
 ] as const;
 export type AdminAction = (typeof ADMIN_ACTIONS)[number];
 
@@ -82,7 +86,7 @@ export interface AdminLogEntry {
   /** Who did it; null for the server's own command line (`npm run cli`). */
   actor: { id: number; name: string } | null;
   action: AdminAction;
-  /** What it was done to: `staff:<id>`, `department:<code>` or `api_key:<id>`. */
+  /** What it was done to: `staff:<id>`, `department:<code>`, `api_key:<id>` or `webhook:<id>`. */
   target: string;
   /** The fields that changed, as they were and as they became (`before` null for a creation). */
   details: { before: Record<string, unknown> | null; after: Record<string, unknown> | null } & Record<

@@ -145,6 +145,18 @@ const EXAMPLES: Record<string, (ids: RecordIds) => Example> = {
   // A key that is none of the callers', so that revoking it ends no caller's key.
   'DELETE /api/api-keys/:id': () => ({ path: `/api/api-keys/${subjectKeyId}` }),
   'GET /api/openapi.json': () => ({ path: '/api/openapi.json' }),
+  'POST /api/webhooks': () => ({
+    path: '/api/webhooks',
+    body: { url: 'https://93.184.216.34/roles', events: ['webhook.test'] },
+  }),
+  'GET /api/webhooks': () => ({ path: '/api/webhooks' }),
+  'PATCH /api/webhooks/:id': (ids) => ({
+    path: `/api/webhooks/${ids.webhook}`,
+    body: { events: ['queue.opened'] },
+  }),
+  'DELETE /api/webhooks/:id': (ids) => ({ path: `/api/webhooks/${ids.webhook}` }),
+  'GET /api/webhooks/:id/deliveries': (ids) => ({ path: `/api/webhooks/${ids.webhook}/deliveries?limit=5` }),
+  'POST /api/webhooks/:id/test': (ids) => ({ path: `/api/webhooks/${ids.webhook}/test` }),
 };
 
 interface Rule {
@@ -221,7 +233,7 @@ function expectedRefusal(caller: Caller, rule: Rule): { statuses: number[]; code
 
 let server: TestServer;
 const tokens: Partial<Record<Caller, string>> = {};
-let ids: RecordIds = { ticket: 0, notification: 0, schedule: 0 };
+let ids: RecordIds = { ticket: 0, notification: 0, schedule: 0, webhook: 0 };
 let patientId = 0;
 let subjectId = 0;
 let subjectKeyId = 0;

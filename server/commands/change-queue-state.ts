@@ -7,6 +7,7 @@ import { queueClosedText, queueOpenedText } from '../notifications/content';
 import { recordFanout } from '../notifications/fanout';
 import { getQueueStatus } from '../queues/status';
 import { refreshScheduledClose } from '../schedules/store';
+import { emitWebhookEvent } from '../webhooks/emit';
 
 export type ChangeReason = AuditEntry['reason'];
 
@@ -108,6 +109,19 @@ async function recordChange(
       type: QueryTypes.SELECT,
       transaction,
     },
+  );
+  const at = deps.clock.now();
+  await emitWebhookEvent(
+    sequelize,
+    transaction,
+    change.open ? 'queue.opened' : 'queue.closed',
+    {
+      department: change.department,
+      reason: change.reason,
+      queueEventId: Number(event?.id),
+      at: at.toISOString(),
+    },
+    at,
   );
   return recordFanout(sequelize, transaction, {
     eventKey: `queue_${change.open ? 'opened' : 'closed'}:${event?.id ?? 0}`,

@@ -9,6 +9,7 @@ import { presentTicket } from '../tickets/queries';
 import { logTicketEvent, rejectIfActive, ticketById, today } from '../tickets/records';
 import { publishTicketChange } from './publish-ticket-change';
 import type { TicketDeps } from './ticket-deps';
+import { emitTicketEvent } from './webhook-events';
 
 /**
  * Joins an open queue of a department that is not archived. The queue row is share-locked so a close cannot slip between the check and the
@@ -41,7 +42,9 @@ export async function joinQueue(
         name: department.name,
         alertPosition: department.alert_position,
       });
-      return ticketById(sequelize, ticketId, transaction);
+      const created = await ticketById(sequelize, ticketId, transaction);
+      await emitTicketEvent(sequelize, transaction, 'ticket.created', created, deps.clock.now());
+      return created;
     });
     await publishTicketChange(deps, row);
     return presentTicket(row);

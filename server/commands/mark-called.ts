@@ -5,6 +5,7 @@ import { notifyAlmostYourTurn } from '../tickets/almost';
 import type { TicketRow } from '../tickets/queries';
 import { asDepartment, logTicketEvent, ticketById } from '../tickets/records';
 import type { TicketDeps } from './ticket-deps';
+import { emitTicketEvent } from './webhook-events';
 
 /**
  * A call or a recall of one ticket into a room, in the caller's transaction: the row, the ticket event,
@@ -33,6 +34,9 @@ export async function markCalled(
     eventKey: `ticket_called:${ticketId}:${row.call_count}`,
     texts: ticketCalledText(row.number, room),
     data: { ticket: row.number, room, ticketId },
+  });
+  await emitTicketEvent(sequelize, transaction, 'ticket.called', row, now, {
+    recall: call.kind === 'recalled',
   });
   await notifyAlmostYourTurn(sequelize, transaction, asDepartment(row));
   return row;

@@ -8,6 +8,7 @@ import { invalidTransition, lockTicket, logTicketEvent, ticketById } from '../ti
 import { markCalled } from './mark-called';
 import { publishTicketChange } from './publish-ticket-change';
 import type { TicketDeps } from './ticket-deps';
+import { emitTicketEvent } from './webhook-events';
 
 /** What staff do to a called ticket; each has its own command file, all share this step. */
 export type NurseAction = 'recall' | 'serve' | 'complete' | 'no_show';
@@ -31,6 +32,16 @@ const UPDATE: Record<Exclude<NurseAction, 'recall'>, string> = {
   serve: `status = 'serving', serving_at = :now`,
   complete: `status = 'done', completed_at = :now, ended_at = :now, serving_at = coalesce(serving_at, :now)`,
   no_show: `status = 'no_show', ended_at = :now`,
+};
+
+/** The webhook event each step sends; serving is not one of the contract's events. */
+const WEBHOOK_EVENT: Record<
+  Exclude<NurseAction, 'recall'>,
+  'ticket.completed' | 'ticket.no_show' | undefined
+> = {
+  serve: undefined,
+  complete: 'ticket.completed',
+  no_show: 'ticket.no_show',
 };
 
 /** A nurse moves a ticket on. A step that does not follow from the ticket's state is a 409. */
@@ -70,6 +81,8 @@ async function moveOn(
   });
   await logTicketEvent(sequelize, transaction, ticketId, action, { actorId: step.nurseId });
   const updated = await ticketById(sequelize, ticketId, transaction);
+  const event = WEBHOOK_EVENT[action];
+  if (event) await emitTicketEvent(sequelize, transaction, event, updated, deps.clock.now());
   if (action === 'no_show') {
     await recordNotification(sequelize, transaction, {
       userId: Number(updated.user_id),

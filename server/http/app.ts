@@ -29,6 +29,7 @@ import { registerStatic } from './static';
 import { scheduleHandlers } from './routes/schedules';
 import { staffHandlers } from './routes/staff';
 import { ticketHandlers } from './routes/tickets';
+import { webhookHandlers } from './routes/webhooks';
 
 export const DESKTOP_ORIGIN = 'app://queuebell';
 
@@ -95,6 +96,7 @@ export async function registerRoutes(
       ...privacyHandlers(ctx),
       ...apiKeyHandlers(ctx),
       ...openApiHandlers(),
+      ...webhookHandlers(ctx),
     },
     ctx.sequelize,
   );

@@ -7,6 +7,8 @@ export interface RecordIds {
   ticket: number;
   notification: number;
   schedule: number;
+  /** A webhook to a public address nobody answers from here: its test events only fail. */
+  webhook: number;
 }
 
 /** A valid schedule body for OPD. */
@@ -37,12 +39,18 @@ export async function seedRecords(
     token: nurseToken,
     body: SCHEDULE_BODY,
   });
+  const [webhook] = await server.ctx.sequelize.query<{ id: number }>(
+    `INSERT INTO webhooks (url, events, secret)
+     VALUES ('https://93.184.216.34/records', '{webhook.test}', 'plain:whsec_cmVjb3Jkcy1zZWNyZXQ=') RETURNING id`,
+    { type: QueryTypes.SELECT },
+  );
   const ids = {
+    webhook: Number(webhook?.id),
     ticket: ticket.body.ticket.id,
     notification: Number(notification?.id),
     schedule: schedule.body.schedule.id,
   };
-  if (!(ids.ticket > 0 && ids.notification > 0 && ids.schedule > 0)) {
+  if (!(ids.ticket > 0 && ids.notification > 0 && ids.schedule > 0 && ids.webhook > 0)) {
     throw new Error(`could not create the records: ${JSON.stringify(ids)}`);
   }
   return ids;

@@ -14,6 +14,7 @@ import * as m0011 from './0011-staff';
 import * as m0012 from './0012-staff-idle';
 import * as m0013 from './0013-privacy';
 import * as m0014 from './0014-api-keys';
+import * as m0015 from './0015-webhooks';
 
 /** Every migration in order. A list rather than a glob, so the set is fixed by the code. */
 export const migrations: RunnableMigration<MigrationContext>[] = [
@@ -31,4 +32,5 @@ export const migrations: RunnableMigration<MigrationContext>[] = [
   { name: '0012-staff-idle', ...m0012 },
   { name: '0013-privacy', ...m0013 },
   { name: '0014-api-keys', ...m0014 },
+  { name: '0015-webhooks', ...m0015 },
 ];

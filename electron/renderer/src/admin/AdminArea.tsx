@@ -4,9 +4,10 @@ import { AdminLogPage } from './AdminLogPage';
 import { ApiKeysPage } from './ApiKeysPage';
 import { DepartmentsPage } from './DepartmentsPage';
 import { StaffPage } from './StaffPage';
+import { WebhooksPage } from './WebhooksPage';
 
 /** The admin pages, in order; each is labelled by `admin.tabs.<id>`. */
-const PAGES = ['staff', 'departments', 'log', 'apiKeys'] as const;
+const PAGES = ['staff', 'departments', 'apiKeys', 'webhooks', 'log'] as const;
 type Page = (typeof PAGES)[number];
 
 /** The administration area, in place of the queues: shown only to admins (the server checks it too). */
@@ -34,6 +35,7 @@ export function AdminArea() {
       <div role="tabpanel" id="admin-panel" aria-labelledby={`admin-tab-${page}`} className="tab-panel">
         {page === 'staff' && <StaffPage />}
         {page === 'departments' && <DepartmentsPage />}
+        {page === 'webhooks' && <WebhooksPage />}
         {page === 'log' && <AdminLogPage />}
         {page === 'apiKeys' && <ApiKeysPage />}
       </div>

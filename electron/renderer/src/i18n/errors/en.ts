@@ -26,6 +26,9 @@ export const errorsEn = {
       'The invitation could not be sent, so the account was not created. Try again, or create it without an invitation.',
     rate_limited: 'Too many attempts. Wait a while and try again.',
     payload_too_large: 'That is too much to send at once.',
+    webhook_url_not_allowed:
+      'This address cannot receive webhooks: it must be https and not a private, loopback or link-local address.',
+    webhook_url_unresolvable: 'The host of this address could not be found.',
   },
   /** The fields the API may name in a 400's details. */
   fields: {

@@ -26,6 +26,9 @@ export const errorsEs: Catalog['errors'] = {
       'No se pudo enviar la invitación, así que la cuenta no se ha creado. Inténtelo de nuevo o créela sin invitación.',
     rate_limited: 'Demasiados intentos. Espere un rato y vuelva a intentarlo.',
     payload_too_large: 'Son demasiados datos para enviar de una vez.',
+    webhook_url_not_allowed:
+      'Esta dirección no puede recibir webhooks: debe ser https y no una dirección privada, local o de enlace local.',
+    webhook_url_unresolvable: 'No se ha encontrado el servidor de esta dirección.',
   },
   fields: {
     daysOfWeek: 'Días',

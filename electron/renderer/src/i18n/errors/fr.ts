@@ -28,6 +28,9 @@ export const errorsFr: Catalog['errors'] = {
       'L’invitation n’a pas pu être envoyée, le compte n’a donc pas été créé. Réessayez, ou créez-le sans invitation.',
     rate_limited: 'Trop de tentatives. Patientez un moment et réessayez.',
     payload_too_large: 'Trop de données à envoyer en une fois.',
+    webhook_url_not_allowed:
+      'Cette adresse ne peut pas recevoir de webhooks : elle doit être en https et ne pas être privée, locale ou de lien local.',
+    webhook_url_unresolvable: 'Le serveur de cette adresse est introuvable.',
   },
   fields: {
     daysOfWeek: 'Jours',
