@@ -1,4 +1,5 @@
 import { QueryTypes } from 'sequelize';
+import { forgetIdempotencyRecords } from '../accounts/idempotency-records';
 import { verifyPassword } from '../accounts/passwords';
 import type { AppContext } from '../context';
 import type { User } from '../db/models/index';
@@ -29,6 +30,8 @@ export async function deleteAccount(deps: DeleteDeps, user: User, password: stri
     });
     await unlinkTickets(sequelize, user.id, deps.clock.now(), transaction);
     await unlinkNotifications(sequelize, user.id, transaction);
+    // Their stored join answers hold their ticket: gone now rather than after their 24 hours.
+    await forgetIdempotencyRecords(sequelize, user.id, transaction);
     await deleteUserRow(sequelize, user, transaction);
   });
   deps.realtime.disconnectUser(user.id);

@@ -37,9 +37,11 @@ async function openDepartment(): Promise<string> {
   return code;
 }
 
+/** Joins with an Idempotency-Key, as a retrying phone would: the stored answer is the patient's too. */
 async function join(token: string, code = department): Promise<number> {
   const joined = await api<{ ticket: { id: number } }>(server, 'POST', `/api/queues/${code}/tickets`, {
     token,
+    headers: { 'Idempotency-Key': `join-${code}-${token.slice(0, 8)}` },
   });
   expect(joined.status).toBe(201);
   return joined.body.ticket.id;
