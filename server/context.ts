@@ -8,6 +8,7 @@ import type {
   Ticket,
   TicketLongWaitEvent,
   TicketReachedEvent,
+  TicketReplyEvent,
   TicketUnreachedEvent,
 } from '../shared/tickets';
 import type { Clock } from './clock';
@@ -33,6 +34,8 @@ export interface Broadcaster {
   ticketReached(event: TicketReachedEvent): void;
   /** To the staff of `event.department`, once per ticket: it has waited longer than the department allows. */
   ticketLongWait(event: TicketLongWaitEvent): void;
+  /** To the staff of `event.department`: the called patient answered. */
+  ticketReply(event: TicketReplyEvent): void;
   /** Ends every open socket of the user, on every server process (disabled, password reset). */
   disconnectUser(userId: number): void;
   /** A staff member's role or departments changed: their open sockets now hear those departments only. */

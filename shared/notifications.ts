@@ -7,6 +7,7 @@ export const NOTIFICATION_TYPES = [
   'ticket_called',
   'almost_your_turn',
   'ticket_no_show',
+  'ticket_transferred',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -63,7 +64,11 @@ export interface NotificationStats {
 }
 
 /** Notifications whose late delivery is useless: unconfirmed, they escalate to SMS or email. */
-export const TIME_CRITICAL_TYPES: readonly NotificationType[] = ['ticket_called', 'almost_your_turn'];
+export const TIME_CRITICAL_TYPES: readonly NotificationType[] = [
+  'ticket_called',
+  'almost_your_turn',
+  'ticket_transferred',
+];
 
 /**
  * The declarative part of a push (WebKit's Declarative Web Push, Safari and iOS 18.4+): the browser shows

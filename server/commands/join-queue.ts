@@ -52,7 +52,7 @@ export async function joinQueue(deps: TicketDeps, userId: number, code: string):
 }
 
 /** The next number of the department's day (`OPD-007`) and the ticket that carries it. */
-async function insertTicket(
+export async function insertTicket(
   sequelize: Sequelize,
   transaction: Transaction,
   ticket: { department: DepartmentRow; userId: number; serviceDate: string; joinedAt: Date },
