@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CallReply } from './constants';
 import { departmentCode } from './schemas';
 
 export const NOTIFICATION_TYPES = [
@@ -106,6 +107,15 @@ export interface PushPayload {
   department: string | null;
   url: string;
   receipt: string;
+  /** A call's ticket, which the worker answers with the chosen action (`POST /api/tickets/:id/reply`). */
+  ticketId?: number;
+  /** A call's two answers, "On my way" and "I need a few more minutes", in the patient's language. */
+  actions?: PushAction[];
+}
+
+export interface PushAction {
+  action: CallReply;
+  title: string;
 }
 
 export const pushSubscriptionBody = z.strictObject({

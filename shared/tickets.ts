@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { ChannelDelivery, ChannelName, DeliveryStatus } from './notifications';
 import { departmentCode, roomName } from './schemas';
 
-export { ACTIVE_TICKET_STATUSES, TICKET_STATUSES } from './constants';
-export type { TicketStatus } from './constants';
-import type { TicketStatus } from './constants';
+export { ACTIVE_TICKET_STATUSES, CALL_REPLIES, TICKET_STATUSES } from './constants';
+export type { CallReply, TicketStatus } from './constants';
+import { CALL_REPLIES } from './constants';
+import type { CallReply, TicketStatus } from './constants';
 
 /** The four actions on a called or served ticket, as their routes (`POST /api/tickets/:id/<action>`) name them. */
 export type TicketAction = 'recall' | 'serve' | 'complete' | 'no-show';
@@ -128,8 +129,6 @@ export const requeueBody = z.strictObject({ placement: z.enum(REQUEUE_PLACEMENTS
 export const UNDO_WINDOW_SECONDS = 5 * 60;
 
 /** A called patient's answer, from the app or from the call's push. */
-export const CALL_REPLIES = ['on_my_way', 'need_more_time'] as const;
-export type CallReply = (typeof CALL_REPLIES)[number];
 export const replyBody = z.strictObject({ reply: z.enum(CALL_REPLIES) });
 
 /** To staff of the department: the called patient answered. */
