@@ -1,6 +1,8 @@
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { StaffTicket } from '../../../shared/tickets';
+import type { StaffTicket, TicketReplyEvent } from '../../../shared/tickets';
+import { JourneyButtons } from './JourneyButtons';
+import type { JourneyHandlers } from './JourneyButtons';
 import { ACTION_KEY } from './tickets';
 import type { TicketAction } from './tickets';
 import { formatMinutes, formatTime, minutesSince, waitLevel } from './format';
@@ -17,6 +19,9 @@ interface Props {
   disabled: boolean;
   onAction(ticket: StaffTicket, action: TicketAction): void;
   onPriority(ticket: StaffTicket): void;
+  journey: JourneyHandlers;
+  /** The called patients' latest answers, live. */
+  replies: ReadonlyMap<number, TicketReplyEvent>;
 }
 
 function statusText(ticket: StaffTicket): string {
@@ -34,7 +39,8 @@ function statusText(ticket: StaffTicket): string {
  * Tickets in call order. Waited time is counted from joining and coloured past the thresholds; each
  * patient's reach, and whether a call got through, beside it.
  */
-export function WaitingList({ tickets, now, currentId, flags, disabled, onAction, onPriority }: Props) {
+export function WaitingList(props: Props) {
+  const { tickets, now, currentId, flags, disabled, onAction, onPriority, journey, replies } = props;
   const { t } = useTranslation();
   if (tickets.length === 0) return <p className="empty">{t('list.empty')}</p>;
   return (
@@ -86,6 +92,7 @@ export function WaitingList({ tickets, now, currentId, flags, disabled, onAction
               <td>
                 {statusText(ticket)}
                 <CallOutcomeNote outcome={outcome} />
+                <ReplyNote ticket={ticket} reply={replies.get(ticket.id)} />
               </td>
               <td className="row-actions">
                 <div>
@@ -95,6 +102,7 @@ export function WaitingList({ tickets, now, currentId, flags, disabled, onAction
                     onAction={onAction}
                     onPriority={onPriority}
                   />
+                  <JourneyButtons ticket={ticket} disabled={disabled} {...journey} />
                 </div>
               </td>
             </tr>
@@ -102,6 +110,17 @@ export function WaitingList({ tickets, now, currentId, flags, disabled, onAction
         })}
       </tbody>
     </table>
+  );
+}
+
+/** What the called patient answered, while the ticket is still called. */
+function ReplyNote({ ticket, reply }: { ticket: StaffTicket; reply: TicketReplyEvent | undefined }) {
+  const { t } = useTranslation();
+  if (!reply || ticket.status !== 'called') return null;
+  return (
+    <p className="reply-note" data-reply={reply.reply}>
+      {t(`journey.replies.${reply.reply}`, { number: ticket.number })}
+    </p>
   );
 }
 

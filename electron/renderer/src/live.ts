@@ -3,7 +3,13 @@ import type { Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, TicketCalledEvent } from '../../../shared/events';
 import { LiveSync } from '../../../shared/live-sync';
 import type { QueueStatus } from '../../../shared/schemas';
-import type { StaffTicket, Ticket, TicketReachedEvent, TicketUnreachedEvent } from '../../../shared/tickets';
+import type {
+  StaffTicket,
+  Ticket,
+  TicketReachedEvent,
+  TicketReplyEvent,
+  TicketUnreachedEvent,
+} from '../../../shared/tickets';
 
 export type LiveEvent =
   | { kind: 'connected' }
@@ -12,7 +18,8 @@ export type LiveEvent =
   | { kind: 'ticket'; ticket: Ticket | StaffTicket }
   | { kind: 'called'; event: TicketCalledEvent }
   | { kind: 'unreached'; event: TicketUnreachedEvent }
-  | { kind: 'reached'; event: TicketReachedEvent };
+  | { kind: 'reached'; event: TicketReachedEvent }
+  | { kind: 'reply'; event: TicketReplyEvent };
 
 export type LiveListener = (event: LiveEvent) => void;
 
@@ -61,6 +68,7 @@ export class LiveConnection {
     this.socket.on('ticket:called', (event) => this.emit({ kind: 'called', event }));
     this.socket.on('ticket:unreached', (event) => this.emit({ kind: 'unreached', event }));
     this.socket.on('ticket:reached', (event) => this.emit({ kind: 'reached', event }));
+    this.socket.on('ticket:reply', (event) => this.emit({ kind: 'reply', event }));
   }
 
   start(): void {

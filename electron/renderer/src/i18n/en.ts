@@ -1,4 +1,5 @@
 import { adminEn } from './admin/en';
+import { journeyEn } from './journey/en';
 import { errorsEn } from './errors/en';
 
 /**
@@ -343,6 +344,7 @@ export const en = {
     saved: 'Saved.',
   },
   admin: adminEn,
+  journey: journeyEn,
   errors: errorsEn,
 };
 

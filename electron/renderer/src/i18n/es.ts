@@ -1,5 +1,6 @@
 import type { Catalog } from './catalog';
 import { adminEs } from './admin/es';
+import { journeyEs } from './journey/es';
 import { errorsEs } from './errors/es';
 
 /** Spanish for hospital staff: formal ("usted"), queue = cola, ticket = turno, department = servicio. */
@@ -351,5 +352,6 @@ export const es: Catalog = {
     saved: 'Guardado.',
   },
   admin: adminEs,
+  journey: journeyEs,
   errors: errorsEs,
 };

@@ -1,5 +1,6 @@
 import type { Catalog } from './catalog';
 import { adminFr } from './admin/fr';
+import { journeyFr } from './journey/fr';
 import { errorsFr } from './errors/fr';
 
 /** French for hospital staff: "vous", queue = file, ticket = ticket, department = service. */
@@ -350,5 +351,6 @@ export const fr: Catalog = {
     saved: 'Enregistré.',
   },
   admin: adminFr,
+  journey: journeyFr,
   errors: errorsFr,
 };

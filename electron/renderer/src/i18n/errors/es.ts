@@ -22,6 +22,10 @@ export const errorsEs: Catalog['errors'] = {
     department_archived: 'Este servicio está archivado.',
     rate_limited: 'Demasiados intentos. Espere un rato y vuelva a intentarlo.',
     payload_too_large: 'Son demasiados datos para enviar de una vez.',
+    queue_closed: 'Esa cola está cerrada.',
+    nothing_to_undo: 'Aquí ya no hay nada suyo que deshacer: solo su último paso, en menos de 5 minutos.',
+    same_department: 'El turno ya está en ese servicio.',
+    already_in_queue: 'El paciente ya tiene un turno en esa cola.',
   },
   fields: {
     daysOfWeek: 'Días',

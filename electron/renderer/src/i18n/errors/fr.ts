@@ -24,6 +24,10 @@ export const errorsFr: Catalog['errors'] = {
     department_archived: 'Ce service est archivé.',
     rate_limited: 'Trop de tentatives. Patientez un moment et réessayez.',
     payload_too_large: 'Trop de données à envoyer en une fois.',
+    queue_closed: 'Cette file est fermée.',
+    nothing_to_undo: 'Plus rien à annuler ici : seulement votre dernière étape, dans les 5 minutes.',
+    same_department: 'Le ticket est déjà dans ce service.',
+    already_in_queue: 'Le patient a déjà un ticket dans cette file.',
   },
   fields: {
     daysOfWeek: 'Jours',
