@@ -71,7 +71,11 @@ async function moveOn(
     replacements: { now, ticketId },
     transaction,
   });
-  await logTicketEvent(sequelize, transaction, ticketId, action, { actorId: step.nurseId, previous, at: now });
+  await logTicketEvent(sequelize, transaction, ticketId, action, {
+    actorId: step.nurseId,
+    previous,
+    at: now,
+  });
   const updated = await ticketById(sequelize, ticketId, transaction);
   if (action === 'no_show') {
     await recordNotification(sequelize, transaction, {

@@ -44,7 +44,8 @@ export function journeyHandlers(ctx: AppContext): RouteHandlers<JourneyRoute> {
       const token = bearerToken(request.headers.authorization);
       const auth = token ? await authenticateToken(token) : undefined;
       if (!auth) throw unauthenticated();
-      if (auth.user.role !== 'patient') throw forbidden('Only the patient of this ticket can answer its call.');
+      if (auth.user.role !== 'patient')
+        throw forbidden('Only the patient of this ticket can answer its call.');
       await replyToCall(ctx, params.id, { userId: auth.user.id }, body.reply);
     },
 

@@ -23,7 +23,8 @@ export const errorsEn = {
     rate_limited: 'Too many attempts. Wait a while and try again.',
     payload_too_large: 'That is too much to send at once.',
     queue_closed: 'That queue is closed.',
-    nothing_to_undo: 'There is nothing of yours left to undo here: only your own last step, within 5 minutes.',
+    nothing_to_undo:
+      'There is nothing of yours left to undo here: only your own last step, within 5 minutes.',
     same_department: 'The ticket is already in that department.',
     already_in_queue: 'The patient already has a ticket in that queue.',
   },
