@@ -29,6 +29,9 @@ const QUEUE_STATUS_TYPES: ReadonlySet<NotificationType> = new Set(['queue_opened
 interface ShownData {
   id: number;
   url: string;
+  /** A call's ticket and receipt, with which an action button answers it (no token here). */
+  ticketId?: number;
+  receipt?: string;
 }
 
 /**
@@ -70,8 +73,16 @@ async function showPush(payload: WorkerPush): Promise<void> {
   const isResend = shown.some((notification) => (notification.data as ShownData | null)?.id === payload.id);
   // The relative `url`, not the declarative `navigate`: it is the same page on this worker's own origin,
   // and stays right where PUBLIC_URL names another address for the app.
-  const data: ShownData = { id: payload.id, url: payload.url };
-  const options: NotificationOptions & { renotify?: boolean; requireInteraction?: boolean } = {
+  const data: ShownData = {
+    id: payload.id,
+    url: payload.url,
+    ...(typeof payload.ticketId === 'number' ? { ticketId: payload.ticketId, receipt: payload.receipt } : {}),
+  };
+  const options: NotificationOptions & {
+    renotify?: boolean;
+    requireInteraction?: boolean;
+    actions?: Array<{ action: string; title: string }>;
+  } = {
     body: payload.body,
     tag,
     data,
@@ -82,6 +93,8 @@ async function showPush(payload: WorkerPush): Promise<void> {
     requireInteraction: payload.type === 'ticket_called',
     // A newer status for the same department should alert again; a resend of a shown one must not.
     renotify: QUEUE_STATUS_TYPES.has(payload.type) && !isResend,
+    // A call's answers ("On my way", "I need a few more minutes"), which notificationclick posts.
+    ...(payload.actions ? { actions: payload.actions } : {}),
   };
   await self.registration.showNotification(payload.title, options);
 }
@@ -157,7 +170,28 @@ async function openApp(data: Partial<ShownData> | null): Promise<void> {
   await self.clients.openWindow(target.href);
 }
 
+const CALL_REPLIES: ReadonlySet<string> = new Set(['on_my_way', 'need_more_time']);
+
+/**
+ * One of a call's action buttons: the answer goes to the server with the push's receipt, the page need not
+ * be open or signed in. Offline, the answer is lost and the call stands; the patient can answer in the app.
+ */
+async function replyToCall(data: Partial<ShownData> | null, reply: string): Promise<void> {
+  if (typeof data?.ticketId !== 'number' || !data.receipt) return;
+  const query = new URLSearchParams({ receipt: data.receipt });
+  await fetch(`/api/tickets/${data.ticketId}/reply?${query}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ reply }),
+  }).catch(() => undefined);
+}
+
 self.addEventListener('notificationclick', (event: NotificationEvent) => {
   event.notification.close();
-  event.waitUntil(openApp(event.notification.data as Partial<ShownData> | null));
+  const data = event.notification.data as Partial<ShownData> | null;
+  if (CALL_REPLIES.has(event.action)) {
+    event.waitUntil(replyToCall(data, event.action));
+    return;
+  }
+  event.waitUntil(openApp(data));
 });

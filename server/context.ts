@@ -8,6 +8,7 @@ import type {
   Ticket,
   TicketLongWaitEvent,
   TicketReachedEvent,
+  TicketReplyEvent,
   TicketUnreachedEvent,
 } from '../shared/tickets';
 import type { Clock } from './clock';
@@ -34,6 +35,8 @@ export interface Broadcaster {
   ticketReached(event: TicketReachedEvent): void;
   /** To the staff of `event.department`, once per ticket: it has waited longer than the department allows. */
   ticketLongWait(event: TicketLongWaitEvent): void;
+  /** To the staff of `event.department`: the called patient answered. */
+  ticketReply(event: TicketReplyEvent): void;
   /** Ends every open socket of the user, on every server process (disabled, password reset). */
   disconnectUser(userId: number): void;
   /** Ends the user's open sockets signed in with any session but `keepSessionId` (a changed password). */

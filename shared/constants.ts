@@ -18,10 +18,22 @@ export const DEFAULT_ALERT_POSITION = 3;
 /** Minutes per patient assumed before a department has completed any ticket today. */
 export const DEFAULT_SERVICE_MINUTES = 5;
 
-export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled'] as const;
+export const TICKET_STATUSES = [
+  'waiting',
+  'called',
+  'serving',
+  'done',
+  'no_show',
+  'cancelled',
+  'transferred',
+] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 /** Kept here, away from the zod schemas, so that clients can import it without bundling zod. */
 export const ACTIVE_TICKET_STATUSES: readonly TicketStatus[] = ['waiting', 'called', 'serving'];
+
+/** A called patient's answers, from the app or from the call's push actions. */
+export const CALL_REPLIES = ['on_my_way', 'need_more_time'] as const;
+export type CallReply = (typeof CALL_REPLIES)[number];
 
 /** The header in which the desktop console names its version (see CONSOLE_MIN_VERSION). */
 export const CONSOLE_VERSION_HEADER = 'x-queuebell-console';

@@ -5,6 +5,7 @@ import type {
   Ticket,
   TicketLongWaitEvent,
   TicketReachedEvent,
+  TicketReplyEvent,
   TicketUnreachedEvent,
 } from './tickets';
 
@@ -31,6 +32,8 @@ export interface ServerToClientEvents {
   'ticket:reached': (event: TicketReachedEvent) => void;
   /** To staff of the department, once per ticket: it has waited longer than the department's `longWaitMinutes`. */
   'ticket:long_wait': (event: TicketLongWaitEvent) => void;
+  /** To staff of the department: a called patient's answer ("on my way", "need more time"). */
+  'ticket:reply': (event: TicketReplyEvent) => void;
 }
 
 export interface ClientToServerEvents {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { CallReply } from './constants';
 import { departmentCode } from './schemas';
 
 export const NOTIFICATION_TYPES = [
@@ -7,6 +8,7 @@ export const NOTIFICATION_TYPES = [
   'ticket_called',
   'almost_your_turn',
   'ticket_no_show',
+  'ticket_transferred',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -63,7 +65,11 @@ export interface NotificationStats {
 }
 
 /** Notifications whose late delivery is useless: unconfirmed, they escalate to SMS or email. */
-export const TIME_CRITICAL_TYPES: readonly NotificationType[] = ['ticket_called', 'almost_your_turn'];
+export const TIME_CRITICAL_TYPES: readonly NotificationType[] = [
+  'ticket_called',
+  'almost_your_turn',
+  'ticket_transferred',
+];
 
 /**
  * The declarative part of a push (WebKit's Declarative Web Push, Safari and iOS 18.4+): the browser shows
@@ -101,6 +107,15 @@ export interface PushPayload {
   department: string | null;
   url: string;
   receipt: string;
+  /** A call's ticket, which the worker answers with the chosen action (`POST /api/tickets/:id/reply`). */
+  ticketId?: number;
+  /** A call's two answers, "On my way" and "I need a few more minutes", in the patient's language. */
+  actions?: PushAction[];
+}
+
+export interface PushAction {
+  action: CallReply;
+  title: string;
 }
 
 export const pushSubscriptionBody = z.strictObject({

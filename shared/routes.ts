@@ -34,7 +34,7 @@ import type { AuthAnswer, Department, Preferences, QueueStatus, User } from './s
 import { departmentCodeParams, departmentSettingsBody } from './departments';
 import { adminLogQuery, createStaffBody, updateStaffBody } from './staff';
 import type { AdminLogPage, AdminSettings, CreatedStaff, Staff } from './staff';
-import { callNextBody, metricsQuery, priorityBody } from './tickets';
+import { callNextBody, metricsQuery, priorityBody, replyBody, requeueBody, transferBody } from './tickets';
 import {
   changePasswordBody,
   deleteAccountBody,
@@ -46,7 +46,7 @@ import { createApiKeyBody, joinQueueBody } from './api-keys';
 import type { ApiKey, ApiKeyScope, CreatedApiKey } from './api-keys';
 import { createWebhookBody, updateWebhookBody, webhookDeliveriesQuery } from './webhooks';
 import type { CreatedWebhook, Webhook, WebhookDelivery } from './webhooks';
-import type { StaffTicket, Ticket, TicketMetrics } from './tickets';
+import type { StaffTicket, Ticket, TicketEvent, TicketMetrics, TransferAnswer } from './tickets';
 
 /**
  * Every route of the HTTP API, written once: its method and path (the key), who may call it, the zod
@@ -403,6 +403,49 @@ export const ROUTES = {
     params: idParams,
     body: priorityBody,
     answer: answer<{ ticket: Ticket }>(),
+  },
+  'POST /api/tickets/:id/transfer': {
+    who: 'nurse',
+    department: 'ticket',
+    scope: 'tickets',
+    idempotent: true,
+    summary: 'Send the patient on to another department: the ticket ends transferred, a new one waits there',
+    params: idParams,
+    body: transferBody,
+    answer: answer<TransferAnswer>(),
+  },
+  'POST /api/tickets/:id/requeue': {
+    who: 'nurse',
+    department: 'ticket',
+    summary: 'A called or no-show ticket waits again, at the front or the back of the queue',
+    params: idParams,
+    body: requeueBody,
+    answer: answer<{ ticket: Ticket }>(),
+  },
+  'POST /api/tickets/:id/undo': {
+    who: 'nurse',
+    department: 'ticket',
+    summary: "Undo the ticket's last transition, made by this nurse less than 5 minutes ago",
+    params: idParams,
+    body: noBody,
+    answer: answer<{ ticket: Ticket }>(),
+  },
+  'POST /api/tickets/:id/reply': {
+    who: 'owner',
+    summary: "The called patient answers the call (token, or the call push's receipt)",
+    params: idParams,
+    query: receiptQuery,
+    body: replyBody,
+    status: 204,
+    answer: answer<void>(),
+    receipt: true,
+  },
+  'GET /api/tickets/:id/events': {
+    who: 'nurse',
+    department: 'ticket',
+    summary: "A ticket's history: joined, calls, replies, transfers, requeues, undos",
+    params: idParams,
+    answer: answer<TicketEvent[]>(),
   },
   'GET /api/queues/:department/metrics': {
     scope: 'read',

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { ChannelDelivery, ChannelName, DeliveryStatus } from './notifications';
-import { roomName } from './schemas';
+import { departmentCode, roomName } from './schemas';
 
-export { ACTIVE_TICKET_STATUSES, TICKET_STATUSES } from './constants';
-export type { TicketStatus } from './constants';
-import type { TicketStatus } from './constants';
+export { ACTIVE_TICKET_STATUSES, CALL_REPLIES, TICKET_STATUSES } from './constants';
+export type { CallReply, TicketStatus } from './constants';
+import { CALL_REPLIES } from './constants';
+import type { CallReply, TicketStatus } from './constants';
 
 /** The four actions on a called or served ticket, as their routes (`POST /api/tickets/:id/<action>`) name them. */
 export type TicketAction = 'recall' | 'serve' | 'complete' | 'no-show';
@@ -24,6 +25,17 @@ export interface Ticket {
   joinedAt: string;
   calledAt: string | null;
   completedAt: string | null;
+  /** The ticket this one was transferred from (the patient's previous department), or null. */
+  transferredFrom: TicketLink | null;
+  /** The ticket this one was transferred to, once its status is `transferred`; else null. */
+  transferredTo: TicketLink | null;
+}
+
+/** One end of a transfer: the other ticket, by id, department and number. */
+export interface TicketLink {
+  ticketId: number;
+  department: string;
+  number: string;
 }
 
 /** What staff see in the waiting list: the ticket, the patient's name and how it is prioritised. */
@@ -96,4 +108,75 @@ export interface TicketLongWaitEvent {
   department: string;
   number: string;
   waitingMinutes: number;
+}
+
+/** `POST /api/tickets/:id/transfer`: where the patient goes next, why, and whether their priority goes with them. */
+export const transferBody = z.strictObject({
+  department: departmentCode,
+  note: z.string().trim().max(500).optional(),
+  keepPriority: z.boolean().optional(),
+});
+export interface TransferAnswer {
+  /** The ticket the patient leaves, now `transferred`. */
+  from: Ticket;
+  /** The new waiting ticket in the other department. */
+  to: Ticket;
+}
+
+export const REQUEUE_PLACEMENTS = ['front', 'back'] as const;
+export type RequeuePlacement = (typeof REQUEUE_PLACEMENTS)[number];
+export const requeueBody = z.strictObject({ placement: z.enum(REQUEUE_PLACEMENTS) });
+
+/** A nurse can undo their own last transition of a ticket for this long. */
+export const UNDO_WINDOW_SECONDS = 5 * 60;
+
+/** A called patient's answer, from the app or from the call's push. */
+export const replyBody = z.strictObject({ reply: z.enum(CALL_REPLIES) });
+
+/** To staff of the department: the called patient answered. */
+export interface TicketReplyEvent {
+  ticketId: number;
+  department: string;
+  number: string;
+  reply: CallReply;
+  at: string;
+}
+
+/** What one ticket event is: its kind as recorded (`called`, `transferred`, `reply`, …). */
+export const TICKET_EVENT_KINDS = [
+  'joined',
+  'called',
+  'recalled',
+  'serve',
+  'complete',
+  'no_show',
+  'cancelled',
+  'priority',
+  'transferred',
+  'requeued',
+  'undone',
+  'reply',
+] as const;
+export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
+
+/** One step of a ticket's history (`GET /api/tickets/:id/events`), oldest first. */
+export interface TicketEvent {
+  id: number;
+  kind: TicketEventKind;
+  at: string;
+  /** Who did it: the nurse, or the patient for a join, a cancel or a reply; null when unknown. */
+  actor: { id: number; name: string } | null;
+  room: string | null;
+  priority: Priority | null;
+  reason: string | null;
+  /** A transfer: the other ticket. */
+  ticket: TicketLink | null;
+  /** A requeue: where the ticket went. */
+  placement: RequeuePlacement | null;
+  /** A reply: what the patient said. */
+  reply: CallReply | null;
+  /** An undo: the kind of event it undid. */
+  undid: TicketEventKind | null;
+  /** When a nurse undid this event, or null. */
+  undoneAt: string | null;
 }

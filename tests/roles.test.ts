@@ -90,6 +90,20 @@ const EXAMPLES: Record<string, (ids: RecordIds) => Example> = {
     path: `/api/tickets/${ids.ticket}/priority`,
     body: { priority: 'urgent', reason: 'roles test' },
   }),
+  'POST /api/tickets/:id/transfer': (ids) => ({
+    path: `/api/tickets/${ids.ticket}/transfer`,
+    body: { department: 'LAB' },
+  }),
+  'POST /api/tickets/:id/requeue': (ids) => ({
+    path: `/api/tickets/${ids.ticket}/requeue`,
+    body: { placement: 'front' },
+  }),
+  'POST /api/tickets/:id/undo': (ids) => ({ path: `/api/tickets/${ids.ticket}/undo` }),
+  'POST /api/tickets/:id/reply': (ids) => ({
+    path: `/api/tickets/${ids.ticket}/reply`,
+    body: { reply: 'on_my_way' },
+  }),
+  'GET /api/tickets/:id/events': (ids) => ({ path: `/api/tickets/${ids.ticket}/events` }),
   'GET /api/queues/:department/metrics': () => ({ path: '/api/queues/OPD/metrics' }),
   'GET /api/notifications': () => ({ path: '/api/notifications' }),
   'POST /api/notifications/:id/delivered': (ids) => ({

@@ -24,7 +24,7 @@ export async function callNext(
     const room = listedRoom(department, requestedRoom);
     const [next] = await sequelize.query<{ id: number }>(
       `SELECT id FROM tickets WHERE department_id = :departmentId AND status = 'waiting'
-        ORDER BY priority_weight DESC, joined_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        ORDER BY priority_weight DESC, due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
       { replacements: { departmentId: department.id }, type: QueryTypes.SELECT, transaction },
     );
     if (!next) throw new ApiError(404, 'queue_empty', `Nobody is waiting in the ${department.name} queue.`);

@@ -61,7 +61,7 @@ export async function joinQueue(
 }
 
 /** The next number of the department's day (`OPD-007`) and the ticket that carries it. */
-async function insertTicket(
+export async function insertTicket(
   sequelize: Sequelize,
   transaction: Transaction,
   ticket: { department: DepartmentRow; userId: number; serviceDate: string; joinedAt: Date },

@@ -4,6 +4,7 @@ import { recordNotification } from '../notifications/direct';
 import { notifyAlmostYourTurn } from '../tickets/almost';
 import type { TicketRow } from '../tickets/queries';
 import { asDepartment, logTicketEvent, ticketById } from '../tickets/records';
+import { snapshotTicket } from '../tickets/snapshot';
 import type { TicketDeps } from './ticket-deps';
 import { emitTicketEvent } from './webhook-events';
 
@@ -20,18 +21,25 @@ export async function markCalled(
   const { sequelize } = deps;
   const { ticketId, room } = call;
   const now = deps.clock.now();
+  const previous = await snapshotTicket(sequelize, transaction, ticketId);
   await sequelize.query(
     `UPDATE tickets SET status = 'called', room = :room, call_count = call_count + 1,
             called_at = coalesce(called_at, :now), last_called_at = :now WHERE id = :ticketId`,
     { replacements: { room, now, ticketId }, transaction },
   );
-  await logTicketEvent(sequelize, transaction, ticketId, call.kind, { actorId: call.nurseId, room });
+  const eventId = await logTicketEvent(sequelize, transaction, ticketId, call.kind, {
+    actorId: call.nurseId,
+    room,
+    previous,
+    at: now,
+  });
   const row = await ticketById(sequelize, ticketId, transaction);
   await recordNotification(sequelize, transaction, {
     userId: Number(row.user_id),
     departmentId: Number(row.department_id),
     type: 'ticket_called',
-    eventKey: `ticket_called:${ticketId}:${row.call_count}`,
+    // One per call event: a call undone and made again is a new call, and its patient hears of it.
+    eventKey: `ticket_called:${ticketId}:${eventId}`,
     texts: ticketCalledText(row.number, room),
     data: { ticket: row.number, room, ticketId },
   });

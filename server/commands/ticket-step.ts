@@ -5,6 +5,7 @@ import { recordNotification } from '../notifications/direct';
 import { presentTicket } from '../tickets/queries';
 import type { TicketRow } from '../tickets/queries';
 import { invalidTransition, lockTicket, logTicketEvent, ticketById } from '../tickets/records';
+import { snapshotTicket } from '../tickets/snapshot';
 import { markCalled } from './mark-called';
 import { publishTicketChange } from './publish-ticket-change';
 import type { TicketDeps } from './ticket-deps';
@@ -75,11 +76,17 @@ async function moveOn(
 ): Promise<TicketRow> {
   const { sequelize } = deps;
   const { ticketId, action } = step;
+  const now = deps.clock.now();
+  const previous = await snapshotTicket(sequelize, transaction, ticketId);
   await sequelize.query(`UPDATE tickets SET ${UPDATE[action]} WHERE id = :ticketId`, {
-    replacements: { now: deps.clock.now(), ticketId },
+    replacements: { now, ticketId },
     transaction,
   });
-  await logTicketEvent(sequelize, transaction, ticketId, action, { actorId: step.nurseId });
+  await logTicketEvent(sequelize, transaction, ticketId, action, {
+    actorId: step.nurseId,
+    previous,
+    at: now,
+  });
   const updated = await ticketById(sequelize, ticketId, transaction);
   const event = WEBHOOK_EVENT[action];
   if (event) await emitTicketEvent(sequelize, transaction, event, updated, deps.clock.now());

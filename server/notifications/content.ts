@@ -84,6 +84,15 @@ export function ticketNoShowText(number: string): Texts {
   };
 }
 
+/** "Go to LAB, number LAB-004": the department's code, as signs and the kiosk show it, and the new number. */
+export function ticketTransferredText(department: string, number: string): Texts {
+  return {
+    en: { title: `Please go to ${department}`, body: `Go to ${department}, number ${number}.` },
+    es: { title: `Vaya a ${department}`, body: `Vaya a ${department}, turno ${number}.` },
+    fr: { title: `Rendez-vous à ${department}`, body: `Allez à ${department}, numéro ${number}.` },
+  };
+}
+
 /**
  * How each type travels as a web push: a call is urgent and short-lived; queue-status pushes share a
  * topic per department so a newer one replaces an older one the phone has not fetched yet.
@@ -93,6 +102,7 @@ export function pushOptionsFor(type: NotificationType, department: string | null
     case 'ticket_called':
       return { ttlSeconds: 15 * 60, urgency: 'high' };
     case 'almost_your_turn':
+    case 'ticket_transferred':
       return { ttlSeconds: 30 * 60, urgency: 'high' };
     case 'ticket_no_show':
       return { ttlSeconds: 4 * 60 * 60, urgency: 'normal' };

@@ -48,7 +48,22 @@ describe('buildPushPayload', () => {
       department: 'OPD',
       url: '/?notification=4217',
       receipt: 'r'.repeat(32),
+      ticketId: 9,
+      actions: [
+        { action: 'on_my_way', title: 'On my way' },
+        { action: 'need_more_time', title: 'I need a few more minutes' },
+      ],
     } satisfies PushPayload);
+  });
+
+  it("gives a call's two answers in the patient's language, and no other type any", () => {
+    expect(build({}, 'es').actions?.map((action) => action.title)).toEqual([
+      'Voy para allá',
+      'Necesito unos minutos más',
+    ]);
+    const opened = build({ type: 'queue_opened', data: {} });
+    expect(opened.actions).toBeUndefined();
+    expect(opened.ticketId).toBeUndefined();
   });
 
   it.each([

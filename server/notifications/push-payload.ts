@@ -1,6 +1,9 @@
+import { CALL_REPLIES } from '../../shared/constants';
+import type { CallReply } from '../../shared/constants';
 import { PUSH_PAYLOAD_LIMIT_BYTES } from '../../shared/notifications';
 import type { Notification, PushPayload } from '../../shared/notifications';
 import { textLocale } from '../util/locale';
+import type { Locale } from '../util/locale';
 
 export interface PushPayloadInput {
   notification: Notification;
@@ -36,8 +39,27 @@ export function buildPushPayload(input: PushPayloadInput): PushPayload {
     department: notification.department,
     url,
     receipt: input.receipt,
+    ...callActions(notification, input.locale),
   };
   return fitPushPayload(payload);
+}
+
+/** The words of a call's two push actions, in each language the apps speak. */
+const REPLY_TITLES: Record<Locale, Record<CallReply, string>> = {
+  en: { on_my_way: 'On my way', need_more_time: 'I need a few more minutes' },
+  es: { on_my_way: 'Voy para allá', need_more_time: 'Necesito unos minutos más' },
+  fr: { on_my_way: "J'arrive", need_more_time: "J'ai besoin de quelques minutes" },
+};
+
+/**
+ * A call carries its ticket and the patient's two answers, which the service worker shows as buttons and
+ * posts with the receipt; other notifications have none.
+ */
+function callActions(notification: Notification, locale: string): Pick<PushPayload, 'ticketId' | 'actions'> {
+  const ticketId = notification.data['ticketId'];
+  if (notification.type !== 'ticket_called' || typeof ticketId !== 'number') return {};
+  const titles = REPLY_TITLES[textLocale(locale)];
+  return { ticketId, actions: CALL_REPLIES.map((action) => ({ action, title: titles[action] })) };
 }
 
 /** The bytes the push sender encrypts: it serialises the payload with JSON.stringify, as here. */

@@ -4,7 +4,13 @@ import type { QueuebellServer } from './types';
 
 type RoomBroadcasts = Pick<
   Broadcaster,
-  'queueStatus' | 'ticketCalled' | 'ticketUpdated' | 'ticketUnreached' | 'ticketReached' | 'ticketLongWait'
+  | 'queueStatus'
+  | 'ticketCalled'
+  | 'ticketUpdated'
+  | 'ticketUnreached'
+  | 'ticketReached'
+  | 'ticketLongWait'
+  | 'ticketReply'
 >;
 
 /**
@@ -33,6 +39,9 @@ export function createRoomBroadcasts(io: QueuebellServer): RoomBroadcasts {
     },
     ticketLongWait(event) {
       departmentStaff(event.department).emit('ticket:long_wait', event);
+    },
+    ticketReply(event) {
+      departmentStaff(event.department).emit('ticket:reply', event);
     },
   };
 }

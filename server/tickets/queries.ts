@@ -1,6 +1,6 @@
 import { QueryTypes } from 'sequelize';
 import type { Sequelize, Transaction } from 'sequelize';
-import type { Priority, Ticket, TicketStatus } from '../../shared/tickets';
+import type { Priority, Ticket, TicketLink, TicketStatus } from '../../shared/tickets';
 import { iso } from '../util/iso';
 import { estimateMinutes, ROOMS_SQL, SERVICE_MINUTES_SQL } from './estimates';
 
@@ -23,14 +23,27 @@ export interface TicketRow {
   service_minutes: number | null;
   rooms: number;
   patient_name: string;
+  from_id: number | null;
+  from_code: string | null;
+  from_number: string | null;
+  to_id: number | null;
+  to_code: string | null;
+  to_number: string | null;
 }
 
-/** Call order: priority first, then arrival. Position is 1 + the waiting tickets ahead. */
+/** Both ends of a transfer: the ticket this one came from and the one it went to. */
+const TRANSFER_COLUMNS = `tf.id AS from_id, tfd.code AS from_code, tf.number AS from_number,
+    tt.id AS to_id, ttd.code AS to_code, tt.number AS to_number`;
+const TRANSFER_JOINS = `
+  LEFT JOIN tickets tf ON tf.id = t.transferred_from_id LEFT JOIN departments tfd ON tfd.id = tf.department_id
+  LEFT JOIN tickets tt ON tt.transferred_from_id = t.id LEFT JOIN departments ttd ON ttd.id = tt.department_id`;
+
+/** Call order: priority first, then the due time (arrival, or the place a requeue gave). Position is 1 + the waiting tickets ahead. */
 const POSITION = `CASE WHEN t.status = 'waiting' THEN 1 + (
     SELECT count(*) FROM tickets o
      WHERE o.department_id = t.department_id AND o.status = 'waiting'
        AND (o.priority_weight > t.priority_weight
-            OR (o.priority_weight = t.priority_weight AND (o.joined_at, o.id) < (t.joined_at, t.id))))
+            OR (o.priority_weight = t.priority_weight AND (o.due_at, o.id) < (t.due_at, t.id))))
   END`;
 
 /**
@@ -42,8 +55,8 @@ export function selectTickets(extra?: { columns: string; joins: string }): strin
   return `SELECT t.id, t.user_id, t.department_id, d.code, d.name AS department_name, d.alert_position,
     t.number, t.status, t.priority, t.room, t.call_count, t.joined_at, t.called_at, t.completed_at,
     ${POSITION}::int AS position, ${SERVICE_MINUTES_SQL('t.department_id')} AS service_minutes,
-    ${ROOMS_SQL('t.department_id')}::int AS rooms, u.name AS patient_name${columns}
-  FROM tickets t JOIN departments d ON d.id = t.department_id JOIN users u ON u.id = t.user_id${extra?.joins ?? ''}`;
+    ${ROOMS_SQL('t.department_id')}::int AS rooms, u.name AS patient_name, ${TRANSFER_COLUMNS}${columns}
+  FROM tickets t JOIN departments d ON d.id = t.department_id JOIN users u ON u.id = t.user_id${TRANSFER_JOINS}${extra?.joins ?? ''}`;
 }
 const SELECT_TICKETS = selectTickets();
 
@@ -81,5 +94,12 @@ export function presentTicket(row: TicketRow): Ticket {
     joinedAt: iso(row.joined_at) ?? '',
     calledAt: iso(row.called_at),
     completedAt: iso(row.completed_at),
+    transferredFrom: linkOf(row.from_id, row.from_code, row.from_number),
+    transferredTo: linkOf(row.to_id, row.to_code, row.to_number),
   };
+}
+
+function linkOf(id: number | null, code: string | null, number: string | null): TicketLink | null {
+  if (id === null || code === null || number === null) return null;
+  return { ticketId: Number(id), department: code, number };
 }

@@ -5,6 +5,7 @@ import type { AppContext } from '../context';
 import { conflict, notFound } from '../errors';
 import { findTickets, presentTicket } from './queries';
 import type { TicketRow } from './queries';
+import type { TicketSnapshot } from './snapshot';
 
 /** The hospital's local date: tickets are numbered per department and day. */
 export function today(ctx: Pick<AppContext, 'clock' | 'config'>): string {
@@ -65,6 +66,11 @@ export async function rejectIfActive(
   }
 }
 
+/**
+ * One step of a ticket's history, in the caller's transaction; answers its id. A step that moved the
+ * ticket passes `previous` (the state before it, from `snapshotTicket`) so its nurse can undo it, and
+ * `at` from the server's clock, against which the undo window is measured.
+ */
 export async function logTicketEvent(
   sequelize: Sequelize,
   transaction: Transaction,
@@ -75,11 +81,16 @@ export async function logTicketEvent(
     room?: string | null;
     priority?: string | null;
     reason?: string | null;
+    previous?: TicketSnapshot;
+    details?: Record<string, unknown>;
+    at?: Date;
   },
-): Promise<void> {
-  await sequelize.query(
-    `INSERT INTO ticket_events (ticket_id, kind, room, priority, reason, actor_id)
-     VALUES (:ticketId, :kind, :room, :priority, :reason, :actorId)`,
+): Promise<number> {
+  const [inserted] = await sequelize.query<{ id: number }>(
+    `INSERT INTO ticket_events (ticket_id, kind, room, priority, reason, actor_id, previous, details, at)
+     VALUES (:ticketId, :kind, :room, :priority, :reason, :actorId, :previous::jsonb, :details::jsonb,
+             coalesce(:at::timestamptz, now()))
+     RETURNING id`,
     {
       replacements: {
         ticketId,
@@ -88,10 +99,15 @@ export async function logTicketEvent(
         priority: details.priority ?? null,
         reason: details.reason ?? null,
         actorId: details.actorId ?? null,
+        previous: details.previous ? JSON.stringify(details.previous) : null,
+        details: details.details ? JSON.stringify(details.details) : null,
+        at: details.at ?? null,
       },
+      type: QueryTypes.SELECT,
       transaction,
     },
   );
+  return Number(inserted?.id);
 }
 
 /** "A no-show ticket cannot be served.": the 409 for a step that does not follow from the state. */

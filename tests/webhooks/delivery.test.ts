@@ -124,6 +124,32 @@ describe('webhook events from the queue', () => {
     await api(server, 'DELETE', `/api/webhooks/${webhook.id}`, { token: admin.token });
   });
 
+  it('tells a transfer as ticket.transferred, with both numbers and no patient name', async () => {
+    const { webhook } = await subscribe(server, admin.token, receiver, ['ticket.transferred']);
+    const nurse = await signedInUser(server, 'nurse');
+    const patient = await signedInUser(server, 'patient', { name: 'Katherine Johnson' });
+    for (const code of ['OPD', 'PHARM'])
+      await api(server, 'POST', `/api/queues/${code}/open`, { token: nurse.token });
+    const joined = await api<{ ticket: { id: number } }>(server, 'POST', '/api/queues/OPD/tickets', {
+      token: patient.token,
+    });
+    const moved = await api<{ from: { id: number; number: string }; to: { id: number; number: string } }>(
+      server,
+      'POST',
+      `/api/tickets/${joined.body.ticket.id}/transfer`,
+      { token: nurse.token, body: { department: 'PHARM' } },
+    );
+    expect(moved.status).toBe(200);
+    const [event] = await receiver.waitFor(1, (received) => received.payload.type === 'ticket.transferred');
+    expect(event?.payload.data).toMatchObject({
+      ticketId: moved.body.to.id,
+      from: { ticketId: moved.body.from.id, department: 'OPD', number: moved.body.from.number },
+      to: { ticketId: moved.body.to.id, department: 'PHARM', number: moved.body.to.number },
+    });
+    expect(JSON.stringify(event?.payload)).not.toMatch(/Katherine|Johnson|@/);
+    await api(server, 'DELETE', `/api/webhooks/${webhook.id}`, { token: admin.token });
+  });
+
   it('never sends an event whose transaction rolled back', async () => {
     const { webhook } = await subscribe(server, admin.token, receiver, ['queue.opened', 'webhook.test']);
     const { sequelize } = server.ctx;

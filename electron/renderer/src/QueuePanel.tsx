@@ -12,6 +12,10 @@ import type { Resource } from './hooks';
 import type { Wording } from './i18n';
 import { isStaffTicket } from './live';
 import { PriorityDialog } from './PriorityDialog';
+import { TicketHistory } from './TicketHistory';
+import { TransferDialog } from './TransferDialog';
+import { useTicketJourney } from './useTicketJourney';
+import type { RequeuePlacement } from '../../../shared/tickets';
 import { unreachedTickets } from './reach';
 import { UnreachedAlert } from './ReachNotes';
 import { useShortcuts } from './shortcuts';
@@ -45,6 +49,9 @@ export function QueuePanel({ queue, rooms, longWaits }: Props) {
   const [myTicketId, setMyTicketId] = useState<number | null>(null);
   const { busy, message, setMessage, perform } = usePerform(tickets.reload);
   const [priorityFor, setPriorityFor] = useState<StaffTicket | null>(null);
+  const [transferFor, setTransferFor] = useState<StaffTicket | null>(null);
+  const [historyFor, setHistoryFor] = useState<StaffTicket | null>(null);
+  const journey = useTicketJourney(department);
 
   const waitingCount = list.filter((ticket) => ticket.status === 'waiting').length;
   const current = useMemo(() => completable(list, myTicketId, room), [list, myTicketId, room]);
@@ -62,6 +69,7 @@ export function QueuePanel({ queue, rooms, longWaits }: Props) {
         body: { room: roomName },
       });
       setMyTicketId(ticket.id);
+      journey.remember(ticket.id, ticket.number);
       const name = list.find((known) => known.id === ticket.id)?.patientName;
       const words = { number: ticket.number, name, room: roomName };
       return () => i18next.t(name ? 'queue.called' : 'queue.calledUnnamed', words);
@@ -73,7 +81,26 @@ export function QueuePanel({ queue, rooms, longWaits }: Props) {
       const { ticket: updated } = await api(`POST /api/tickets/:id/${action}`, { params: { id: ticket.id } });
       // The answer may arrive before this console's own event: keep "being seen" right either way.
       setServing((known) => updateServing(known, { ...ticket, ...updated }));
+      journey.remember(ticket.id, ticket.number);
       return () => i18next.t(`queue.done.${ACTION_KEY[action]}`, { number: ticket.number });
+    });
+
+  const requeue = (ticket: StaffTicket, placement: RequeuePlacement) =>
+    void perform(async () => {
+      await api('POST /api/tickets/:id/requeue', { params: { id: ticket.id }, body: { placement } });
+      journey.remember(ticket.id, ticket.number);
+      return () => i18next.t(`journey.done.${placement}`, { number: ticket.number });
+    });
+
+  const undo = (ticketId: number, number: string) =>
+    void perform(async () => {
+      try {
+        // The ticket's own event brings its restored state (and whether it is being seen) to the list.
+        await api('POST /api/tickets/:id/undo', { params: { id: ticketId } });
+      } finally {
+        journey.forget(ticketId);
+      }
+      return () => i18next.t('journey.done.undone', { number });
     });
 
   const canAct = online && !busy;
@@ -98,6 +125,16 @@ export function QueuePanel({ queue, rooms, longWaits }: Props) {
       {!queue.isOpen && <p className="hint">{t('queue.closedHint')}</p>}
       <p className={`status-line ${message?.error ? 'error' : ''}`} role="status">
         {message?.text() ?? ''}
+        {journey.recent && !message?.error && (
+          <button
+            type="button"
+            className="undo-toast"
+            disabled={!canAct}
+            onClick={() => journey.recent && undo(journey.recent.ticketId, journey.recent.number)}
+          >
+            {t('journey.undo')}
+          </button>
+        )}
       </p>
       <UnreachedAlert tickets={unreachedTickets(list, flags)} />
       <TicketsView resource={tickets}>
@@ -110,6 +147,14 @@ export function QueuePanel({ queue, rooms, longWaits }: Props) {
           disabled={!canAct}
           onAction={act}
           onPriority={setPriorityFor}
+          replies={journey.replies}
+          journey={{
+            onTransfer: setTransferFor,
+            onRequeue: requeue,
+            onHistory: setHistoryFor,
+            onUndo: (ticket) => undo(ticket.id, ticket.number),
+            canUndo: journey.canUndo,
+          }}
         />
       </TicketsView>
       {priorityFor && (
@@ -123,6 +168,23 @@ export function QueuePanel({ queue, rooms, longWaits }: Props) {
           }}
         />
       )}
+      {transferFor && (
+        <TransferDialog
+          ticket={transferFor}
+          onCancel={() => setTransferFor(null)}
+          onDone={({ from, to }) => {
+            setTransferFor(null);
+            setServing((known) => updateServing(known, { ...transferFor, ...from }));
+            journey.remember(from.id, from.number);
+            setMessage({
+              text: () => i18next.t('journey.done.transferred', { from: from.number, to: to.number }),
+              error: false,
+            });
+            tickets.reload();
+          }}
+        />
+      )}
+      {historyFor && <TicketHistory ticket={historyFor} onClose={() => setHistoryFor(null)} />}
     </section>
   );
 }

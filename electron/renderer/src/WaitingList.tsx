@@ -1,7 +1,9 @@
 import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { StaffTicket } from '../../../shared/tickets';
+import type { StaffTicket, TicketReplyEvent } from '../../../shared/tickets';
 import type { LongWaits } from './alerts';
+import { JourneyButtons } from './JourneyButtons';
+import type { JourneyHandlers } from './JourneyButtons';
 import { ACTION_KEY } from './tickets';
 import type { TicketAction } from './tickets';
 import { formatMinutes, formatTime, minutesSince, waitLevel } from './format';
@@ -20,6 +22,9 @@ interface Props {
   disabled: boolean;
   onAction(ticket: StaffTicket, action: TicketAction): void;
   onPriority(ticket: StaffTicket): void;
+  journey: JourneyHandlers;
+  /** The called patients' latest answers, live. */
+  replies: ReadonlyMap<number, TicketReplyEvent>;
 }
 
 function statusText(ticket: StaffTicket): string {
@@ -38,7 +43,8 @@ function statusText(ticket: StaffTicket): string {
  * patient's reach, and whether a call got through, beside it.
  */
 export function WaitingList(props: Props) {
-  const { tickets, now, currentId, flags, longWaits, disabled, onAction, onPriority } = props;
+  const { tickets, now, currentId, flags, longWaits, disabled, onAction, onPriority, journey, replies } =
+    props;
   const { t } = useTranslation();
   if (tickets.length === 0) return <p className="empty">{t('list.empty')}</p>;
   return (
@@ -94,6 +100,7 @@ export function WaitingList(props: Props) {
               <td>
                 {statusText(ticket)}
                 <CallOutcomeNote outcome={outcome} />
+                <ReplyNote ticket={ticket} reply={replies.get(ticket.id)} />
               </td>
               <td className="row-actions">
                 <div>
@@ -103,6 +110,7 @@ export function WaitingList(props: Props) {
                     onAction={onAction}
                     onPriority={onPriority}
                   />
+                  <JourneyButtons ticket={ticket} disabled={disabled} {...journey} />
                 </div>
               </td>
             </tr>
@@ -120,6 +128,17 @@ function LongWaitMark() {
     <span className="long-wait-mark" title={t('longWait.help')}>
       {t('longWait.mark')}
     </span>
+  );
+}
+
+/** What the called patient answered, while the ticket is still called. */
+function ReplyNote({ ticket, reply }: { ticket: StaffTicket; reply: TicketReplyEvent | undefined }) {
+  const { t } = useTranslation();
+  if (!reply || ticket.status !== 'called') return null;
+  return (
+    <p className="reply-note" data-reply={reply.reply}>
+      {t(`journey.replies.${reply.reply}`, { number: ticket.number })}
+    </p>
   );
 }
 

@@ -8,6 +8,7 @@ import type {
   Ticket,
   TicketLongWaitEvent,
   TicketReachedEvent,
+  TicketReplyEvent,
   TicketUnreachedEvent,
 } from '../../../shared/tickets';
 
@@ -19,7 +20,8 @@ export type LiveEvent =
   | { kind: 'called'; event: TicketCalledEvent }
   | { kind: 'unreached'; event: TicketUnreachedEvent }
   | { kind: 'reached'; event: TicketReachedEvent }
-  | { kind: 'longWait'; event: TicketLongWaitEvent };
+  | { kind: 'longWait'; event: TicketLongWaitEvent }
+  | { kind: 'reply'; event: TicketReplyEvent };
 
 export type LiveListener = (event: LiveEvent) => void;
 
@@ -69,6 +71,7 @@ export class LiveConnection {
     this.socket.on('ticket:unreached', (event) => this.emit({ kind: 'unreached', event }));
     this.socket.on('ticket:reached', (event) => this.emit({ kind: 'reached', event }));
     this.socket.on('ticket:long_wait', (event) => this.emit({ kind: 'longWait', event }));
+    this.socket.on('ticket:reply', (event) => this.emit({ kind: 'reply', event }));
   }
 
   start(): void {

@@ -20,6 +20,11 @@ export const SUBJECTS: Record<NotificationType, Record<Locale, string>> = {
     fr: 'Une file que vous suivez est fermée',
   },
   ticket_no_show: { en: 'We missed you', es: 'No le encontramos', fr: 'Nous vous avons manqué' },
+  ticket_transferred: {
+    en: 'Your ticket has moved',
+    es: 'Su turno ha cambiado',
+    fr: 'Votre ticket a changé',
+  },
 };
 
 /** The words around a notification's own title and body. */

@@ -27,6 +27,10 @@ function wordingsFor(message: ChannelMessage, words: SmsWords): string[] {
       return number === null ? [words.generic] : words.almost(number);
     case 'ticket_no_show':
       return number === null ? [words.generic] : [words.noShow(number)];
+    case 'ticket_transferred': {
+      const department = oneLine(message.notification.data['department']);
+      return number === null || department === null ? [words.generic] : words.transferred(number, department);
+    }
     case 'queue_opened':
       return [words.opened];
     case 'queue_closed':

@@ -11,6 +11,8 @@ export interface SmsWords {
   /** "Almost your turn", longest first. */
   almost(number: string): string[];
   noShow(number: string): string;
+  /** A transfer: the department to go to and the new number, longest first. */
+  transferred(number: string, department: string): string[];
   opened: string;
   closed: string;
   /** When the notification lacks what its own wording needs. */
@@ -33,6 +35,10 @@ const en: SmsWords = {
   ],
   noShow: (number) =>
     `Queuebell: ticket ${number} was called and we could not find you. Please speak to reception.`,
+  transferred: (number, department) => [
+    `Queuebell: please go to ${department} now. Your new ticket: ${number}.`,
+    `Go to ${department}, number ${number}.`,
+  ],
   opened: 'Queuebell: a queue you follow is open. You can join it in the app.',
   closed: 'Queuebell: a queue you follow has closed. A ticket you hold stays valid.',
   generic: 'Queuebell: you have a new message. Please open the app.',
@@ -54,6 +60,10 @@ const es: SmsWords = {
   ],
   noShow: (number) =>
     `Queuebell: llamamos al turno ${number} y no le encontramos. Por favor, hable con el personal.`,
+  transferred: (number, department) => [
+    `Queuebell: por favor, vaya ahora a ${department}. Su nuevo turno: ${number}.`,
+    `Vaya a ${department}, turno ${number}.`,
+  ],
   opened: 'Queuebell: una cola que sigue ya admite pacientes. Puede unirse desde la app.',
   closed: 'Queuebell: una cola que sigue ha cerrado. Si tiene un turno, lo conserva.',
   generic: 'Queuebell: tiene un mensaje nuevo. Abra la app, por favor.',
@@ -78,6 +88,10 @@ const fr: SmsWords = {
   ],
   noShow: (number) =>
     `Queuebell : le ticket ${number} a été appelé mais nous ne vous avons pas trouvé. Merci de vous adresser à l'accueil.`,
+  transferred: (number, department) => [
+    `Queuebell : merci d'aller maintenant à ${department}. Votre nouveau ticket : ${number}.`,
+    `Allez à ${department}, numéro ${number}.`,
+  ],
   opened: "Queuebell : une file que vous suivez est ouverte. Rejoignez-la dans l'application.",
   closed: 'Queuebell : une file que vous suivez est fermée. Si vous avez un ticket, il reste valable.',
   generic: "Queuebell : vous avez un nouveau message. Ouvrez l'application.",

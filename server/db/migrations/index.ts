@@ -15,6 +15,7 @@ import * as m0012 from './0012-staff-idle';
 import * as m0013 from './0013-privacy';
 import * as m0014 from './0014-api-keys';
 import * as m0015 from './0015-webhooks';
+import * as m0016 from './0016-ticket-journey';
 
 /** Every migration in order. A list rather than a glob, so the set is fixed by the code. */
 export const migrations: RunnableMigration<MigrationContext>[] = [
@@ -33,4 +34,5 @@ export const migrations: RunnableMigration<MigrationContext>[] = [
   { name: '0013-privacy', ...m0013 },
   { name: '0014-api-keys', ...m0014 },
   { name: '0015-webhooks', ...m0015 },
+  { name: '0016-ticket-journey', ...m0016 },
 ];

@@ -15,6 +15,7 @@ import { today } from '../../tickets/records';
 import { findStaffTickets } from '../../tickets/staff';
 import { joinerOf } from '../join-caller';
 import type { RouteHandler, RouteHandlers } from '../route-table';
+import { journeyHandlers } from './ticket-journey';
 
 type TicketRoute =
   | 'POST /api/queues/:department/tickets'
@@ -27,11 +28,16 @@ type TicketRoute =
   | 'POST /api/tickets/:id/complete'
   | 'POST /api/tickets/:id/no-show'
   | 'POST /api/tickets/:id/priority'
+  | 'POST /api/tickets/:id/transfer'
+  | 'POST /api/tickets/:id/requeue'
+  | 'POST /api/tickets/:id/undo'
+  | 'POST /api/tickets/:id/reply'
+  | 'GET /api/tickets/:id/events'
   | 'GET /api/queues/:department/metrics';
 
 type TicketStep = typeof recallTicket;
 
-const CALL_ORDER = 't.priority_weight DESC, t.joined_at, t.id';
+const CALL_ORDER = 't.priority_weight DESC, t.due_at, t.id';
 
 export function ticketHandlers(ctx: AppContext): RouteHandlers<TicketRoute> {
   const { sequelize } = ctx;
@@ -80,6 +86,7 @@ export function ticketHandlers(ctx: AppContext): RouteHandlers<TicketRoute> {
     'POST /api/tickets/:id/priority': async ({ params, body, user }) => ({
       ticket: await setPriority(ctx, user.id, params.id, body.priority, body.reason),
     }),
+    ...journeyHandlers(ctx),
     'GET /api/queues/:department/metrics': async ({ params, query }) => {
       const status = await getQueueStatus(sequelize, params.department);
       return ticketMetrics(

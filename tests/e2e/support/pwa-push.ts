@@ -105,22 +105,26 @@ export class PushDelivery {
  * Plays a tap on a shown notification: the service worker receives `notificationclick` for it. There is
  * no protocol command for a tap, so the event is dispatched in the worker; being synthetic, it carries no
  * user activation, which is enough for the open-window branch's message but not to open a new window.
+ * `action` plays a tap on one of the notification's buttons (a call's "On my way") instead of its body.
  */
-export async function clickNotification(context: BrowserContext, tag: string): Promise<void> {
+export async function clickNotification(context: BrowserContext, tag: string, action = ''): Promise<void> {
   const [worker] = context.serviceWorkers();
   if (!worker) throw new Error('no service worker running');
-  await worker.evaluate(async (wanted) => {
-    // The worker's globals, typed here by hand: the webworker library would clash with the DOM's.
-    interface WorkerScope {
-      registration: ServiceWorkerRegistration;
-      dispatchEvent(event: Event): boolean;
-      NotificationEvent: new (type: string, init: { notification: Notification }) => Event;
-    }
-    const scope = self as unknown as WorkerScope;
-    const [notification] = await scope.registration.getNotifications({ tag: wanted });
-    if (!notification) throw new Error(`no notification tagged ${wanted}`);
-    scope.dispatchEvent(new scope.NotificationEvent('notificationclick', { notification }));
-  }, tag);
+  await worker.evaluate(
+    async ({ wanted, chosen }) => {
+      // The worker's globals, typed here by hand: the webworker library would clash with the DOM's.
+      interface WorkerScope {
+        registration: ServiceWorkerRegistration;
+        dispatchEvent(event: Event): boolean;
+        NotificationEvent: new (type: string, init: { notification: Notification; action: string }) => Event;
+      }
+      const scope = self as unknown as WorkerScope;
+      const [notification] = await scope.registration.getNotifications({ tag: wanted });
+      if (!notification) throw new Error(`no notification tagged ${wanted}`);
+      scope.dispatchEvent(new scope.NotificationEvent('notificationclick', { notification, action: chosen }));
+    },
+    { wanted: tag, chosen: action },
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
 import { adminEn } from './admin/en';
+import { journeyEn } from './journey/en';
 import { errorsEn } from './errors/en';
 
 /**
@@ -351,6 +352,7 @@ export const en = {
     help: 'This patient has waited longer than the department allows.',
   },
   admin: adminEn,
+  journey: journeyEn,
   errors: errorsEn,
 };
 

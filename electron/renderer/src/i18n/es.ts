@@ -1,5 +1,6 @@
 import type { Catalog } from './catalog';
 import { adminEs } from './admin/es';
+import { journeyEs } from './journey/es';
 import { errorsEs } from './errors/es';
 
 /** Spanish for hospital staff: formal ("usted"), queue = cola, ticket = turno, department = servicio. */
@@ -359,5 +360,6 @@ export const es: Catalog = {
     help: 'Este paciente ha esperado más de lo que permite el servicio.',
   },
   admin: adminEs,
+  journey: journeyEs,
   errors: errorsEs,
 };

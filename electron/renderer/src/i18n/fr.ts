@@ -1,5 +1,6 @@
 import type { Catalog } from './catalog';
 import { adminFr } from './admin/fr';
+import { journeyFr } from './journey/fr';
 import { errorsFr } from './errors/fr';
 
 /** French for hospital staff: "vous", queue = file, ticket = ticket, department = service. */
@@ -358,5 +359,6 @@ export const fr: Catalog = {
     help: 'Ce patient attend depuis plus longtemps que le service ne le permet.',
   },
   admin: adminFr,
+  journey: journeyFr,
   errors: errorsFr,
 };

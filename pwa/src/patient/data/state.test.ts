@@ -36,6 +36,8 @@ function ticket(id: number, status: Ticket['status']): Ticket {
     joinedAt: at,
     calledAt: null,
     completedAt: null,
+    transferredFrom: null,
+    transferredTo: null,
   };
 }
 

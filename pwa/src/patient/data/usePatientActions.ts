@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import type { Dispatch, RefObject } from 'react';
 import { ApiError, isNetworkError, sameOriginApi } from '../../../../shared/api-client';
+import type { CallReply } from '../../../../shared/constants';
 import { now } from './now';
 import { getNotifications } from './inbox-pages';
 
@@ -15,6 +16,8 @@ export interface PatientActions {
   open(notificationId: number): void;
   readAll(): Promise<void>;
   loadOlder(): Promise<void>;
+  /** Answers a call of this ticket ("on my way", "I need a few more minutes"); staff see it at once. */
+  reply(ticketId: number, reply: CallReply): Promise<void>;
 }
 
 const ignore = () => undefined;
@@ -80,8 +83,15 @@ export function usePatientActions(
     dispatch({ type: 'notifications', page: await getNotifications(token, cursor), older: true, at: now() });
   }, [token, dispatch, dataRef]);
 
+  const reply = useCallback(
+    async (ticketId: number, answer: CallReply) => {
+      await api('POST /api/tickets/:id/reply', { params: { id: ticketId }, body: { reply: answer }, token });
+    },
+    [token],
+  );
+
   return useMemo(
-    () => ({ join, cancel, open, readAll, loadOlder }),
-    [join, cancel, open, readAll, loadOlder],
+    () => ({ join, cancel, open, readAll, loadOlder, reply }),
+    [join, cancel, open, readAll, loadOlder, reply],
   );
 }

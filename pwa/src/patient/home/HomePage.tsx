@@ -10,7 +10,7 @@ import { TicketCard } from './TicketCard';
 /** My tickets first (what a patient opens the app for), then every department, live. */
 export function HomePage() {
   const { t } = useTranslation();
-  const { data, connection, online, canAct, join, cancel } = usePatient();
+  const { data, connection, online, canAct, join, cancel, reply } = usePatient();
   const [joining, setJoining] = useState<string | null>(null);
   const { failure, run } = useActionError();
   const names = new Map(data.queues.map((queue) => [queue.department, queue.name]));
@@ -30,6 +30,7 @@ export function HomePage() {
               departmentName={names.get(ticket.department) ?? ticket.department}
               canAct={canAct}
               onCancel={() => run(() => cancel(ticket.id))}
+              onReply={(answer) => run(() => reply(ticket.id, answer))}
             />
           ))}
         </section>

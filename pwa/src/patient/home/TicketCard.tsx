@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../../../../shared/tickets';
+import type { CallReply } from '../../../../shared/constants';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { CallReplies } from './CallReplies';
 import { formatTime } from '../format';
 
 interface Props {
@@ -9,10 +11,11 @@ interface Props {
   departmentName: string;
   canAct: boolean;
   onCancel(): Promise<void>;
+  onReply(reply: CallReply): Promise<void>;
 }
 
 /** One held ticket: waiting (position, estimate) or called (room), updated live by the provider. */
-export function TicketCard({ ticket, departmentName, canAct, onCancel }: Props) {
+export function TicketCard({ ticket, departmentName, canAct, onCancel, onReply }: Props) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const called = ticket.status === 'called';
@@ -24,6 +27,11 @@ export function TicketCard({ ticket, departmentName, canAct, onCancel }: Props) 
       aria-label={`${t('ticket.number')} ${ticket.number}`}
     >
       <p className="ticket-department">{departmentName}</p>
+      {ticket.transferredFrom && (
+        <p className="detail" data-testid="ticket-transferred-from">
+          {t('ticket.transferredFrom', { number: ticket.transferredFrom.number })}
+        </p>
+      )}
       <p className="ticket-number" id={`ticket-${ticket.id}`} data-testid="ticket-number">
         {ticket.number}
       </p>
@@ -34,6 +42,7 @@ export function TicketCard({ ticket, departmentName, canAct, onCancel }: Props) 
           <p className="ticket-room">{t('ticket.calledRoom', { room: ticket.room ?? '' })}</p>
         </div>
       )}
+      {called && <CallReplies canAct={canAct} onReply={onReply} />}
       {serving && <p className="ticket-call">{t('ticket.serving', { room: ticket.room ?? '' })}</p>}
       {ticket.status === 'waiting' && (
         <dl className="ticket-facts" aria-live="polite">

@@ -102,6 +102,10 @@ export const en = {
     confirmBody: 'Ticket {{number}} will be cancelled. If you join again, you go to the end of the line.',
     confirmYes: 'Yes, leave',
     confirmNo: 'No, stay',
+    transferredFrom: 'Transferred from ticket {{number}}',
+    replyLabel: 'Answer the call',
+    reply: { on_my_way: 'On my way', need_more_time: 'I need a few more minutes' },
+    replySent: 'Sent to the staff: {{reply}}',
   },
   inbox: {
     heading: 'Notifications',
@@ -127,6 +131,10 @@ export const en = {
       ticket_no_show: {
         title: 'We missed you',
         body: 'Ticket {{ticket}} was called but we could not find you. Please speak to reception.',
+      },
+      ticket_transferred: {
+        title: 'Please go to {{department}}',
+        body: 'Go to {{department}}, number {{ticket}}.',
       },
     },
   },

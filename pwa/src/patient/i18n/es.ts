@@ -106,6 +106,10 @@ export const es: Catalog = {
     confirmBody: 'Se cancelará el turno {{number}}. Si vuelve a unirse, irá al final de la fila.',
     confirmYes: 'Sí, salir',
     confirmNo: 'No, seguir',
+    transferredFrom: 'Trasladado desde el turno {{number}}',
+    replyLabel: 'Responder a la llamada',
+    reply: { on_my_way: 'Voy para allá', need_more_time: 'Necesito unos minutos más' },
+    replySent: 'Enviado al personal: {{reply}}',
   },
   inbox: {
     heading: 'Avisos',
@@ -131,6 +135,10 @@ export const es: Catalog = {
       ticket_no_show: {
         title: 'No le encontramos',
         body: 'Se llamó al turno {{ticket}} pero no le encontramos. Hable con recepción.',
+      },
+      ticket_transferred: {
+        title: 'Vaya a {{department}}',
+        body: 'Vaya a {{department}}, turno {{ticket}}.',
       },
     },
   },

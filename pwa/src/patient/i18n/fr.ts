@@ -107,6 +107,10 @@ export const fr: Catalog = {
     confirmBody: 'Le ticket {{number}} sera annulé. Si vous revenez, vous repasserez en fin de file.',
     confirmYes: 'Oui, quitter',
     confirmNo: 'Non, rester',
+    transferredFrom: 'Transféré depuis le ticket {{number}}',
+    replyLabel: "Répondre à l'appel",
+    reply: { on_my_way: "J'arrive", need_more_time: "J'ai besoin de quelques minutes" },
+    replySent: 'Envoyé au personnel : {{reply}}',
   },
   inbox: {
     heading: 'Messages',
@@ -135,6 +139,10 @@ export const fr: Catalog = {
       ticket_no_show: {
         title: 'Nous ne vous avons pas trouvé',
         body: 'Le ticket {{ticket}} a été appelé mais vous étiez absent. Adressez-vous à l’accueil.',
+      },
+      ticket_transferred: {
+        title: 'Rendez-vous à {{department}}',
+        body: 'Allez à {{department}}, numéro {{ticket}}.',
       },
     },
   },

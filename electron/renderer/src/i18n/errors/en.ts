@@ -29,6 +29,11 @@ export const errorsEn = {
     webhook_url_not_allowed:
       'This address cannot receive webhooks: it must be https and not a private, loopback or link-local address.',
     webhook_url_unresolvable: 'The host of this address could not be found.',
+    queue_closed: 'That queue is closed.',
+    nothing_to_undo:
+      'There is nothing of yours left to undo here: only your own last step, within 5 minutes.',
+    same_department: 'The ticket is already in that department.',
+    already_in_queue: 'The patient already has a ticket in that queue.',
   },
   /** The fields the API may name in a 400's details. */
   fields: {

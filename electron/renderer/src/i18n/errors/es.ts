@@ -29,6 +29,10 @@ export const errorsEs: Catalog['errors'] = {
     webhook_url_not_allowed:
       'Esta dirección no puede recibir webhooks: debe ser https y no una dirección privada, local o de enlace local.',
     webhook_url_unresolvable: 'No se ha encontrado el servidor de esta dirección.',
+    queue_closed: 'Esa cola está cerrada.',
+    nothing_to_undo: 'Aquí ya no hay nada suyo que deshacer: solo su último paso, en menos de 5 minutos.',
+    same_department: 'El turno ya está en ese servicio.',
+    already_in_queue: 'El paciente ya tiene un turno en esa cola.',
   },
   fields: {
     daysOfWeek: 'Días',

@@ -31,6 +31,10 @@ export const errorsFr: Catalog['errors'] = {
     webhook_url_not_allowed:
       'Cette adresse ne peut pas recevoir de webhooks : elle doit être en https et ne pas être privée, locale ou de lien local.',
     webhook_url_unresolvable: 'Le serveur de cette adresse est introuvable.',
+    queue_closed: 'Cette file est fermée.',
+    nothing_to_undo: 'Plus rien à annuler ici : seulement votre dernière étape, dans les 5 minutes.',
+    same_department: 'Le ticket est déjà dans ce service.',
+    already_in_queue: 'Le patient a déjà un ticket dans cette file.',
   },
   fields: {
     daysOfWeek: 'Jours',
