@@ -24,6 +24,15 @@ export interface Ticket {
   joinedAt: string;
   calledAt: string | null;
   completedAt: string | null;
+  /** The booked time of the appointment this ticket was checked in from; null for a walk-in. */
+  appointmentAt: string | null;
+  /** The wait in minutes as a range drawn from the spread of recent service times; null without one. */
+  estimatedWaitRange: WaitRange | null;
+}
+
+export interface WaitRange {
+  low: number;
+  high: number;
 }
 
 /** What staff see in the waiting list: the ticket, the patient's name and how it is prioritised. */

@@ -10,7 +10,8 @@ import type { TicketDeps } from './ticket-deps';
 
 /**
  * Calls the next waiting ticket into a room. SKIP LOCKED lets two nurses calling at the same moment
- * take two different patients instead of queueing behind one row lock.
+ * take two different patients instead of queueing behind one row lock. The order (priority, then due
+ * time: a checked-in appointment's time, a walk-in's arrival) is the partial index `tickets_call_order_idx`.
  */
 export async function callNext(
   deps: TicketDeps,
@@ -24,7 +25,7 @@ export async function callNext(
     const room = listedRoom(department, requestedRoom);
     const [next] = await sequelize.query<{ id: number }>(
       `SELECT id FROM tickets WHERE department_id = :departmentId AND status = 'waiting'
-        ORDER BY priority_weight DESC, joined_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        ORDER BY priority_weight DESC, due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
       { replacements: { departmentId: department.id }, type: QueryTypes.SELECT, transaction },
     );
     if (!next) throw new ApiError(404, 'queue_empty', `Nobody is waiting in the ${department.name} queue.`);

@@ -16,7 +16,7 @@ export async function notifyAlmostYourTurn(
   const texts = almostYourTurnText(department.name);
   await sequelize.query(
     `WITH ranked AS (
-       SELECT id, row_number() OVER (ORDER BY priority_weight DESC, joined_at, id) AS position
+       SELECT id, row_number() OVER (ORDER BY priority_weight DESC, due_at, id) AS position
          FROM tickets WHERE department_id = :departmentId AND status = 'waiting'),
      -- SKIP LOCKED: a row another transaction holds is being called or told by it. Waiting for it
      -- instead could deadlock two nurses calling at once, each holding the ticket the other reaches for.

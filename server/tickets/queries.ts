@@ -2,7 +2,7 @@ import { QueryTypes } from 'sequelize';
 import type { Sequelize, Transaction } from 'sequelize';
 import type { Priority, Ticket, TicketStatus } from '../../shared/tickets';
 import { iso } from '../util/iso';
-import { estimateMinutes, ROOMS_SQL, SERVICE_MINUTES_SQL } from './estimates';
+import { estimateMinutes, estimateRange, ROOMS_SQL, SERVICE_MINUTES_SQL, SERVICE_SPREAD_SQL } from './estimates';
 
 export interface TicketRow {
   id: number;
@@ -19,18 +19,24 @@ export interface TicketRow {
   joined_at: Date;
   called_at: Date | null;
   completed_at: Date | null;
+  appointment_at: Date | null;
   position: number | null;
   service_minutes: number | null;
+  /** [low, high] quantiles of recent service minutes, or null with too few. */
+  service_spread: number[] | null;
   rooms: number;
   patient_name: string;
 }
 
-/** Call order: priority first, then arrival. Position is 1 + the waiting tickets ahead. */
+/**
+ * Call order: priority first, then due time (a checked-in appointment's `at`, a walk-in's `joined_at`).
+ * Position is 1 + the waiting tickets ahead, counted on the call-order index.
+ */
 const POSITION = `CASE WHEN t.status = 'waiting' THEN 1 + (
     SELECT count(*) FROM tickets o
      WHERE o.department_id = t.department_id AND o.status = 'waiting'
        AND (o.priority_weight > t.priority_weight
-            OR (o.priority_weight = t.priority_weight AND (o.joined_at, o.id) < (t.joined_at, t.id))))
+            OR (o.priority_weight = t.priority_weight AND (o.due_at, o.id) < (t.due_at, t.id))))
   END`;
 
 /**
@@ -41,7 +47,8 @@ export function selectTickets(extra?: { columns: string; joins: string }): strin
   const columns = extra ? `,\n    ${extra.columns}` : '';
   return `SELECT t.id, t.user_id, t.department_id, d.code, d.name AS department_name, d.alert_position,
     t.number, t.status, t.priority, t.room, t.call_count, t.joined_at, t.called_at, t.completed_at,
-    ${POSITION}::int AS position, ${SERVICE_MINUTES_SQL('t.department_id')} AS service_minutes,
+    t.appointment_at, ${POSITION}::int AS position, ${SERVICE_MINUTES_SQL('t.department_id')} AS service_minutes,
+    ${SERVICE_SPREAD_SQL('t.department_id')} AS service_spread,
     ${ROOMS_SQL('t.department_id')}::int AS rooms, u.name AS patient_name${columns}
   FROM tickets t JOIN departments d ON d.id = t.department_id JOIN users u ON u.id = t.user_id${extra?.joins ?? ''}`;
 }
@@ -77,9 +84,18 @@ export function presentTicket(row: TicketRow): Ticket {
             row.service_minutes === null ? null : Number(row.service_minutes),
             row.rooms,
           ),
+    estimatedWaitRange: position === null ? null : estimateRange(position, spreadOf(row), row.rooms),
     room: row.room,
     joinedAt: iso(row.joined_at) ?? '',
     calledAt: iso(row.called_at),
     completedAt: iso(row.completed_at),
+    appointmentAt: iso(row.appointment_at),
   };
+}
+
+/** The spread column as two numbers (PostgreSQL's float8[] may arrive as strings). */
+function spreadOf(row: TicketRow): [number, number] | null {
+  const [low, high] = row.service_spread ?? [];
+  if (low === undefined || high === undefined) return null;
+  return [Number(low), Number(high)];
 }

@@ -12,6 +12,7 @@ import * as m0009 from './0009-patient-contact';
 import * as m0010 from './0010-channels';
 import * as m0011 from './0011-staff';
 import * as m0012 from './0012-staff-idle';
+import * as m0017 from './0017-appointments-guests';
 
 /** Every migration in order. A list rather than a glob, so the set is fixed by the code. */
 export const migrations: RunnableMigration<MigrationContext>[] = [
@@ -27,4 +28,5 @@ export const migrations: RunnableMigration<MigrationContext>[] = [
   { name: '0010-channels', ...m0010 },
   { name: '0011-staff', ...m0011 },
   { name: '0012-staff-idle', ...m0012 },
+  { name: '0017-appointments-guests', ...m0017 },
 ];

@@ -30,7 +30,8 @@ type TicketRoute =
 
 type TicketStep = typeof recallTicket;
 
-const CALL_ORDER = 't.priority_weight DESC, t.joined_at, t.id';
+/** Priority first, then due time (a checked-in appointment's time, a walk-in's arrival). */
+const CALL_ORDER = 't.priority_weight DESC, t.due_at, t.id';
 
 export function ticketHandlers(ctx: AppContext): RouteHandlers<TicketRoute> {
   const { sequelize } = ctx;

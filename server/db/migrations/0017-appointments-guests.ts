@@ -1,0 +1,70 @@
+import type { MigrationFn } from './types';
+
+/**
+ * Issue 20, second half: appointments, the call order by due time, and guest patients.
+ *
+ * - `tickets.due_at` is when a waiting ticket is due: a checked-in appointment's time, a walk-in's
+ *   `joined_at`. Call-next and positions order by (priority, due_at, id) from one partial index, so the
+ *   order stays one indexed query however long the queue. A trigger fills it from `joined_at` when an
+ *   insert leaves it out, so every way of making a ticket (a join, a transfer) gets one.
+ * - `tickets.appointment_at` is the booked time a checked-in ticket came from (null for a walk-in).
+ * - `appointments`: a booking of a patient in a department; the partial index on booked times is what
+ *   the missed-booking job reads.
+ * - Guests: patients with a name (and maybe a phone) but no email or password until they upgrade.
+ */
+export const up: MigrationFn = async ({ context: sql }) => {
+  await sql.query(`
+    ALTER TABLE users ALTER COLUMN email DROP NOT NULL, ALTER COLUMN password_hash DROP NOT NULL,
+      ADD COLUMN guest boolean NOT NULL DEFAULT false;
+    ALTER TABLE users ADD CONSTRAINT users_guest_is_patient CHECK (NOT guest OR role = 'patient'),
+      ADD CONSTRAINT users_account_signs_in CHECK (guest OR (email IS NOT NULL AND password_hash IS NOT NULL));
+    CREATE INDEX users_guest_idx ON users (id) WHERE guest;
+
+    ALTER TABLE tickets ADD COLUMN due_at timestamptz, ADD COLUMN appointment_at timestamptz;
+    UPDATE tickets SET due_at = joined_at;
+    ALTER TABLE tickets ALTER COLUMN due_at SET NOT NULL;
+    CREATE FUNCTION tickets_default_due_at() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        NEW.due_at := coalesce(NEW.due_at, NEW.joined_at, now());
+        RETURN NEW;
+      END $$;
+    CREATE TRIGGER tickets_default_due_at BEFORE INSERT ON tickets
+      FOR EACH ROW EXECUTE FUNCTION tickets_default_due_at();
+    DROP INDEX tickets_waiting_idx;
+    CREATE INDEX tickets_call_order_idx ON tickets (department_id, priority_weight DESC, due_at, id)
+      WHERE status = 'waiting';
+
+    CREATE TABLE appointments (
+      id bigserial PRIMARY KEY,
+      department_id bigint NOT NULL REFERENCES departments (id) ON DELETE CASCADE,
+      user_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+      at timestamptz NOT NULL,
+      status text NOT NULL DEFAULT 'booked' CHECK (status IN ('booked', 'checked_in', 'cancelled', 'missed')),
+      ticket_id bigint REFERENCES tickets (id) ON DELETE SET NULL,
+      note text,
+      created_by bigint REFERENCES users (id) ON DELETE SET NULL,
+      created_at timestamptz NOT NULL DEFAULT now(),
+      updated_at timestamptz NOT NULL DEFAULT now()
+    );
+    CREATE INDEX appointments_department_at_idx ON appointments (department_id, at);
+    CREATE INDEX appointments_user_at_idx ON appointments (user_id, at);
+    CREATE INDEX appointments_booked_at_idx ON appointments (at) WHERE status = 'booked';
+  `);
+};
+
+export const down: MigrationFn = async ({ context: sql }) => {
+  await sql.query(`
+    DROP TABLE appointments;
+    DROP INDEX tickets_call_order_idx;
+    CREATE INDEX tickets_waiting_idx ON tickets (department_id, priority_weight DESC, joined_at, id)
+      WHERE status = 'waiting';
+    DROP TRIGGER tickets_default_due_at ON tickets;
+    DROP FUNCTION tickets_default_due_at();
+    ALTER TABLE tickets DROP COLUMN due_at, DROP COLUMN appointment_at;
+    DELETE FROM users WHERE guest;
+    DROP INDEX users_guest_idx;
+    ALTER TABLE users DROP CONSTRAINT users_account_signs_in, DROP CONSTRAINT users_guest_is_patient,
+      DROP COLUMN guest;
+    ALTER TABLE users ALTER COLUMN email SET NOT NULL, ALTER COLUMN password_hash SET NOT NULL;
+  `);
+};
