@@ -97,6 +97,8 @@ export interface AppContext {
   vapid: VapidConfig;
   clock: Clock;
   scheduler: Pick<Scheduler, 'refresh'>;
+  /** The missed-booking sweep of this process, woken when a booking is made (absent in the CLI). */
+  missedAppointments?: { wake(): void };
 }
 
 /**

@@ -33,6 +33,8 @@ import { getOrCreateSetting } from './db/settings';
 import { ApiError } from './errors';
 import { createLongWaitWorker } from './tickets/long-wait-worker';
 import type { LongWaitWorker, LongWaitWorkerOptions } from './tickets/long-wait-worker';
+import { createMissedAppointmentsWorker } from './tickets/missed-appointments-worker';
+import type { MissedAppointmentsWorker } from './tickets/missed-appointments-worker';
 
 /** A timer may fire a hair early; a close within this of its time counts as due. */
 const SCHEDULE_TOLERANCE_MS = 1000;
@@ -46,6 +48,7 @@ export interface RunningServer {
   outbox: OutboxWorker;
   followUps: FollowUpWorker;
   longWaits: LongWaitWorker;
+  missedAppointments: MissedAppointmentsWorker;
   scheduler: Scheduler;
   close(): Promise<void>;
 }
@@ -135,6 +138,7 @@ export async function startServer(
       ...options.longWaits,
     });
     const clock = options.clock ?? systemClock;
+    const missedAppointments = createMissedAppointmentsWorker({ sequelize, logger, clock });
     // The scheduler runs the same transitions as a nurse, which need the context it is part of.
     const scheduled = (open: boolean) => (code: string) => scheduledChange(ctx, code, open);
     const scheduler = createScheduler({
@@ -157,6 +161,7 @@ export async function startServer(
       vapid,
       clock,
       scheduler,
+      missedAppointments,
     };
     await registerRoutes(http, ctx, deliveryMetrics);
     await http.listen({ port: config.port, host: config.host });
@@ -172,6 +177,8 @@ export async function startServer(
       cleanups.push(() => followUps.stop());
       longWaits.start();
       cleanups.push(() => longWaits.stop());
+      missedAppointments.start();
+      cleanups.push(() => missedAppointments.stop());
     }
 
     let closing: Promise<void> | undefined;
@@ -184,6 +191,7 @@ export async function startServer(
       outbox,
       followUps,
       longWaits,
+      missedAppointments,
       scheduler,
       close: () => (closing ??= close()),
     };

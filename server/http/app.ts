@@ -24,6 +24,8 @@ import { registerStatic } from './static';
 import { scheduleHandlers } from './routes/schedules';
 import { staffHandlers } from './routes/staff';
 import { ticketHandlers } from './routes/tickets';
+import { appointmentHandlers } from './routes/appointments';
+import { guestHandlers } from './routes/guests';
 
 export const DESKTOP_ORIGIN = 'app://queuebell';
 
@@ -87,6 +89,8 @@ export async function registerRoutes(
       ...ticketHandlers(ctx),
       ...scheduleHandlers(ctx),
       ...staffHandlers(ctx),
+      ...guestHandlers(ctx),
+      ...appointmentHandlers(ctx),
     },
     ctx.sequelize,
   );

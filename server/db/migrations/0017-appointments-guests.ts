@@ -19,6 +19,13 @@ export const up: MigrationFn = async ({ context: sql }) => {
     ALTER TABLE users ADD CONSTRAINT users_guest_is_patient CHECK (NOT guest OR role = 'patient'),
       ADD CONSTRAINT users_account_signs_in CHECK (guest OR (email IS NOT NULL AND password_hash IS NOT NULL));
     CREATE INDEX users_guest_idx ON users (id) WHERE guest;
+    -- Guests made per address, for the sign-up limit; rows older than its window are deleted.
+    CREATE TABLE guest_signups (
+      id bigserial PRIMARY KEY,
+      ip text NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now()
+    );
+    CREATE INDEX guest_signups_ip_idx ON guest_signups (ip, created_at);
 
     ALTER TABLE tickets ADD COLUMN due_at timestamptz, ADD COLUMN appointment_at timestamptz;
     UPDATE tickets SET due_at = joined_at;
@@ -61,6 +68,7 @@ export const down: MigrationFn = async ({ context: sql }) => {
     DROP TRIGGER tickets_default_due_at ON tickets;
     DROP FUNCTION tickets_default_due_at();
     ALTER TABLE tickets DROP COLUMN due_at, DROP COLUMN appointment_at;
+    DROP TABLE guest_signups;
     DELETE FROM users WHERE guest;
     DROP INDEX users_guest_idx;
     ALTER TABLE users DROP CONSTRAINT users_account_signs_in, DROP CONSTRAINT users_guest_is_patient,
