@@ -426,7 +426,8 @@ export const ROUTES = {
 
   'POST /api/auth/guest': {
     who: 'anyone',
-    summary: 'Join without registering: a guest patient with a name (and maybe a phone); rate-limited per address',
+    summary:
+      'Join without registering: a guest patient with a name (and maybe a phone); rate-limited per address',
     body: guestBody,
     status: 201,
     answer: answer<AuthAnswer>(),
@@ -448,7 +449,8 @@ export const ROUTES = {
   'GET /api/appointments': {
     who: 'nurse',
     department: 'query',
-    summary: "A department's bookings of one day (the hospital's date; today when left out), with patient names",
+    summary:
+      "A department's bookings of one day (the hospital's date; today when left out), with patient names",
     query: appointmentListQuery,
     answer: answer<StaffAppointment[]>(),
   },
@@ -466,7 +468,8 @@ export const ROUTES = {
   },
   'POST /api/appointments/:id/check-in': {
     who: 'owner',
-    summary: 'Check in for a booking (30 minutes before to 15 after its time): a ticket due at the booked time',
+    summary:
+      'Check in for a booking (30 minutes before to 15 after its time): a ticket due at the booked time',
     params: idParams,
     body: noBody,
     status: 201,

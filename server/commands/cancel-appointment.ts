@@ -21,7 +21,10 @@ export async function cancelAppointment(
       throw notFound('There is no such appointment.');
     }
     if (locked.status !== 'booked') {
-      throw conflict('invalid_transition', `A ${locked.status.replace('_', '-')} appointment cannot be cancelled.`);
+      throw conflict(
+        'invalid_transition',
+        `A ${locked.status.replace('_', '-')} appointment cannot be cancelled.`,
+      );
     }
     await sequelize.query(
       `UPDATE appointments SET status = 'cancelled', updated_at = now() WHERE id = :appointmentId`,

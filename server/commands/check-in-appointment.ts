@@ -22,7 +22,10 @@ export async function checkInAppointment(
   return enterQueue(deps, userId, booking.code, async (transaction) => {
     const locked = await appointmentById(sequelize, appointmentId, { transaction, lock: true });
     if (locked.status !== 'booked') {
-      throw conflict('invalid_transition', `A ${locked.status.replace('_', '-')} appointment cannot be checked in.`);
+      throw conflict(
+        'invalid_transition',
+        `A ${locked.status.replace('_', '-')} appointment cannot be checked in.`,
+      );
     }
     requireInsideWindow(new Date(locked.at), deps.clock.now());
     const ticketId = await addToQueue(deps, transaction, {

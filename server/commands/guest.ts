@@ -51,7 +51,8 @@ export async function upgradeGuest(user: User, body: UpgradeBody): Promise<User>
       { email: body.email, passwordHash, guest: false, emailEnabled: true },
       { where: { id: user.id, guest: true }, returning: true },
     );
-    if (count === 0 || !updated) throw conflict('not_a_guest', 'This account already has an email and a password.');
+    if (count === 0 || !updated)
+      throw conflict('not_a_guest', 'This account already has an email and a password.');
     return updated;
   } catch (error) {
     if (error instanceof UniqueConstraintError) {

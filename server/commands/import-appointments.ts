@@ -26,7 +26,10 @@ export async function importAppointments(
   );
   if (department.archived) throw departmentArchived(department.code);
   const lines = parseCsv(body.csv).slice(0, 1000);
-  const patients = await patientsNamed(sequelize, lines.map((line) => (line.cells[1] ?? '').trim()));
+  const patients = await patientsNamed(
+    sequelize,
+    lines.map((line) => (line.cells[1] ?? '').trim()),
+  );
   const rows = lines.map(({ line, cells }): ImportRow => {
     const [time = '', patient = '', note = '', ...rest] = cells.map((cell) => cell.trim());
     const at = localInstant(body.date, time, deps.config.timeZone);

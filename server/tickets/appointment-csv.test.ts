@@ -3,7 +3,8 @@ import { parseCsv } from './appointment-csv';
 
 describe('parseCsv', () => {
   it('reads lines, quoted cells and skips the header and blank lines', () => {
-    const text = 'time,patient,note\r\n09:00,ana@example.org,\n\n"09:30","bo@example.org","left knee, ""bad"""\n';
+    const text =
+      'time,patient,note\r\n09:00,ana@example.org,\n\n"09:30","bo@example.org","left knee, ""bad"""\n';
     expect(parseCsv(text)).toEqual([
       { line: 2, cells: ['09:00', 'ana@example.org', ''] },
       { line: 4, cells: ['09:30', 'bo@example.org', 'left knee, "bad"'] },

@@ -9,7 +9,11 @@ const CLOSES_MS = CHECK_IN_CLOSES_MINUTES_AFTER * 60_000;
  * marked. The conditional update is the claim: with several processes sweeping at once, each booking is
  * marked by one of them, and a check-in holding the row (FOR UPDATE) is skipped, not overwritten.
  */
-export async function markMissedAppointments(sequelize: Sequelize, now: Date, batch: number): Promise<number[]> {
+export async function markMissedAppointments(
+  sequelize: Sequelize,
+  now: Date,
+  batch: number,
+): Promise<number[]> {
   const rows = await sequelize.query<{ id: number }>(
     `UPDATE appointments SET status = 'missed', updated_at = now()
       WHERE id IN (SELECT id FROM appointments WHERE status = 'booked' AND at < :cutoff

@@ -2,7 +2,13 @@ import { QueryTypes } from 'sequelize';
 import type { Sequelize, Transaction } from 'sequelize';
 import type { Priority, Ticket, TicketStatus } from '../../shared/tickets';
 import { iso } from '../util/iso';
-import { estimateMinutes, estimateRange, ROOMS_SQL, SERVICE_MINUTES_SQL, SERVICE_SPREAD_SQL } from './estimates';
+import {
+  estimateMinutes,
+  estimateRange,
+  ROOMS_SQL,
+  SERVICE_MINUTES_SQL,
+  SERVICE_SPREAD_SQL,
+} from './estimates';
 
 export interface TicketRow {
   id: number;

@@ -6,7 +6,12 @@ import { cancelAppointment } from '../../commands/cancel-appointment';
 import { checkInAppointment } from '../../commands/check-in-appointment';
 import { createAppointment } from '../../commands/create-appointment';
 import { importAppointments } from '../../commands/import-appointments';
-import { dayBounds, findAppointments, presentAppointment, presentStaffAppointment } from '../../tickets/appointments';
+import {
+  dayBounds,
+  findAppointments,
+  presentAppointment,
+  presentStaffAppointment,
+} from '../../tickets/appointments';
 import { today } from '../../tickets/records';
 import type { RouteHandlers } from '../route-table';
 
