@@ -163,4 +163,9 @@ export interface QueueStatus {
   manualOverride: boolean;
   nowServing: NowServing[];
   estimatedWaitMinutes: number;
+  /**
+   * What someone joining now can expect, as a range in minutes drawn from the spread of recent service
+   * times; null with nobody waiting or too few recent service times to draw from.
+   */
+  estimatedWaitRange: { low: number; high: number } | null;
 }

@@ -7,6 +7,8 @@ export interface RecordIds {
   ticket: number;
   notification: number;
   schedule: number;
+  /** The patient's booking in OPD, a little ahead, so that check-in is inside its window. */
+  appointment: number;
 }
 
 /** A valid schedule body for OPD. */
@@ -37,12 +39,17 @@ export async function seedRecords(
     token: nurseToken,
     body: SCHEDULE_BODY,
   });
+  const appointment = await api<{ appointment: { id: number } }>(server, 'POST', '/api/appointments', {
+    token: nurseToken,
+    body: { department: 'OPD', patientId: patient.id, at: new Date(Date.now() + 10 * 60_000).toISOString() },
+  });
   const ids = {
     ticket: ticket.body.ticket.id,
     notification: Number(notification?.id),
     schedule: schedule.body.schedule.id,
+    appointment: appointment.body.appointment.id,
   };
-  if (!(ids.ticket > 0 && ids.notification > 0 && ids.schedule > 0)) {
+  if (!(ids.ticket > 0 && ids.notification > 0 && ids.schedule > 0 && ids.appointment > 0)) {
     throw new Error(`could not create the records: ${JSON.stringify(ids)}`);
   }
   return ids;

@@ -20,6 +20,8 @@ function called(
     joinedAt: '2026-11-28T09:00:00.000Z',
     calledAt: '2026-11-28T09:30:00.000Z',
     completedAt: null,
+    appointmentAt: null,
+    estimatedWaitRange: null,
     patientName: `Patient ${id}`,
     priority: 'normal',
     callCount: 1,

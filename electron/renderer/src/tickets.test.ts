@@ -14,6 +14,8 @@ function ticket(id: number, status: StaffTicket['status']): StaffTicket {
     joinedAt: '2026-11-28T09:00:00.000Z',
     calledAt: null,
     completedAt: null,
+    appointmentAt: null,
+    estimatedWaitRange: null,
     patientName: `Patient ${id}`,
     priority: 'normal',
     callCount: status === 'waiting' ? 0 : 1,

@@ -6,7 +6,8 @@ import { PatientDataProvider } from './data/context';
 import { reconcileLanguage } from './language';
 import { LanguageSelect } from './LanguageSelect';
 import { unsubscribe } from './push/subscription';
-import { savedSession, signOut, verifySession } from './session';
+import { joinTarget, savedSession, signOut, verifySession } from './session';
+import { GuestForm } from './GuestForm';
 import type { PatientSession } from './session';
 import { SignedInApp } from './SignedInApp';
 import { SW_MESSAGES } from '../sw-messages';
@@ -18,6 +19,8 @@ export function PatientApp() {
   const [session, setSession] = useState<PatientSession | null>(savedSession);
   const [expired, setExpired] = useState(false);
   const [focusId, setFocusId] = useState<number | null>(takeNotificationParam);
+  // Opened from the kiosk's code: the department to join once signed in.
+  const [joinDepartment] = useState<string | null>(joinTarget);
 
   const endSession = useCallback(() => {
     setExpired(true);
@@ -65,10 +68,15 @@ export function PatientApp() {
       </a>
       {session ? (
         <PatientDataProvider session={session} onRefused={endSession}>
-          <SignedInApp session={session} focusId={focusId} onSignOut={() => void handleSignOut(session)} />
+          <SignedInApp
+            session={session}
+            focusId={focusId}
+            joinDepartment={joinDepartment}
+            onSignOut={() => void handleSignOut(session)}
+          />
         </PatientDataProvider>
       ) : (
-        <SignedOut expired={expired} onAuthenticated={handleAuthenticated} />
+        <SignedOut expired={expired} joinDepartment={joinDepartment} onAuthenticated={handleAuthenticated} />
       )}
     </>
   );
@@ -87,7 +95,11 @@ function useNotificationTaps(focus: (id: number) => void) {
   );
 }
 
-function SignedOut(props: { expired: boolean; onAuthenticated(session: PatientSession): void }) {
+function SignedOut(props: {
+  expired: boolean;
+  joinDepartment: string | null;
+  onAuthenticated(session: PatientSession): void;
+}) {
   const { t } = useTranslation();
   return (
     <>
@@ -103,6 +115,9 @@ function SignedOut(props: { expired: boolean; onAuthenticated(session: PatientSe
         )}
         {/* First, so a patient who cannot read the current language finds theirs before anything else. */}
         <LanguageSelect />
+        {props.joinDepartment && (
+          <GuestForm department={props.joinDepartment} onAuthenticated={props.onAuthenticated} />
+        )}
         <AuthForm onAuthenticated={props.onAuthenticated} />
       </main>
     </>

@@ -36,6 +36,8 @@ function ticket(id: number, status: Ticket['status']): Ticket {
     joinedAt: at,
     calledAt: null,
     completedAt: null,
+    appointmentAt: null,
+    estimatedWaitRange: null,
   };
 }
 
@@ -53,6 +55,7 @@ function queue(department: string, isOpen: boolean): QueueStatus {
     manualOverride: false,
     nowServing: [],
     estimatedWaitMinutes: 0,
+    estimatedWaitRange: null,
   };
 }
 

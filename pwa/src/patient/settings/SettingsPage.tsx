@@ -13,6 +13,7 @@ import { InstallSection } from './InstallSection';
 import { PhoneField } from './PhoneField';
 import { PushSwitch } from './PushSwitch';
 import { ReachLine } from './ReachLine';
+import { UpgradeForm } from './UpgradeForm';
 
 interface Props {
   session: PatientSession;
@@ -47,13 +48,16 @@ export function SettingsPage({ session, onSignOut }: Props) {
       <section aria-labelledby="contact-heading" className="panel">
         <h3 id="contact-heading">{t('contact.heading')}</h3>
         <PhoneField phone={profile.user.phone} canAct={canAct} save={savePhone} />
-        <ChannelChoices
-          preferences={preferences}
-          email={profile.user.email}
-          phone={profile.user.phone}
-          canAct={canAct}
-          save={save}
-        />
+        {/* A guest has no email to choose: they may add one (and a password) below. */}
+        {!profile.user.guest && (
+          <ChannelChoices
+            preferences={preferences}
+            email={profile.user.email ?? ''}
+            phone={profile.user.phone}
+            canAct={canAct}
+            save={save}
+          />
+        )}
       </section>
       <section aria-labelledby="install-heading" className="panel">
         <h3 id="install-heading">{t('install.heading')}</h3>
@@ -62,6 +66,7 @@ export function SettingsPage({ session, onSignOut }: Props) {
       <section aria-labelledby="account-heading" className="panel">
         <h3 id="account-heading">{t('settings.account')}</h3>
         <p>{t('auth.signedInAs', { name: session.user.name })}</p>
+        {profile.user.guest && <UpgradeForm token={session.token} canAct={canAct} onUpgraded={profile.replace} />}
         {/* The account keeps the choice too; offline it applies on this device only. */}
         <LanguageSelect
           hint={t('settings.languageHint')}
