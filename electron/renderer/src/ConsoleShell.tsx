@@ -23,6 +23,7 @@ import { MetricsPanel } from './MetricsPanel';
 import { QueuePanel } from './QueuePanel';
 import { QueueToggleDialog } from './QueueToggleDialog';
 import { SchedulesPanel } from './SchedulesPanel';
+import { AppointmentsPanel } from './AppointmentsPanel';
 import type { Session } from './session';
 import { useLiveQueues } from './useLiveQueues';
 
@@ -58,7 +59,7 @@ export function ConsoleShell({ session, onSignOut, onSessionEnded }: Props) {
 }
 
 /** The workspace's tabs, in order; each is labelled by `shell.tabs.<id>`. */
-const TABS = ['queue', 'delivery', 'schedules', 'audit', 'metrics'] as const;
+const TABS = ['queue', 'delivery', 'appointments', 'schedules', 'audit', 'metrics'] as const;
 type Tab = (typeof TABS)[number];
 
 function Console({ session, onSignOut }: { session: Session; onSignOut(): void }) {
@@ -221,6 +222,7 @@ function Workspace({ queue, tab, onTab, opening }: WorkspaceProps) {
       <div role="tabpanel" id="tab-panel" aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'queue' && <QueuePanel key={queue.department} queue={queue} />}
         {tab === 'delivery' && <DeliveryPanel queue={queue} opening={opening} />}
+        {tab === 'appointments' && <AppointmentsPanel key={queue.department} queue={queue} />}
         {tab === 'schedules' && <SchedulesPanel queue={queue} />}
         {tab === 'audit' && <AuditLogPanel queue={queue} />}
         {tab === 'metrics' && <MetricsPanel queue={queue} />}

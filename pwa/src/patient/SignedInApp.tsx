@@ -43,7 +43,10 @@ export function SignedInApp({ session, focusId, joinDepartment, onSignOut }: Pro
       {/* data-connection: for tests and support staff, whether the live connection is up. */}
       <main id="main" tabIndex={-1} data-connection={connection}>
         {route === 'home' && (
-          <HomePage token={session.token} pushOffer={offerPush ? <PushOffer token={session.token} /> : undefined} />
+          <HomePage
+            token={session.token}
+            pushOffer={offerPush ? <PushOffer token={session.token} /> : undefined}
+          />
         )}
         {route === 'inbox' && <InboxPage key={focusId ?? 'inbox'} focusId={focusId} />}
         {route === 'settings' && <SettingsPage session={session} onSignOut={onSignOut} />}

@@ -98,7 +98,11 @@ export async function signOut(session: PatientSession): Promise<void> {
 }
 
 /** Joins without registering (the kiosk's QR code): a guest session, saved like any other. */
-export async function joinAsGuest(details: { name: string; phone?: string; locale: string }): Promise<PatientSession> {
+export async function joinAsGuest(details: {
+  name: string;
+  phone?: string;
+  locale: string;
+}): Promise<PatientSession> {
   const answer = await api('POST /api/auth/guest', { body: details });
   const session = { token: answer.token, user: answer.user };
   save(session);

@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment } from '../../../../shared/appointments';
-import { CHECK_IN_CLOSES_MINUTES_AFTER, CHECK_IN_OPENS_MINUTES_BEFORE } from '../../../../shared/appointments';
+import {
+  CHECK_IN_CLOSES_MINUTES_AFTER,
+  CHECK_IN_OPENS_MINUTES_BEFORE,
+} from '../../../../shared/appointments';
 import { sameOriginApi } from '../../../../shared/api-client';
 import { ActionError, useActionError } from '../ActionError';
 import { usePatient } from '../data/context';

@@ -120,7 +120,8 @@ export const es: Catalog = {
   },
   upgrade: {
     heading: 'Guardar su cuenta',
-    intro: 'Entró como invitado. Añada un correo y una contraseña para conservar sus turnos y volver a entrar más tarde.',
+    intro:
+      'Entró como invitado. Añada un correo y una contraseña para conservar sus turnos y volver a entrar más tarde.',
     submit: 'Guardar mi cuenta',
     done: 'Su cuenta está guardada. A partir de ahora, inicie sesión con {{email}}.',
   },

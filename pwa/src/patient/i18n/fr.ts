@@ -121,7 +121,8 @@ export const fr: Catalog = {
   },
   upgrade: {
     heading: 'Garder votre compte',
-    intro: 'Vous êtes entré en invité. Ajoutez une adresse e-mail et un mot de passe pour garder vos tickets et vous reconnecter plus tard.',
+    intro:
+      'Vous êtes entré en invité. Ajoutez une adresse e-mail et un mot de passe pour garder vos tickets et vous reconnecter plus tard.',
     submit: 'Enregistrer mon compte',
     done: 'Votre compte est enregistré. Connectez-vous désormais avec {{email}}.',
   },

@@ -66,7 +66,9 @@ export function SettingsPage({ session, onSignOut }: Props) {
       <section aria-labelledby="account-heading" className="panel">
         <h3 id="account-heading">{t('settings.account')}</h3>
         <p>{t('auth.signedInAs', { name: session.user.name })}</p>
-        {profile.user.guest && <UpgradeForm token={session.token} canAct={canAct} onUpgraded={profile.replace} />}
+        {profile.user.guest && (
+          <UpgradeForm token={session.token} canAct={canAct} onUpgraded={profile.replace} />
+        )}
         {/* The account keeps the choice too; offline it applies on this device only. */}
         <LanguageSelect
           hint={t('settings.languageHint')}

@@ -22,7 +22,10 @@ export function UpgradeForm({ token, canAct, onUpgraded }: Props) {
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const body = { email: String(form.get('upgrade-email') ?? ''), password: String(form.get('upgrade-password') ?? '') };
+    const body = {
+      email: String(form.get('upgrade-email') ?? ''),
+      password: String(form.get('upgrade-password') ?? ''),
+    };
     setState('saving');
     try {
       const { user } = await api('POST /api/me/upgrade', { token, body });
@@ -34,11 +37,22 @@ export function UpgradeForm({ token, canAct, onUpgraded }: Props) {
   }
 
   return (
-    <form className="field upgrade" onSubmit={(event) => void submit(event)} aria-labelledby="upgrade-heading">
+    <form
+      className="field upgrade"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="upgrade-heading"
+    >
       <h4 id="upgrade-heading">{t('upgrade.heading')}</h4>
       <p className="detail">{t('upgrade.intro')}</p>
       <label htmlFor="upgrade-email">{t('auth.email')}</label>
-      <input id="upgrade-email" name="upgrade-email" type="email" autoComplete="email" required maxLength={254} />
+      <input
+        id="upgrade-email"
+        name="upgrade-email"
+        type="email"
+        autoComplete="email"
+        required
+        maxLength={254}
+      />
       <label htmlFor="upgrade-password">{t('auth.password')}</label>
       <input
         id="upgrade-password"
