@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePatient } from '../data/context';
 import { LanguageSelect } from '../LanguageSelect';
@@ -25,6 +25,8 @@ export function SettingsPage({ session, onSignOut }: Props) {
   const { data, canAct } = usePatient();
   const { preferences, save, reload } = usePreferences(session.token);
   const profile = useProfile(session);
+  // Opened as a guest: the upgrade form stays to say it worked once the account is no longer a guest.
+  const [openedAsGuest] = useState(session.user.guest === true);
   const savePush = useCallback((push: boolean) => save({ push }), [save]);
   const push = usePush(session.token, savePush);
   const savePhone = useCallback(
@@ -66,7 +68,7 @@ export function SettingsPage({ session, onSignOut }: Props) {
       <section aria-labelledby="account-heading" className="panel">
         <h3 id="account-heading">{t('settings.account')}</h3>
         <p>{t('auth.signedInAs', { name: session.user.name })}</p>
-        {profile.user.guest && (
+        {(profile.user.guest || openedAsGuest) && (
           <UpgradeForm token={session.token} canAct={canAct} onUpgraded={profile.replace} />
         )}
         {/* The account keeps the choice too; offline it applies on this device only. */}

@@ -36,6 +36,9 @@ export function UpgradeForm({ token, canAct, onUpgraded }: Props) {
     }
   }
 
+  if (typeof state === 'object' && 'done' in state) {
+    return <p role="status">{t('upgrade.done', { email: state.done })}</p>;
+  }
   return (
     <form
       className="field upgrade"
@@ -69,7 +72,6 @@ export function UpgradeForm({ token, canAct, onUpgraded }: Props) {
         </button>
       </div>
       <p aria-live="polite" className={typeof state === 'object' && 'error' in state ? 'error' : 'detail'}>
-        {typeof state === 'object' && 'done' in state && t('upgrade.done', { email: state.done })}
         {typeof state === 'object' && 'error' in state && describeError(state.error)}
       </p>
     </form>
