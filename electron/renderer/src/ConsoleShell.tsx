@@ -59,7 +59,7 @@ export function ConsoleShell({ session, onSignOut, onSessionEnded }: Props) {
 }
 
 /** The workspace's tabs, in order; each is labelled by `shell.tabs.<id>`. */
-const TABS = ['queue', 'delivery', 'appointments', 'schedules', 'audit', 'metrics'] as const;
+const TABS = ['queue', 'delivery', 'schedules', 'audit', 'metrics', 'appointments'] as const;
 type Tab = (typeof TABS)[number];
 
 function Console({ session, onSignOut }: { session: Session; onSignOut(): void }) {
