@@ -36,6 +36,11 @@ describe('patient app: guests and appointments', () => {
   it('joins from /join/OPD as a guest, is called and notified, and upgrades keeping the ticket', async () => {
     const { context, page } = await openPhone(browser);
     const errors = watchErrors(page);
+    // The kiosk's card of an open department carries the code of that department's join address.
+    await page.goto(`${server.url}/kiosk`);
+    const code = page.locator('[data-department="OPD"] .department-join');
+    await expect.poll(() => code.getAttribute('data-join-url')).toBe(`${server.url}/join/OPD`);
+    await code.getByRole('img', { name: /: OPD$/ }).waitFor();
     await page.goto(`${server.url}/join/OPD`);
     await page.getByRole('heading', { name: 'Join the OPD queue' }).waitFor();
     await page.getByLabel('Your name', { exact: true }).fill('Kiosk Guest');
