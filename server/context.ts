@@ -130,6 +130,8 @@ export interface AppContext {
   invitations?: SendInvitation;
   /** Absent without SMTP_URL: then a password reset sends nothing (and answers the same). */
   accountMail?: AccountMail;
+  /** The missed-booking sweep of this process, woken when a booking is made (absent in the CLI). */
+  missedAppointments?: { wake(): void };
 }
 
 /**

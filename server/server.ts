@@ -47,6 +47,8 @@ import type { WebhookWorker, WebhookWorkerOptions } from './webhooks/worker';
 
 /** A webhook delivery attempt's whole exchange, connect to last byte. */
 const WEBHOOK_TIMEOUT_MS = 10_000;
+import { createMissedAppointmentsWorker } from './tickets/missed-appointments-worker';
+import type { MissedAppointmentsWorker } from './tickets/missed-appointments-worker';
 
 /** A timer may fire a hair early; a close within this of its time counts as due. */
 const SCHEDULE_TOLERANCE_MS = 1000;
@@ -61,6 +63,7 @@ export interface RunningServer {
   followUps: FollowUpWorker;
   longWaits: LongWaitWorker;
   webhooks: WebhookWorker;
+  missedAppointments: MissedAppointmentsWorker;
   scheduler: Scheduler;
   /** The nightly retention run (03:00 hospital time). */
   retention: RetentionJob;
@@ -166,6 +169,7 @@ export async function startServer(
       leaseSeconds: config.delivery.leaseSeconds,
       ...options.webhooks,
     });
+    const missedAppointments = createMissedAppointmentsWorker({ sequelize, logger, clock });
     // The scheduler runs the same transitions as a nurse, which need the context it is part of.
     const scheduled = (open: boolean) => (code: string) => scheduledChange(ctx, code, open);
     const scheduler = createScheduler({
@@ -190,6 +194,7 @@ export async function startServer(
       scheduler,
       invitations: config.email && createInvitationSender({ ...config.email, appUrl }),
       accountMail: createAccountMailFor(config, appUrl, cleanups),
+      missedAppointments,
     };
     await registerRoutes(http, ctx, deliveryMetrics);
     await http.listen({ port: config.port, host: config.host });
@@ -216,6 +221,8 @@ export async function startServer(
       cleanups.push(() => longWaits.stop());
       await webhooks.start();
       cleanups.push(() => webhooks.stop());
+      missedAppointments.start();
+      cleanups.push(() => missedAppointments.stop());
     }
 
     let closing: Promise<void> | undefined;
@@ -229,6 +236,7 @@ export async function startServer(
       followUps,
       longWaits,
       webhooks,
+      missedAppointments,
       scheduler,
       retention,
       close: () => (closing ??= close()),

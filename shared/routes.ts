@@ -29,6 +29,8 @@ import {
   preferencesBody,
   registerBody,
   updateMeBody,
+  guestBody,
+  upgradeBody,
 } from './schemas';
 import type { AuthAnswer, Department, Preferences, QueueStatus, User } from './schemas';
 import { departmentCodeParams, departmentSettingsBody } from './departments';
@@ -47,6 +49,13 @@ import type { ApiKey, ApiKeyScope, CreatedApiKey } from './api-keys';
 import { createWebhookBody, updateWebhookBody, webhookDeliveriesQuery } from './webhooks';
 import type { CreatedWebhook, Webhook, WebhookDelivery } from './webhooks';
 import type { StaffTicket, Ticket, TicketEvent, TicketMetrics, TransferAnswer } from './tickets';
+import {
+  appointmentListQuery,
+  createAppointmentBody,
+  importAppointmentsBody,
+  patientSearchQuery,
+} from './appointments';
+import type { Appointment, ImportAnswer, PatientMatch, StaffAppointment } from './appointments';
 
 /**
  * Every route of the HTTP API, written once: its method and path (the key), who may call it, the zod
@@ -65,10 +74,11 @@ export type Who = 'anyone' | 'signed in' | 'patient' | 'nurse' | 'admin' | 'owne
  * Where a nurse route finds the department it acts on, so that the server checks, in one place, that the
  * nurse is assigned to it (403 `not_assigned` otherwise; admins and nurses of "all" pass):
  * `params`, `query`, `body`: that part's `department` field (left out, it means every department);
- * `ticket`: the department of the ticket `:id` names; `schedule`: that of the schedule `:id` names.
+ * `ticket`: the department of the ticket `:id` names; `schedule`: that of the schedule `:id` names;
+ * `appointment`: that of the appointment `:id` names (patients pass this check: theirs is the handler's).
  * A route that names several (a schedule moved to another department) lists them all.
  */
-export type DepartmentFrom = 'params' | 'query' | 'body' | 'ticket' | 'schedule';
+export type DepartmentFrom = 'params' | 'query' | 'body' | 'ticket' | 'schedule' | 'appointment';
 
 declare const answerType: unique symbol;
 /** The type of a route's answer; a marker the compiler reads, with nothing in it at run time. */
@@ -599,6 +609,76 @@ export const ROUTES = {
     body: noBody,
     status: 202,
     answer: answer<{ deliveryId: number }>(),
+  },
+  'POST /api/auth/guest': {
+    who: 'anyone',
+    summary:
+      'Join without registering: a guest patient with a name (and maybe a phone); rate-limited per address',
+    body: guestBody,
+    status: 201,
+    answer: answer<AuthAnswer>(),
+  },
+  'POST /api/me/upgrade': {
+    who: 'patient',
+    summary: 'A guest becomes a full account with an email and a password, keeping their tickets',
+    body: upgradeBody,
+    answer: answer<{ user: User }>(),
+  },
+  'POST /api/appointments': {
+    who: 'nurse',
+    department: 'body',
+    scope: 'appointments',
+    idempotent: true,
+    summary: 'Book a patient into a department at a time',
+    body: createAppointmentBody,
+    status: 201,
+    answer: answer<{ appointment: StaffAppointment }>(),
+  },
+  'GET /api/appointments': {
+    who: 'nurse',
+    department: 'query',
+    scope: 'appointments',
+    summary:
+      "A department's bookings of one day (the hospital's date; today when left out), with patient names",
+    query: appointmentListQuery,
+    answer: answer<StaffAppointment[]>(),
+  },
+  'POST /api/appointments/import': {
+    who: 'nurse',
+    department: 'body',
+    scope: 'appointments',
+    summary: "Book a day's list from CSV (time,patient,note): every line checked; a dry run books nothing",
+    body: importAppointmentsBody,
+    answer: answer<ImportAnswer>(),
+  },
+  'GET /api/appointments/mine': {
+    who: 'patient',
+    summary: "The patient's upcoming bookings",
+    answer: answer<Appointment[]>(),
+  },
+  'POST /api/appointments/:id/check-in': {
+    who: 'owner',
+    summary:
+      'Check in for a booking (30 minutes before to 15 after its time): a ticket due at the booked time',
+    params: idParams,
+    body: noBody,
+    status: 201,
+    answer: answer<{ ticket: Ticket }>(),
+  },
+  'DELETE /api/appointments/:id': {
+    who: 'signed in',
+    department: 'appointment',
+    summary: 'Cancel a booking: staff of its department, or its own patient',
+    params: idParams,
+    body: noBody,
+    answer: answer<{ appointment: Appointment }>(),
+  },
+  'GET /api/patients': {
+    who: 'nurse',
+    department: 'query',
+    summary: 'Find patients to book by name or email (at most 10), for a department the nurse works in',
+    query: patientSearchQuery,
+    answer: answer<PatientMatch[]>(),
   },
 } as const satisfies Record<string, RouteSpec>;
 

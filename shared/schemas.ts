@@ -36,6 +36,18 @@ export const departmentCode = z
 export const registerBody = z.strictObject({ email, password, name: personName, locale: locale.optional() });
 export type RegisterBody = z.infer<typeof registerBody>;
 
+/** `POST /api/auth/guest`: a name to be called by, optionally a phone (for SMS) and a language. */
+export const guestBody = z.strictObject({
+  name: personName,
+  phone: z.string().trim().min(1, { message: 'must not be empty' }).max(40).optional(),
+  locale: locale.optional(),
+});
+export type GuestBody = z.infer<typeof guestBody>;
+
+/** `POST /api/me/upgrade`: a guest becomes a full account, keeping their tickets. */
+export const upgradeBody = z.strictObject({ email, password });
+export type UpgradeBody = z.infer<typeof upgradeBody>;
+
 export const loginBody = z.strictObject({ email, password: z.string().min(1).max(200) });
 export type LoginBody = z.infer<typeof loginBody>;
 
@@ -100,12 +112,15 @@ export const noBody = z.strictObject({}).optional();
 
 export interface User {
   id: number;
-  email: string;
+  /** null for a guest (who joined without registering) until they upgrade. */
+  email: string | null;
   name: string;
   role: z.infer<typeof roleSchema>;
   locale: string;
   /** E.164, or null. Only ever in the user's own answers. */
   phone: string | null;
+  /** Joined without registering: a patient in every way, until `POST /api/me/upgrade` gives an email. */
+  guest: boolean;
 }
 
 export interface AuthAnswer {
@@ -148,4 +163,9 @@ export interface QueueStatus {
   manualOverride: boolean;
   nowServing: NowServing[];
   estimatedWaitMinutes: number;
+  /**
+   * What someone joining now can expect, as a range in minutes drawn from the spread of recent service
+   * times; null with nobody waiting or too few recent service times to draw from.
+   */
+  estimatedWaitRange: { low: number; high: number } | null;
 }

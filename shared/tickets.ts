@@ -25,10 +25,19 @@ export interface Ticket {
   joinedAt: string;
   calledAt: string | null;
   completedAt: string | null;
+  /** The booked time of the appointment this ticket was checked in from; null for a walk-in. */
+  appointmentAt: string | null;
+  /** The wait in minutes as a range drawn from the spread of recent service times; null without one. */
+  estimatedWaitRange: WaitRange | null;
   /** The ticket this one was transferred from (the patient's previous department), or null. */
   transferredFrom: TicketLink | null;
   /** The ticket this one was transferred to, once its status is `transferred`; else null. */
   transferredTo: TicketLink | null;
+}
+
+export interface WaitRange {
+  low: number;
+  high: number;
 }
 
 /** One end of a transfer: the other ticket, by id, department and number. */

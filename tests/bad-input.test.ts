@@ -16,7 +16,7 @@ import type { RouteEntry } from './support/routes';
 
 let server: TestServer;
 const callers: Record<string, string | undefined> = {};
-let ids: RecordIds = { ticket: 0, notification: 0, schedule: 0, webhook: 0 };
+let ids: RecordIds = { ticket: 0, notification: 0, schedule: 0, webhook: 0, appointment: 0 };
 /** The staff account `/api/staff/:id` names: none of the callers, so that a reset ends no caller's session. */
 let subjectId = 0;
 
@@ -99,6 +99,12 @@ const WRONG_TYPES = Object.fromEntries(
     'escalateAfterSeconds',
     'longWaitMinutes',
     'archived',
+    'patientId',
+    'at',
+    'date',
+    'csv',
+    'dryRun',
+    'phone',
   ].map((field, index) => [field, [{ nested: index }, 1e308, null, true][index % 4]]),
 );
 
@@ -176,6 +182,7 @@ function realIdFor(path: string): string {
   if (path.startsWith('/api/tickets')) return String(ids.ticket);
   if (path.startsWith('/api/notifications')) return String(ids.notification);
   if (path.startsWith('/api/schedules')) return String(ids.schedule);
+  if (path.startsWith('/api/appointments')) return String(ids.appointment);
   if (path.startsWith('/api/staff')) return String(subjectId);
   if (path.startsWith('/api/webhooks')) return String(ids.webhook);
   return '1';

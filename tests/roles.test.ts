@@ -171,6 +171,24 @@ const EXAMPLES: Record<string, (ids: RecordIds) => Example> = {
   'DELETE /api/webhooks/:id': (ids) => ({ path: `/api/webhooks/${ids.webhook}` }),
   'GET /api/webhooks/:id/deliveries': (ids) => ({ path: `/api/webhooks/${ids.webhook}/deliveries?limit=5` }),
   'POST /api/webhooks/:id/test': (ids) => ({ path: `/api/webhooks/${ids.webhook}/test` }),
+  'POST /api/auth/guest': () => ({ path: '/api/auth/guest', body: { name: 'Roles Guest' } }),
+  'POST /api/me/upgrade': () => ({
+    path: '/api/me/upgrade',
+    body: { email: 'roles-upgrade@test.example', password: 'a long password' },
+  }),
+  'POST /api/appointments': () => ({
+    path: '/api/appointments',
+    body: { department: 'OPD', patientId, at: '2030-01-01T09:00:00.000Z' },
+  }),
+  'GET /api/appointments': () => ({ path: '/api/appointments?department=OPD' }),
+  'POST /api/appointments/import': () => ({
+    path: '/api/appointments/import',
+    body: { department: 'OPD', date: '2030-01-01', csv: `09:00,${patientId},`, dryRun: true },
+  }),
+  'GET /api/appointments/mine': () => ({ path: '/api/appointments/mine' }),
+  'POST /api/appointments/:id/check-in': (ids) => ({ path: `/api/appointments/${ids.appointment}/check-in` }),
+  'DELETE /api/appointments/:id': (ids) => ({ path: `/api/appointments/${ids.appointment}` }),
+  'GET /api/patients': () => ({ path: '/api/patients?department=OPD&q=patient' }),
 };
 
 interface Rule {
@@ -247,7 +265,7 @@ function expectedRefusal(caller: Caller, rule: Rule): { statuses: number[]; code
 
 let server: TestServer;
 const tokens: Partial<Record<Caller, string>> = {};
-let ids: RecordIds = { ticket: 0, notification: 0, schedule: 0, webhook: 0 };
+let ids: RecordIds = { ticket: 0, notification: 0, schedule: 0, webhook: 0, appointment: 0 };
 let patientId = 0;
 let subjectId = 0;
 let subjectKeyId = 0;

@@ -10,7 +10,8 @@ import type { TicketDeps } from './ticket-deps';
 
 /**
  * Calls the next waiting ticket into a room. SKIP LOCKED lets two nurses calling at the same moment
- * take two different patients instead of queueing behind one row lock.
+ * take two different patients instead of queueing behind one row lock. The order (priority, then due
+ * time: a checked-in appointment's time, a walk-in's arrival) is the partial index `tickets_waiting_idx` (migration 0016).
  */
 export async function callNext(
   deps: TicketDeps,

@@ -15,7 +15,9 @@ export async function changePassword(
   sessionId: number,
   body: { currentPassword: string; newPassword: string },
 ): Promise<void> {
-  if (!(await verifyPassword(user.passwordHash, body.currentPassword))) throw wrongPassword();
+  // A guest has no password to change: they set one by upgrading (POST /api/me/upgrade).
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, body.currentPassword)))
+    throw wrongPassword();
   const passwordHash = await hashPassword(body.newPassword);
   const { sequelize } = deps;
   await sequelize.transaction(async (transaction) => {

@@ -47,7 +47,7 @@ export async function createStaff(
       before: null,
       after: sendInvitation ? { ...after, invited: true } : after,
     });
-    if (sendInvitation && invite) {
+    if (sendInvitation && invite && created.email) {
       const invitation = { to: created.email, name: created.name, password, locale: invite.locale };
       await sendInvitation(invitation).catch(() => {
         throw invitationFailed();

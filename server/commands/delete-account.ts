@@ -17,7 +17,9 @@ type DeleteDeps = Pick<AppContext, 'sequelize' | 'clock' | 'config' | 'realtime'
  * can register again. Once committed, their open sockets are cut on every process.
  */
 export async function deleteAccount(deps: DeleteDeps, user: User, password: string): Promise<void> {
-  if (!(await verifyPassword(user.passwordHash, password))) throw wrongPassword('body.password');
+  // A guest has no password: their token, the only key to their account, is what confirms it.
+  if (user.passwordHash && !(await verifyPassword(user.passwordHash, password)))
+    throw wrongPassword('body.password');
   const { sequelize } = deps;
   for (const ticketId of await cancellableTickets(deps, user.id)) {
     // A ticket that moved on meanwhile (called to serving) is finished below instead.

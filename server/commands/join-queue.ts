@@ -12,8 +12,8 @@ import type { TicketDeps } from './ticket-deps';
 import { emitTicketEvent } from './webhook-events';
 
 /**
- * Joins an open queue of a department that is not archived. The queue row is share-locked so a close cannot slip between the check and the
- * insert; the number comes from an atomic counter per department and local day.
+ * Joins an open queue of a department that is not archived; the number comes from an atomic counter per
+ * department and local day.
  */
 export async function joinQueue(
   deps: TicketDeps,
@@ -22,34 +22,31 @@ export async function joinQueue(
   /** Who made the join, when not the patient themselves (an API key's admin). */
   actorId: number = userId,
 ): Promise<Ticket> {
+  return enterQueue(deps, userId, code, async (transaction) =>
+    addToQueue(deps, transaction, { userId, code, actorId }),
+  );
+}
+
+/**
+ * Runs `add` (which calls addToQueue) in one transaction, then tells the ticket's subscribers. Two joins
+ * of the same patient at once: the unique index stops the second, answered as `already_in_queue`.
+ */
+export async function enterQueue(
+  deps: TicketDeps,
+  userId: number,
+  code: string,
+  add: (transaction: Transaction) => Promise<number>,
+): Promise<Ticket> {
   const { sequelize } = deps;
-  const serviceDate = today(deps);
   try {
     const row = await sequelize.transaction(async (transaction) => {
-      const department = await departmentFor(sequelize, code, transaction, 'share');
-      if (department.archived) throw departmentArchived(department.code);
-      if (!department.is_open) throw conflict('queue_closed', `The ${department.name} queue is closed.`);
-      await rejectIfActive(sequelize, userId, department.id, transaction);
-      const ticketId = await insertTicket(sequelize, transaction, {
-        department,
-        userId,
-        serviceDate,
-        joinedAt: deps.clock.now(),
-      });
-      await logTicketEvent(sequelize, transaction, ticketId, 'joined', { actorId });
-      await notifyAlmostYourTurn(sequelize, transaction, {
-        id: department.id,
-        name: department.name,
-        alertPosition: department.alert_position,
-      });
-      const created = await ticketById(sequelize, ticketId, transaction);
+      const created = await ticketById(sequelize, await add(transaction), transaction);
       await emitTicketEvent(sequelize, transaction, 'ticket.created', created, deps.clock.now());
       return created;
     });
     await publishTicketChange(deps, row);
     return presentTicket(row);
   } catch (error) {
-    // Two joins of the same patient at once: the unique index stops the second.
     if (error instanceof UniqueConstraintError) {
       const department = await sequelize.transaction((transaction) =>
         departmentFor(sequelize, code, transaction, 'none'),
@@ -60,11 +57,52 @@ export async function joinQueue(
   }
 }
 
+/**
+ * A new waiting ticket in an open, unarchived department, in the caller's transaction; its id. The queue
+ * row is share-locked so a close cannot slip between the check and the insert. A checked-in appointment
+ * passes its booked time: the ticket is due then (call order), not at arrival.
+ */
+export async function addToQueue(
+  deps: TicketDeps,
+  transaction: Transaction,
+  entry: { userId: number; code: string; appointmentAt?: Date; actorId?: number },
+): Promise<number> {
+  const { sequelize } = deps;
+  const { userId } = entry;
+  const department = await departmentFor(sequelize, entry.code, transaction, 'share');
+  if (department.archived) throw departmentArchived(department.code);
+  if (!department.is_open) throw conflict('queue_closed', `The ${department.name} queue is closed.`);
+  await rejectIfActive(sequelize, userId, department.id, transaction);
+  const joinedAt = deps.clock.now();
+  const ticketId = await insertTicket(sequelize, transaction, {
+    department,
+    userId,
+    serviceDate: today(deps),
+    joinedAt,
+    appointmentAt: entry.appointmentAt ?? null,
+  });
+  await logTicketEvent(sequelize, transaction, ticketId, entry.appointmentAt ? 'checked_in' : 'joined', {
+    actorId: entry.actorId ?? userId,
+  });
+  await notifyAlmostYourTurn(sequelize, transaction, {
+    id: department.id,
+    name: department.name,
+    alertPosition: department.alert_position,
+  });
+  return ticketId;
+}
+
 /** The next number of the department's day (`OPD-007`) and the ticket that carries it. */
 export async function insertTicket(
   sequelize: Sequelize,
   transaction: Transaction,
-  ticket: { department: DepartmentRow; userId: number; serviceDate: string; joinedAt: Date },
+  ticket: {
+    department: DepartmentRow;
+    userId: number;
+    serviceDate: string;
+    joinedAt: Date;
+    appointmentAt: Date | null;
+  },
 ): Promise<number> {
   const { department, serviceDate } = ticket;
   const [counter] = await sequelize.query<{ last_seq: number }>(
@@ -76,8 +114,10 @@ export async function insertTicket(
   const seq = counter?.last_seq ?? 1;
   const number = `${department.code}-${String(seq).padStart(3, '0')}`;
   const [inserted] = await sequelize.query<{ id: number }>(
-    `INSERT INTO tickets (department_id, user_id, service_date, seq, number, joined_at)
-     VALUES (:departmentId, :userId, :serviceDate, :seq, :number, :joinedAt) RETURNING id`,
+    `INSERT INTO tickets (department_id, user_id, service_date, seq, number, joined_at, due_at, appointment_at)
+     VALUES (:departmentId, :userId, :serviceDate, :seq, :number, :joinedAt,
+             coalesce(CAST(:appointmentAt AS timestamptz), CAST(:joinedAt AS timestamptz)),
+             CAST(:appointmentAt AS timestamptz)) RETURNING id`,
     {
       replacements: {
         departmentId: department.id,
@@ -86,6 +126,7 @@ export async function insertTicket(
         seq,
         number,
         joinedAt: ticket.joinedAt,
+        appointmentAt: ticket.appointmentAt,
       },
       type: QueryTypes.SELECT,
       transaction,

@@ -29,6 +29,7 @@ async function sendResetLink(deps: ResetDeps, email: string): Promise<void> {
     deps.logger.warn('a password reset was asked for, but there is no SMTP_URL to send it with');
     return;
   }
+  if (!user.email) return; // a guest has no email (nor is found by one)
   await deps.accountMail.sendPasswordReset({ to: user.email, locale: user.locale, token });
   deps.logger.info({ userId: user.id }, 'password-reset email sent');
 }

@@ -56,6 +56,7 @@ export async function transferTicket(deps: TicketDeps, request: TransferRequest)
       userId: Number(source.user_id),
       serviceDate: today(deps),
       joinedAt: now,
+      appointmentAt: null,
     });
     await linkNewTicket(sequelize, transaction, {
       source,

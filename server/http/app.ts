@@ -30,6 +30,8 @@ import { scheduleHandlers } from './routes/schedules';
 import { staffHandlers } from './routes/staff';
 import { ticketHandlers } from './routes/tickets';
 import { webhookHandlers } from './routes/webhooks';
+import { appointmentHandlers } from './routes/appointments';
+import { guestHandlers } from './routes/guests';
 
 export const DESKTOP_ORIGIN = 'app://queuebell';
 
@@ -97,6 +99,8 @@ export async function registerRoutes(
       ...apiKeyHandlers(ctx),
       ...openApiHandlers(),
       ...webhookHandlers(ctx),
+      ...guestHandlers(ctx),
+      ...appointmentHandlers(ctx),
     },
     ctx.sequelize,
   );

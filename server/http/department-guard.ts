@@ -2,7 +2,13 @@ import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import type { Sequelize } from 'sequelize';
 import type { DepartmentFrom } from '../../shared/routes';
 import { notAssigned } from '../errors';
-import { accessOf, departmentOfSchedule, departmentOfTicket, mayActOn } from '../staff/assignment';
+import {
+  accessOf,
+  departmentOfAppointment,
+  departmentOfSchedule,
+  departmentOfTicket,
+  mayActOn,
+} from '../staff/assignment';
 
 /** The department one part of a request names; null where it names none, which means every department. */
 type Named = string | null;
@@ -48,6 +54,8 @@ async function namedBy(
       return (await departmentOfTicket(sequelize, idOf(request.params))) ?? undefined;
     case 'schedule':
       return (await departmentOfSchedule(sequelize, idOf(request.params))) ?? undefined;
+    case 'appointment':
+      return (await departmentOfAppointment(sequelize, idOf(request.params))) ?? undefined;
   }
 }
 

@@ -10,5 +10,6 @@ export function presentUser(user: User): UserJson {
     role: user.role,
     locale: user.locale,
     phone: user.phone ?? null,
+    guest: user.guest,
   };
 }

@@ -23,6 +23,8 @@ export async function registerStatic(app: FastifyInstance): Promise<void> {
     app.get('/kiosk', (_request, reply) => reply.sendFile('kiosk.html', PWA_DIST));
     // The emailed password-reset link: the patient app reads its token.
     app.get('/reset', (_request, reply) => reply.sendFile('index.html', PWA_DIST));
+    // The kiosk's code opens the patient app here: it joins that department (see pwa/src/patient/session.ts).
+    app.get('/join/:department', (_request, reply) => reply.sendFile('index.html', PWA_DIST));
   }
   if (fs.existsSync(CONSOLE_DIST)) {
     await app.register(fastifyStatic, {

@@ -56,17 +56,20 @@ export async function unlinkTickets(
  */
 export async function deleteUserRow(
   sequelize: Sequelize,
-  user: { id: number; email: string },
+  user: { id: number; email: string | null },
   transaction: Transaction,
 ): Promise<void> {
-  await sequelize.query(`DELETE FROM login_failures WHERE email = :email`, {
-    replacements: { email: user.email },
-    transaction,
-  });
-  await sequelize.query(`DELETE FROM password_reset_requests WHERE email_hash = :key`, {
-    replacements: { key: resetRequestKey(user.email) },
-    transaction,
-  });
+  // Sign-in failures and reset counters are kept by email; a guest has none.
+  if (user.email !== null) {
+    await sequelize.query(`DELETE FROM login_failures WHERE email = :email`, {
+      replacements: { email: user.email },
+      transaction,
+    });
+    await sequelize.query(`DELETE FROM password_reset_requests WHERE email_hash = :key`, {
+      replacements: { key: resetRequestKey(user.email) },
+      transaction,
+    });
+  }
   await sequelize.query(`DELETE FROM users WHERE id = :id`, {
     replacements: { id: user.id },
     type: QueryTypes.DELETE,

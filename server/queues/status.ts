@@ -4,7 +4,13 @@ import type { QueueStatus } from '../../shared/schemas';
 import { notFound } from '../errors';
 import { iso } from '../util/iso';
 import { statusMessage } from '../util/status-message';
-import { estimateMinutes, ROOMS_SQL, SERVICE_MINUTES_SQL } from '../tickets/estimates';
+import {
+  estimateMinutes,
+  estimateRange,
+  ROOMS_SQL,
+  SERVICE_MINUTES_SQL,
+  SERVICE_SPREAD_SQL,
+} from '../tickets/estimates';
 
 interface QueueRow {
   id: number;
@@ -12,6 +18,7 @@ interface QueueRow {
   now_serving: Array<{ ticket: string; room: string; calledAt: string }>;
   service_minutes: number | null;
   rooms: number;
+  service_spread: number[] | null;
   code: string;
   name: string;
   is_open: boolean;
@@ -36,7 +43,8 @@ export async function listQueueStatuses(
             (SELECT coalesce(json_agg(json_build_object('ticket', t.number, 'room', t.room, 'calledAt', t.last_called_at)
                                       ORDER BY t.last_called_at DESC), '[]')
                FROM tickets t WHERE t.department_id = d.id AND t.status IN ('called', 'serving')) AS now_serving,
-            ${SERVICE_MINUTES_SQL('d.id')} AS service_minutes, ${ROOMS_SQL('d.id')}::int AS rooms
+            ${SERVICE_MINUTES_SQL('d.id')} AS service_minutes, ${ROOMS_SQL('d.id')}::int AS rooms,
+            ${SERVICE_SPREAD_SQL('d.id')} AS service_spread
        FROM departments d JOIN queues q ON q.department_id = d.id
       ${options.codes ? 'WHERE d.code IN (:codes)' : 'WHERE NOT d.archived'}
       ORDER BY d.code`,
@@ -88,5 +96,13 @@ function presentQueueRow(row: QueueRow): QueueStatus {
             row.service_minutes === null ? null : Number(row.service_minutes),
             row.rooms,
           ),
+    estimatedWaitRange: totalWaiting === 0 ? null : estimateRange(totalWaiting, spreadOf(row), row.rooms),
   };
+}
+
+/** The spread column as two numbers (PostgreSQL's float8[] may arrive as strings). */
+function spreadOf(row: QueueRow): [number, number] | null {
+  const [low, high] = row.service_spread ?? [];
+  if (low === undefined || high === undefined) return null;
+  return [Number(low), Number(high)];
 }

@@ -18,7 +18,7 @@ export function mayActOn(access: DepartmentAccess, code: string): boolean {
 /** The department code of a record that names one; null when there is no such record (its route 404s). */
 async function codeOf(
   sequelize: Sequelize,
-  table: 'tickets' | 'schedules',
+  table: 'tickets' | 'schedules' | 'appointments',
   id: number,
 ): Promise<string | null> {
   const [row] = await sequelize.query<{ code: string }>(
@@ -30,3 +30,5 @@ async function codeOf(
 
 export const departmentOfTicket = (sequelize: Sequelize, id: number) => codeOf(sequelize, 'tickets', id);
 export const departmentOfSchedule = (sequelize: Sequelize, id: number) => codeOf(sequelize, 'schedules', id);
+export const departmentOfAppointment = (sequelize: Sequelize, id: number) =>
+  codeOf(sequelize, 'appointments', id);

@@ -6,7 +6,8 @@ import { iso } from '../util/iso';
 export function presentStaff(user: User): Staff {
   return {
     id: user.id,
-    email: user.email,
+    // Staff always sign in with an email (a database check); only guests have none.
+    email: user.email ?? '',
     name: user.name,
     role: user.role === 'admin' ? 'admin' : 'nurse',
     disabled: user.disabled,

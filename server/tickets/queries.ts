@@ -2,7 +2,13 @@ import { QueryTypes } from 'sequelize';
 import type { Sequelize, Transaction } from 'sequelize';
 import type { Priority, Ticket, TicketLink, TicketStatus } from '../../shared/tickets';
 import { iso } from '../util/iso';
-import { estimateMinutes, ROOMS_SQL, SERVICE_MINUTES_SQL } from './estimates';
+import {
+  estimateMinutes,
+  estimateRange,
+  ROOMS_SQL,
+  SERVICE_MINUTES_SQL,
+  SERVICE_SPREAD_SQL,
+} from './estimates';
 
 export interface TicketRow {
   id: number;
@@ -19,8 +25,11 @@ export interface TicketRow {
   joined_at: Date;
   called_at: Date | null;
   completed_at: Date | null;
+  appointment_at: Date | null;
   position: number | null;
   service_minutes: number | null;
+  /** [low, high] quantiles of recent service minutes, or null with too few. */
+  service_spread: number[] | null;
   rooms: number;
   patient_name: string;
   from_id: number | null;
@@ -38,7 +47,10 @@ const TRANSFER_JOINS = `
   LEFT JOIN tickets tf ON tf.id = t.transferred_from_id LEFT JOIN departments tfd ON tfd.id = tf.department_id
   LEFT JOIN tickets tt ON tt.transferred_from_id = t.id LEFT JOIN departments ttd ON ttd.id = tt.department_id`;
 
-/** Call order: priority first, then the due time (arrival, or the place a requeue gave). Position is 1 + the waiting tickets ahead. */
+/**
+ * Call order: priority first, then due time (a checked-in appointment's `at`, a walk-in's `joined_at`, or the place a requeue gave).
+ * Position is 1 + the waiting tickets ahead, counted on the call-order index.
+ */
 const POSITION = `CASE WHEN t.status = 'waiting' THEN 1 + (
     SELECT count(*) FROM tickets o
      WHERE o.department_id = t.department_id AND o.status = 'waiting'
@@ -54,7 +66,8 @@ export function selectTickets(extra?: { columns: string; joins: string }): strin
   const columns = extra ? `,\n    ${extra.columns}` : '';
   return `SELECT t.id, t.user_id, t.department_id, d.code, d.name AS department_name, d.alert_position,
     t.number, t.status, t.priority, t.room, t.call_count, t.joined_at, t.called_at, t.completed_at,
-    ${POSITION}::int AS position, ${SERVICE_MINUTES_SQL('t.department_id')} AS service_minutes,
+    t.appointment_at, ${POSITION}::int AS position, ${SERVICE_MINUTES_SQL('t.department_id')} AS service_minutes,
+    ${SERVICE_SPREAD_SQL('t.department_id')} AS service_spread,
     ${ROOMS_SQL('t.department_id')}::int AS rooms, u.name AS patient_name, ${TRANSFER_COLUMNS}${columns}
   FROM tickets t JOIN departments d ON d.id = t.department_id JOIN users u ON u.id = t.user_id${TRANSFER_JOINS}${extra?.joins ?? ''}`;
 }
@@ -90,10 +103,12 @@ export function presentTicket(row: TicketRow): Ticket {
             row.service_minutes === null ? null : Number(row.service_minutes),
             row.rooms,
           ),
+    estimatedWaitRange: position === null ? null : estimateRange(position, spreadOf(row), row.rooms),
     room: row.room,
     joinedAt: iso(row.joined_at) ?? '',
     calledAt: iso(row.called_at),
     completedAt: iso(row.completed_at),
+    appointmentAt: iso(row.appointment_at),
     transferredFrom: linkOf(row.from_id, row.from_code, row.from_number),
     transferredTo: linkOf(row.to_id, row.to_code, row.to_number),
   };
@@ -102,4 +117,11 @@ export function presentTicket(row: TicketRow): Ticket {
 function linkOf(id: number | null, code: string | null, number: string | null): TicketLink | null {
   if (id === null || code === null || number === null) return null;
   return { ticketId: Number(id), department: code, number };
+}
+
+/** The spread column as two numbers (PostgreSQL's float8[] may arrive as strings). */
+function spreadOf(row: TicketRow): [number, number] | null {
+  const [low, high] = row.service_spread ?? [];
+  if (low === undefined || high === undefined) return null;
+  return [Number(low), Number(high)];
 }

@@ -236,6 +236,7 @@ describe('nurse console languages', () => {
       schedules: [],
       audit: [],
       metrics: [],
+      appointments: [],
     });
     await page.getByRole('tab').first().click();
     await page.locator('table.tickets').waitFor();

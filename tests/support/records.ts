@@ -9,6 +9,8 @@ export interface RecordIds {
   schedule: number;
   /** A webhook to a public address nobody answers from here: its test events only fail. */
   webhook: number;
+  /** The patient's booking in OPD, a little ahead, so that check-in is inside its window. */
+  appointment: number;
 }
 
 /** A valid schedule body for OPD. */
@@ -44,13 +46,19 @@ export async function seedRecords(
      VALUES ('https://93.184.216.34/records', '{webhook.test}', 'plain:whsec_cmVjb3Jkcy1zZWNyZXQ=') RETURNING id`,
     { type: QueryTypes.SELECT },
   );
+  const appointment = await api<{ appointment: { id: number } }>(server, 'POST', '/api/appointments', {
+    token: nurseToken,
+    body: { department: 'OPD', patientId: patient.id, at: new Date(Date.now() + 10 * 60_000).toISOString() },
+  });
   const ids = {
     webhook: Number(webhook?.id),
     ticket: ticket.body.ticket.id,
     notification: Number(notification?.id),
     schedule: schedule.body.schedule.id,
+    appointment: appointment.body.appointment.id,
   };
-  if (!(ids.ticket > 0 && ids.notification > 0 && ids.schedule > 0 && ids.webhook > 0)) {
+  const all = [ids.ticket, ids.notification, ids.schedule, ids.webhook, ids.appointment];
+  if (!all.every((id) => id > 0)) {
     throw new Error(`could not create the records: ${JSON.stringify(ids)}`);
   }
   return ids;

@@ -24,6 +24,7 @@ import { MetricsPanel } from './MetricsPanel';
 import { QueuePanel } from './QueuePanel';
 import { QueueToggleDialog } from './QueueToggleDialog';
 import { SchedulesPanel } from './SchedulesPanel';
+import { AppointmentsPanel } from './AppointmentsPanel';
 import type { Session } from './session';
 import { assignedQueues, useAssignedDepartments } from './useAssignedDepartments';
 import { useLiveQueues } from './useLiveQueues';
@@ -60,7 +61,7 @@ export function ConsoleShell({ session, onSignOut, onSessionEnded }: Props) {
 }
 
 /** The workspace's tabs, in order; each is labelled by `shell.tabs.<id>`. */
-const TABS = ['queue', 'delivery', 'schedules', 'audit', 'metrics'] as const;
+const TABS = ['queue', 'delivery', 'schedules', 'audit', 'metrics', 'appointments'] as const;
 type Tab = (typeof TABS)[number];
 
 function Console({ session, onSignOut }: { session: Session; onSignOut(): void }) {
@@ -250,6 +251,7 @@ function Workspace({ queue, department, longWaits, tab, onTab, opening }: Worksp
           />
         )}
         {tab === 'delivery' && <DeliveryPanel queue={queue} opening={opening} />}
+        {tab === 'appointments' && <AppointmentsPanel key={queue.department} queue={queue} />}
         {tab === 'schedules' && <SchedulesPanel queue={queue} />}
         {tab === 'audit' && <AuditLogPanel queue={queue} />}
         {tab === 'metrics' && <MetricsPanel queue={queue} />}

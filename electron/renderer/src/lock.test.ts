@@ -26,6 +26,7 @@ const user: User = {
   name: 'Ada Nurse',
   role: 'nurse',
   locale: 'en',
+  guest: false,
   phone: null,
 };
 

@@ -11,7 +11,7 @@ export interface LockedSession {
 }
 
 export function lockedFrom(session: Session): LockedSession {
-  return { serverUrl: session.serverUrl, email: session.user.email, name: session.user.name };
+  return { serverUrl: session.serverUrl, email: session.user.email ?? '', name: session.user.name };
 }
 
 /**

@@ -22,6 +22,8 @@ function called(
     completedAt: null,
     transferredFrom: null,
     transferredTo: null,
+    appointmentAt: null,
+    estimatedWaitRange: null,
     patientName: `Patient ${id}`,
     priority: 'normal',
     callCount: 1,

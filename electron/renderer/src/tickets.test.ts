@@ -16,6 +16,8 @@ function ticket(id: number, status: StaffTicket['status']): StaffTicket {
     completedAt: null,
     transferredFrom: null,
     transferredTo: null,
+    appointmentAt: null,
+    estimatedWaitRange: null,
     patientName: `Patient ${id}`,
     priority: 'normal',
     callCount: status === 'waiting' ? 0 : 1,

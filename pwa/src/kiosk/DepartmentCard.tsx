@@ -4,6 +4,7 @@ import './department.css';
 import type { CallRecord } from './history';
 import { STRINGS } from './i18n';
 import { Label } from './Label';
+import { QrCode } from './QrCode';
 import { formatTime } from './time';
 import type { LanguagePair } from './useLanguages';
 
@@ -59,6 +60,7 @@ export function DepartmentCard({ status, calls, pair, now }: DepartmentCardProps
         <Facts status={status} pair={pair} />
         <Serving status={status} calls={calls} pair={pair} now={now} />
         <RecentCalls calls={calls} pair={pair} />
+        {status.isOpen && <DepartmentJoin code={status.department} pair={pair} />}
       </div>
     </section>
   );
@@ -80,7 +82,11 @@ function Facts({ status, pair }: { status: QueueStatus; pair: LanguagePair }) {
             <Label pair={pair} text={(s) => s.estimatedWait} />
           </dt>
           <dd data-testid="estimated-wait">
-            {status.totalWaiting === 0 ? strings.noWait : strings.minutes(status.estimatedWaitMinutes)}
+            {status.totalWaiting === 0
+              ? strings.noWait
+              : status.estimatedWaitRange
+                ? strings.minutesRange(status.estimatedWaitRange.low, status.estimatedWaitRange.high)
+                : strings.minutes(status.estimatedWaitMinutes)}
           </dd>
         </div>
       )}
@@ -160,6 +166,19 @@ function RecentCalls({ calls, pair }: { calls: readonly CallRecord[]; pair: Lang
           ))}
         </ol>
       )}
+    </div>
+  );
+}
+
+/**
+ * This department's own code: it opens the patient app at `/join/<DEPT>`, which joins this queue (as a
+ * guest or signed in) and, for a booking, offers its check-in. Only the address: nothing about anyone.
+ */
+function DepartmentJoin({ code, pair }: { code: string; pair: LanguagePair }) {
+  const url = `${window.location.origin}/join/${encodeURIComponent(code)}`;
+  return (
+    <div className="department-join" data-join-url={url}>
+      <QrCode value={url} label={`${STRINGS[pair.primary].scanToJoin}: ${code}`} />
     </div>
   );
 }

@@ -64,6 +64,7 @@ function status(
     manualOverride: false,
     nowServing,
     estimatedWaitMinutes: 0,
+    estimatedWaitRange: null,
   };
 }
 

@@ -27,6 +27,7 @@ function status(nowServing: QueueStatus['nowServing']): QueueStatus {
     manualOverride: false,
     nowServing,
     estimatedWaitMinutes: 0,
+    estimatedWaitRange: null,
   };
 }
 

@@ -12,6 +12,8 @@ export interface KioskStrings {
   estimatedWait: string;
   noWait: string;
   minutes(count: number): string;
+  /** The wait as a range drawn from recent service times: "about 10–20 min". */
+  minutesRange(low: number, high: number): string;
   closes: string;
   lastCalls: string;
   nobodyCalled: string;
@@ -36,6 +38,7 @@ const en: KioskStrings = {
   estimatedWait: 'Wait',
   noWait: 'No wait',
   minutes: (count) => `~${count} min`,
+  minutesRange: (low, high) => `about ${low}–${high} min`,
   closes: 'Closes',
   lastCalls: 'Last calls',
   nobodyCalled: 'No one called yet',
@@ -59,6 +62,7 @@ const es: KioskStrings = {
   estimatedWait: 'Espera',
   noWait: 'Sin espera',
   minutes: (count) => `~${count} min`,
+  minutesRange: (low, high) => `unos ${low}–${high} min`,
   closes: 'Cierra',
   lastCalls: 'Últimos llamados',
   nobodyCalled: 'Nadie llamado aún',
@@ -82,6 +86,7 @@ const fr: KioskStrings = {
   estimatedWait: 'Attente',
   noWait: 'Sans attente',
   minutes: (count) => `~${count} min`,
+  minutesRange: (low, high) => `environ ${low}–${high} min`,
   closes: 'Fermeture',
   lastCalls: 'Derniers appels',
   nobodyCalled: 'Aucun appel',
@@ -105,6 +110,7 @@ const pt: KioskStrings = {
   estimatedWait: 'Espera',
   noWait: 'Sem espera',
   minutes: (count) => `~${count} min`,
+  minutesRange: (low, high) => `cerca de ${low}–${high} min`,
   closes: 'Fecha',
   lastCalls: 'Últimas chamadas',
   nobodyCalled: 'Ninguém chamado',
@@ -128,6 +134,7 @@ const de: KioskStrings = {
   estimatedWait: 'Wartezeit',
   noWait: 'Keine Wartezeit',
   minutes: (count) => `~${count} Min.`,
+  minutesRange: (low, high) => `etwa ${low}–${high} Min.`,
   closes: 'Schließt',
   lastCalls: 'Letzte Aufrufe',
   nobodyCalled: 'Noch kein Aufruf',

@@ -8,7 +8,8 @@ import { PatientDataProvider } from './data/context';
 import { reconcileLanguage } from './language';
 import { LanguageSelect } from './LanguageSelect';
 import { unsubscribe } from './push/subscription';
-import { savedSession, signOut, verifySession } from './session';
+import { joinTarget, savedSession, signOut, verifySession } from './session';
+import { GuestForm } from './GuestForm';
 import type { PatientSession } from './session';
 import { SignedInApp } from './SignedInApp';
 import { SW_MESSAGES } from '../sw-messages';
@@ -26,6 +27,8 @@ function PatientShell() {
   const [session, setSession] = useState<PatientSession | null>(savedSession);
   const [expired, setExpired] = useState(false);
   const [focusId, setFocusId] = useState<number | null>(takeNotificationParam);
+  // Opened from the kiosk's code: the department to join once signed in.
+  const [joinDepartment] = useState<string | null>(joinTarget);
 
   const endSession = useCallback(() => {
     setExpired(true);
@@ -73,10 +76,15 @@ function PatientShell() {
       </a>
       {session ? (
         <PatientDataProvider session={session} onRefused={endSession}>
-          <SignedInApp session={session} focusId={focusId} onSignOut={() => void handleSignOut(session)} />
+          <SignedInApp
+            session={session}
+            focusId={focusId}
+            joinDepartment={joinDepartment}
+            onSignOut={() => void handleSignOut(session)}
+          />
         </PatientDataProvider>
       ) : (
-        <SignedOut expired={expired} onAuthenticated={handleAuthenticated} />
+        <SignedOut expired={expired} joinDepartment={joinDepartment} onAuthenticated={handleAuthenticated} />
       )}
     </>
   );
@@ -95,7 +103,11 @@ function useNotificationTaps(focus: (id: number) => void) {
   );
 }
 
-function SignedOut(props: { expired: boolean; onAuthenticated(session: PatientSession): void }) {
+function SignedOut(props: {
+  expired: boolean;
+  joinDepartment: string | null;
+  onAuthenticated(session: PatientSession): void;
+}) {
   const { t } = useTranslation();
   const [forgot, setForgot] = useState(false);
   return (
@@ -122,6 +134,10 @@ function SignedOut(props: { expired: boolean; onAuthenticated(session: PatientSe
             </button>
           </>
         )}
+        {props.joinDepartment && (
+          <GuestForm department={props.joinDepartment} onAuthenticated={props.onAuthenticated} />
+        )}
+        <AuthForm onAuthenticated={props.onAuthenticated} />
       </main>
     </>
   );

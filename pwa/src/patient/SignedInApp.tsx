@@ -1,4 +1,7 @@
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PushOffer } from './home/PushOffer';
+import { useJoinOnArrival } from './useJoinOnArrival';
 import { usePatient } from './data/context';
 import { HomePage } from './home/HomePage';
 import { InboxPage } from './inbox/InboxPage';
@@ -12,14 +15,21 @@ import { useRoute } from './useRoute';
 interface Props {
   session: PatientSession;
   focusId: number | null;
+  /** Opened at `/join/<DEPT>`: join it at once, then offer push. */
+  joinDepartment: string | null;
   onSignOut(): void;
 }
 
-export function SignedInApp({ session, focusId, onSignOut }: Props) {
+export function SignedInApp({ session, focusId, joinDepartment, onSignOut }: Props) {
   const { t } = useTranslation();
   const [route] = useRoute();
   const { data, connection } = usePatient();
   usePushSync(session.token);
+  const [offerPush, setOfferPush] = useState(false);
+  useJoinOnArrival(
+    joinDepartment,
+    useCallback(() => setOfferPush(true), []),
+  );
   const unread = data.notifications.filter((item) => item.readAt === null).length;
 
   return (
@@ -32,7 +42,12 @@ export function SignedInApp({ session, focusId, onSignOut }: Props) {
       <UpdateBanner />
       {/* data-connection: for tests and support staff, whether the live connection is up. */}
       <main id="main" tabIndex={-1} data-connection={connection}>
-        {route === 'home' && <HomePage />}
+        {route === 'home' && (
+          <HomePage
+            token={session.token}
+            pushOffer={offerPush ? <PushOffer token={session.token} /> : undefined}
+          />
+        )}
         {route === 'inbox' && <InboxPage key={focusId ?? 'inbox'} focusId={focusId} />}
         {route === 'settings' && <SettingsPage session={session} onSignOut={onSignOut} />}
       </main>

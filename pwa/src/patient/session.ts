@@ -96,3 +96,26 @@ export async function signOut(session: PatientSession): Promise<void> {
   await api('POST /api/auth/logout', { token: session.token }).catch(() => undefined);
   forgetSession();
 }
+
+/** Joins without registering (the kiosk's QR code): a guest session, saved like any other. */
+export async function joinAsGuest(details: {
+  name: string;
+  phone?: string;
+  locale: string;
+}): Promise<PatientSession> {
+  const answer = await api('POST /api/auth/guest', { body: details });
+  const session = { token: answer.token, user: answer.user };
+  save(session);
+  return session;
+}
+
+/** The department a `/join/<DEPT>` address names (the kiosk's QR code), or null anywhere else. */
+export function joinTarget(): string | null {
+  const match = /^\/join\/([A-Za-z0-9_]{2,16})\/?$/.exec(window.location.pathname);
+  return match?.[1]?.toUpperCase() ?? null;
+}
+
+/** Back to the app's own address once the join is done, so a reload does not join again. */
+export function leaveJoinAddress(): void {
+  window.history.replaceState(null, '', '/#/');
+}

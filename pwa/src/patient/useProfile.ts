@@ -10,6 +10,8 @@ export interface ProfileApi {
   user: User;
   /** Saves a change through `PATCH /api/me`; rejects with the server's ApiError (e.g. `invalid_phone`). */
   save(change: UpdateMeBody): Promise<void>;
+  /** Keeps a user the server answered elsewhere (a guest's upgrade). */
+  replace(user: User): void;
 }
 
 /**
@@ -42,5 +44,5 @@ export function useProfile(session: PatientSession): ProfileApi {
     [session.token, keep],
   );
 
-  return { user, save };
+  return { user, save, replace: keep };
 }

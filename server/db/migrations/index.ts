@@ -16,6 +16,7 @@ import * as m0013 from './0013-privacy';
 import * as m0014 from './0014-api-keys';
 import * as m0015 from './0015-webhooks';
 import * as m0016 from './0016-ticket-journey';
+import * as m0017 from './0017-appointments-guests';
 
 /** Every migration in order. A list rather than a glob, so the set is fixed by the code. */
 export const migrations: RunnableMigration<MigrationContext>[] = [
@@ -35,4 +36,5 @@ export const migrations: RunnableMigration<MigrationContext>[] = [
   { name: '0014-api-keys', ...m0014 },
   { name: '0015-webhooks', ...m0015 },
   { name: '0016-ticket-journey', ...m0016 },
+  { name: '0017-appointments-guests', ...m0017 },
 ];

@@ -4,8 +4,10 @@ import type { Role } from '../../../shared/constants';
 
 export class User extends Model<InferAttributes<User>, InferCreationAttributes<User>> {
   declare id: CreationOptional<number>;
-  declare email: string;
-  declare passwordHash: string;
+  /** null for a guest, until they upgrade to a full account. */
+  declare email: CreationOptional<string | null>;
+  /** null for a guest: nothing to sign in with but their token. */
+  declare passwordHash: CreationOptional<string | null>;
   declare name: string;
   declare role: Role;
   declare locale: CreationOptional<string>;
@@ -23,6 +25,8 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   declare lastSeenAt: CreationOptional<Date | null>;
   /** Staff only: the department codes a nurse acts on; null is every department. Admins act on all. */
   declare staffDepartments: CreationOptional<string[] | null>;
+  /** A patient who joined without registering (a name, maybe a phone); removed after 7 unused days. */
+  declare guest: CreationOptional<boolean>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -30,8 +34,8 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
     User.init(
       {
         id: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true, get: bigintGetter('id') },
-        email: { type: DataTypes.TEXT, allowNull: false, unique: true },
-        passwordHash: { type: DataTypes.TEXT, allowNull: false },
+        email: { type: DataTypes.TEXT, allowNull: true, unique: true },
+        passwordHash: { type: DataTypes.TEXT, allowNull: true },
         name: { type: DataTypes.TEXT, allowNull: false },
         role: { type: DataTypes.TEXT, allowNull: false },
         locale: { type: DataTypes.TEXT, allowNull: false, defaultValue: 'en' },
@@ -43,6 +47,7 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
         disabled: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
         lastSeenAt: { type: DataTypes.DATE, allowNull: true },
         staffDepartments: { type: DataTypes.ARRAY(DataTypes.TEXT), allowNull: true },
+        guest: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
         createdAt: DataTypes.DATE,
         updatedAt: DataTypes.DATE,
       },

@@ -37,6 +37,7 @@ type TicketRoute =
 
 type TicketStep = typeof recallTicket;
 
+/** Priority first, then due time (a checked-in appointment's time, a walk-in's arrival). */
 const CALL_ORDER = 't.priority_weight DESC, t.due_at, t.id';
 
 export function ticketHandlers(ctx: AppContext): RouteHandlers<TicketRoute> {

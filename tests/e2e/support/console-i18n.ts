@@ -17,7 +17,7 @@ export async function untranslatedInConsole(page: Page, language: 'es' | 'fr'): 
 }
 
 /** The tabs of the workspace, by position (their names change with the language). */
-export const WORKSPACE_TABS = ['queue', 'delivery', 'schedules', 'audit', 'metrics'] as const;
+export const WORKSPACE_TABS = ['queue', 'delivery', 'schedules', 'audit', 'metrics', 'appointments'] as const;
 
 /** What each tab shows once its data is read: checking before then would find nothing to check. */
 const LOADED: Record<(typeof WORKSPACE_TABS)[number], string> = {
@@ -26,6 +26,7 @@ const LOADED: Record<(typeof WORKSPACE_TABS)[number], string> = {
   schedules: 'section.schedules table',
   audit: 'table.audit',
   metrics: 'section.metrics figure',
+  appointments: 'section.appointments .appointment-import',
 };
 
 /** Opens each tab in turn and answers the English left on each, by tab. */

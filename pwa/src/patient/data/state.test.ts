@@ -38,6 +38,8 @@ function ticket(id: number, status: Ticket['status']): Ticket {
     completedAt: null,
     transferredFrom: null,
     transferredTo: null,
+    appointmentAt: null,
+    estimatedWaitRange: null,
   };
 }
 
@@ -55,6 +57,7 @@ function queue(department: string, isOpen: boolean): QueueStatus {
     manualOverride: false,
     nowServing: [],
     estimatedWaitMinutes: 0,
+    estimatedWaitRange: null,
   };
 }
 

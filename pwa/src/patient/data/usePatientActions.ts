@@ -12,6 +12,8 @@ import type { PatientReads } from './usePatientReads';
 export interface PatientActions {
   join(department: string): Promise<void>;
   cancel(ticketId: number): Promise<void>;
+  /** Checks in for a booking: its ticket joins the others. */
+  checkIn(appointmentId: number): Promise<void>;
   /** Marks a notification read, now or (offline) once the server is reachable again. */
   open(notificationId: number): void;
   readAll(): Promise<void>;
@@ -57,6 +59,22 @@ export function usePatientActions(
     [token, dispatch, reads],
   );
 
+  const checkIn = useCallback(
+    async (appointmentId: number) => {
+      try {
+        const { ticket } = await api('POST /api/appointments/:id/check-in', {
+          params: { id: appointmentId },
+          token,
+        });
+        dispatch({ type: 'ticket', ticket, at: now() });
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'already_in_queue') await reads.tickets.run().catch(ignore);
+        throw error;
+      }
+    },
+    [token, dispatch, reads],
+  );
+
   const open = useCallback(
     (id: number) => {
       const notification = dataRef.current.notifications.find((item) => item.id === id);
@@ -91,7 +109,7 @@ export function usePatientActions(
   );
 
   return useMemo(
-    () => ({ join, cancel, open, readAll, loadOlder, reply }),
-    [join, cancel, open, readAll, loadOlder, reply],
+    () => ({ join, cancel, checkIn, open, readAll, loadOlder, reply }),
+    [join, cancel, checkIn, open, readAll, loadOlder, reply],
   );
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePatient } from '../data/context';
 import { ActionError, useActionError } from '../ActionError';
@@ -6,9 +7,10 @@ import { PageHeading } from '../PageHeading';
 import { DepartmentCard } from './DepartmentCard';
 import { InstallPrompt } from './InstallPrompt';
 import { TicketCard } from './TicketCard';
+import { AppointmentList } from './AppointmentList';
 
 /** My tickets first (what a patient opens the app for), then every department, live. */
-export function HomePage() {
+export function HomePage({ token, pushOffer }: { token: string; pushOffer?: ReactNode }) {
   const { t } = useTranslation();
   const { data, connection, online, canAct, join, cancel, reply } = usePatient();
   const [joining, setJoining] = useState<string | null>(null);
@@ -20,6 +22,8 @@ export function HomePage() {
     <>
       <PageHeading>{t('nav.home')}</PageHeading>
       <ActionError failure={failure} />
+      {pushOffer}
+      <AppointmentList token={token} />
       {data.tickets.length > 0 && (
         <section aria-labelledby="tickets-heading" className="tickets">
           <h3 id="tickets-heading">{t('ticket.headingCount', { count: data.tickets.length })}</h3>

@@ -57,7 +57,12 @@ export function TicketCard({ ticket, departmentName, canAct, onCancel, onReply }
           {ticket.estimatedWaitMinutes !== null && (
             <div>
               <dt>{t('ticket.estimate')}</dt>
-              <dd>{t('ticket.estimateValue', { count: ticket.estimatedWaitMinutes })}</dd>
+              {/* A range drawn from how long recent patients took, once there are enough of them. */}
+              <dd data-testid="ticket-estimate">
+                {ticket.estimatedWaitRange
+                  ? t('ticket.estimateRange', { ...ticket.estimatedWaitRange })
+                  : t('ticket.estimateValue', { count: ticket.estimatedWaitMinutes })}
+              </dd>
             </div>
           )}
         </dl>

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { usePatient } from '../data/context';
 import { LanguageSelect } from '../LanguageSelect';
@@ -16,6 +16,7 @@ import { PasswordChange } from './PasswordChange';
 import { PhoneField } from './PhoneField';
 import { PushSwitch } from './PushSwitch';
 import { ReachLine } from './ReachLine';
+import { UpgradeForm } from './UpgradeForm';
 
 interface Props {
   session: PatientSession;
@@ -27,6 +28,8 @@ export function SettingsPage({ session, onSignOut }: Props) {
   const { data, canAct } = usePatient();
   const { preferences, save, reload } = usePreferences(session.token);
   const profile = useProfile(session);
+  // Opened as a guest: the upgrade form stays to say it worked once the account is no longer a guest.
+  const [openedAsGuest] = useState(session.user.guest === true);
   const savePush = useCallback((push: boolean) => save({ push }), [save]);
   const push = usePush(session.token, savePush);
   const savePhone = useCallback(
@@ -50,13 +53,16 @@ export function SettingsPage({ session, onSignOut }: Props) {
       <section aria-labelledby="contact-heading" className="panel">
         <h3 id="contact-heading">{t('contact.heading')}</h3>
         <PhoneField phone={profile.user.phone} canAct={canAct} save={savePhone} />
-        <ChannelChoices
-          preferences={preferences}
-          email={profile.user.email}
-          phone={profile.user.phone}
-          canAct={canAct}
-          save={save}
-        />
+        {/* A guest has no email to choose: they may add one (and a password) below. */}
+        {!profile.user.guest && (
+          <ChannelChoices
+            preferences={preferences}
+            email={profile.user.email ?? ''}
+            phone={profile.user.phone}
+            canAct={canAct}
+            save={save}
+          />
+        )}
       </section>
       <section aria-labelledby="install-heading" className="panel">
         <h3 id="install-heading">{t('install.heading')}</h3>
@@ -65,6 +71,9 @@ export function SettingsPage({ session, onSignOut }: Props) {
       <section aria-labelledby="account-heading" className="panel">
         <h3 id="account-heading">{t('settings.account')}</h3>
         <p>{t('auth.signedInAs', { name: session.user.name })}</p>
+        {(profile.user.guest || openedAsGuest) && (
+          <UpgradeForm token={session.token} canAct={canAct} onUpgraded={profile.replace} />
+        )}
         {/* The account keeps the choice too; offline it applies on this device only. */}
         <LanguageSelect
           hint={t('settings.languageHint')}
