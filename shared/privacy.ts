@@ -87,4 +87,16 @@ export interface AccountExport {
   tickets: ExportedTicket[];
   notifications: ExportedNotification[];
   sessions: ExportedSession[];
+  /** Every booking of theirs, past and cancelled ones too, with the note staff wrote on it. */
+  appointments: ExportedAppointment[];
+}
+
+export interface ExportedAppointment {
+  id: number;
+  department: string;
+  at: string;
+  status: string;
+  ticketId: number | null;
+  note: string | null;
+  createdAt: string;
 }

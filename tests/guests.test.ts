@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
 import type { AuthAnswer, User } from '../shared/schemas';
 import type { Ticket } from '../shared/tickets';
-import { GUEST_LIMIT_PER_IP, removeUnusedGuests } from '../server/accounts/guests';
+import { GUEST_LIMIT_PER_IP } from '../server/accounts/guests';
+import { runRetention } from '../server/privacy/retention';
 import { api, signedInUser, startTestServer } from './support/server';
 import type { TestServer } from './support/server';
 
@@ -80,10 +81,14 @@ describe('guests', () => {
     expect(await server.ctx.sequelize.query(`SELECT count(*) FROM users WHERE guest`)).toEqual(before);
   });
 
-  it('unused for 7 days are removed, unless they hold a ticket', async () => {
+  it('unused for 7 days are removed by retention, unless they hold a ticket; their past tickets are kept unlinked', async () => {
     const idle = (await guest({ name: 'Idle' })).body;
     const waiting = (await guest({ name: 'Waiting' })).body;
     const recent = (await guest({ name: 'Recent' })).body;
+    const past = await api<{ ticket: { id: number } }>(server, 'POST', '/api/queues/OPD/tickets', {
+      token: idle.token,
+    });
+    await api(server, 'DELETE', `/api/tickets/${past.body.ticket.id}`, { token: idle.token });
     await api(server, 'POST', '/api/queues/OPD/tickets', { token: waiting.token });
     const old = [idle.user.id, waiting.user.id];
     await server.ctx.sequelize.query(
@@ -91,8 +96,16 @@ describe('guests', () => {
        UPDATE sessions SET last_used_at = now() - interval '8 days' WHERE user_id IN (:old)`,
       { replacements: { old } },
     );
-    expect(await removeUnusedGuests(server.ctx.sequelize, { dryRun: true })).toBe(1);
-    expect(await removeUnusedGuests(server.ctx.sequelize)).toBe(1);
+    const retention = (dryRun: boolean) =>
+      runRetention(server.ctx.sequelize, { retentionDays: 90, now: new Date(), dryRun });
+    expect((await retention(true)).guestsRemoved).toBe(1);
+    const done = await retention(false);
+    expect([done.guestsRemoved, done.guestTicketsUnlinked]).toEqual([1, 1]);
+    const [kept] = await server.ctx.sequelize.query<{ user_id: number | null }>(
+      `SELECT user_id FROM tickets WHERE id = :id`,
+      { replacements: { id: past.body.ticket.id }, type: QueryTypes.SELECT },
+    );
+    expect(kept).toEqual({ user_id: null });
     const left = await server.ctx.sequelize.query<{ id: number }>(
       `SELECT id FROM users WHERE id IN (:ids) ORDER BY id`,
       { replacements: { ids: [...old, recent.user.id] }, type: QueryTypes.SELECT },

@@ -30,29 +30,3 @@ export async function recordGuestSignup(sequelize: Sequelize, ip: string): Promi
     { replacements: { ip, window: GUEST_WINDOW_MINUTES } },
   );
 }
-
-/**
- * Removes the guests unused for GUEST_UNUSED_DAYS: no session of theirs used since (or none at all, and
- * the account that old), and no ticket still waiting, called or being served. Their tickets, bookings,
- * notifications, subscriptions and sessions go with them (the foreign keys cascade). Answers how many;
- * with `dryRun`, only counts. The nightly retention job calls this as one of its steps.
- */
-export async function removeUnusedGuests(
-  sequelize: Sequelize,
-  options: { now?: Date; dryRun?: boolean } = {},
-): Promise<number> {
-  const cutoff = new Date((options.now ?? new Date()).getTime() - GUEST_UNUSED_DAYS * 86_400_000);
-  const unused = `SELECT u.id FROM users u
-     WHERE u.guest AND u.created_at <= :cutoff
-       AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = u.id AND s.last_used_at > :cutoff)
-       AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.user_id = u.id
-                        AND t.status IN ('waiting', 'called', 'serving'))`;
-  const sql = options.dryRun
-    ? `SELECT count(*)::int AS n FROM (${unused}) g`
-    : `WITH gone AS (DELETE FROM users WHERE id IN (${unused}) RETURNING id) SELECT count(*)::int AS n FROM gone`;
-  const [row] = await sequelize.query<{ n: number }>(sql, {
-    replacements: { cutoff },
-    type: QueryTypes.SELECT,
-  });
-  return row?.n ?? 0;
-}

@@ -2,6 +2,7 @@ import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
 import type {
   AccountExport,
+  ExportedAppointment,
   ExportedFollowUp,
   ExportedNotification,
   ExportedPushSubscription,
@@ -27,11 +28,12 @@ export async function exportAccount(
   userJson: UserJson,
   sessionId: number,
 ): Promise<AccountExport> {
-  const [pushSubscriptions, tickets, notifications, sessions] = await Promise.all([
+  const [pushSubscriptions, tickets, notifications, sessions, appointments] = await Promise.all([
     exportPushSubscriptions(sequelize, user.id),
     exportTickets(sequelize, user.id),
     exportNotifications(sequelize, user.id),
     exportSessions(sequelize, user.id, sessionId),
+    exportAppointments(sequelize, user.id),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -41,7 +43,34 @@ export async function exportAccount(
     tickets,
     notifications,
     sessions,
+    appointments,
   };
+}
+
+async function exportAppointments(sequelize: Sequelize, userId: number): Promise<ExportedAppointment[]> {
+  const rows = await sequelize.query<{
+    id: number;
+    code: string;
+    at: Date;
+    status: string;
+    ticket_id: number | null;
+    note: string | null;
+    created_at: Date;
+  }>(
+    `SELECT a.id, d.code, a.at, a.status, a.ticket_id, a.note, a.created_at
+       FROM appointments a JOIN departments d ON d.id = a.department_id
+      WHERE a.user_id = :userId ORDER BY a.at, a.id`,
+    { replacements: { userId }, type: QueryTypes.SELECT },
+  );
+  return rows.map((row) => ({
+    id: Number(row.id),
+    department: row.code,
+    at: iso(row.at) ?? '',
+    status: row.status,
+    ticketId: row.ticket_id === null ? null : Number(row.ticket_id),
+    note: row.note,
+    createdAt: iso(row.created_at) ?? '',
+  }));
 }
 
 async function exportPushSubscriptions(

@@ -1,6 +1,7 @@
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
 import { LOGIN_FAILURE_WINDOW_MINUTES } from '../../shared/constants';
+import { GUEST_UNUSED_DAYS } from '../accounts/guests';
 
 /** Rows per statement: each batch is its own short transaction, so no lock is held for long. */
 export const RETENTION_BATCH = 1000;
@@ -13,6 +14,9 @@ export const RETENTION_STEPS = [
   'resetTokensDeleted',
   'resetRequestsDeleted',
   'loginFailuresDeleted',
+  'guestTicketsUnlinked',
+  'guestNotificationsUnlinked',
+  'guestsRemoved',
 ] as const;
 export type RetentionStep = (typeof RETENTION_STEPS)[number];
 export type RetentionSummary = Record<RetentionStep, number>;
@@ -24,7 +28,20 @@ export const STEP_LABELS: Record<RetentionStep, string> = {
   resetTokensDeleted: 'used or expired reset tokens deleted',
   resetRequestsDeleted: 'reset requests older than an hour deleted',
   loginFailuresDeleted: 'old failed sign-ins deleted',
+  guestTicketsUnlinked: 'tickets of guests unused for 7 days unlinked',
+  guestNotificationsUnlinked: 'notifications of guests unused for 7 days unlinked',
+  guestsRemoved: 'guests unused for 7 days removed',
 };
+
+/**
+ * A guest no session of theirs has used since `:guestCutoff` (nor ever, when made before it), holding
+ * no ticket in progress. Their tickets and notifications are unlinked first, as a deletion does, so
+ * the figures of their days still add up when the account goes.
+ */
+const UNUSED_GUEST = (id: string) => `${id} IN (SELECT u.id FROM users u
+     WHERE u.guest AND u.created_at <= :guestCutoff
+       AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = u.id AND s.last_used_at > :guestCutoff)
+       AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.user_id = u.id AND t.status IN ('waiting', 'called', 'serving')))`;
 
 interface Step {
   /** The rows the step acts on, from `FROM <table> x WHERE …` (no ORDER, no LIMIT). */
@@ -70,6 +87,24 @@ const STEPS: Record<RetentionStep, Step> = {
     where: 'x.created_at < :loginCutoff',
     act: `DELETE FROM login_failures l USING picked p WHERE l.id = p.id RETURNING 1`,
   },
+  guestTicketsUnlinked: {
+    table: 'tickets',
+    where: UNUSED_GUEST('x.user_id'),
+    act: `UPDATE tickets t SET user_id = NULL FROM picked p WHERE t.id = p.id RETURNING 1`,
+  },
+  guestNotificationsUnlinked: {
+    table: 'notifications',
+    where: UNUSED_GUEST('x.user_id'),
+    // Nothing tries to reach a notification that belongs to nobody (see privacy/erase.ts).
+    act: `UPDATE notifications n SET user_id = NULL, escalate_at = NULL, lease_until = NULL,
+            push_status = CASE WHEN n.push_status = 'pending' THEN 'done' ELSE n.push_status END
+          FROM picked p WHERE n.id = p.id RETURNING 1`,
+  },
+  guestsRemoved: {
+    table: 'users',
+    where: UNUSED_GUEST('x.id'),
+    act: `DELETE FROM users u USING picked p WHERE u.id = p.id RETURNING 1`,
+  },
 };
 
 export interface RetentionOptions {
@@ -87,13 +122,15 @@ function replacementsOf(options: RetentionOptions): Record<string, Date> {
     cutoff: new Date(now.getTime() - retentionDays * 24 * 60 * 60_000),
     hourAgo: new Date(now.getTime() - 60 * 60_000),
     loginCutoff: new Date(now.getTime() - LOGIN_FAILURE_WINDOW_MINUTES * 60_000),
+    guestCutoff: new Date(now.getTime() - GUEST_UNUSED_DAYS * 24 * 60 * 60_000),
   };
 }
 
 /**
  * One retention run: notifications older than RETENTION_DAYS deleted (their email/SMS records with them),
  * older finished tickets unlinked from their patient, expired sessions and reset tokens deleted, and the
- * per-email counters that have done their job. A dry run counts and changes nothing.
+ * per-email counters that have done their job, and guests unused for a week. A dry run counts and changes
+ * nothing.
  */
 export async function runRetention(
   sequelize: Sequelize,

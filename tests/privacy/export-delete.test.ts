@@ -89,6 +89,15 @@ it("exports everything about the patient as a download, and nothing of anyone el
   const aliceTicket = await join(alice.token);
   const bobTicket = await join(bob.token);
   await seeNext(); // Alice's ticket: called (a notification), served, done.
+  const tomorrow = new Date(Date.now() + 24 * 60 * 60_000).toISOString();
+  const book = (patientId: number, note: string) =>
+    api<{ appointment: { id: number } }>(server, 'POST', '/api/appointments', {
+      token: nurse.token,
+      body: { department, patientId, at: tomorrow, note },
+    });
+  const booked = await book(alice.id, 'bring the referral letter');
+  expect(booked.status).toBe(201);
+  expect((await book(bob.id, 'fasting since midnight')).status).toBe(201);
 
   const answer = await api<AccountExport>(server, 'GET', '/api/me/export', { token: alice.token });
   expect(answer.status).toBe(200);
@@ -114,10 +123,18 @@ it("exports everything about the patient as a download, and nothing of anyone el
     expect(notification.delivery.followUps).toEqual(expect.any(Array));
   }
   expect(data.sessions.filter((session) => session.current)).toHaveLength(1);
+  expect(data.appointments).toEqual([
+    expect.objectContaining({
+      id: booked.body.appointment.id,
+      department,
+      note: 'bring the referral letter',
+    }),
+  ]);
 
   // Nobody else's data: Bob's ticket, name and notifications are not in it.
   const text = JSON.stringify(data);
   expect(text).not.toContain('Bob Other');
+  expect(text).not.toContain('fasting since midnight');
   expect(text).not.toContain(bob.email);
   expect(data.tickets.map((ticket) => ticket.id)).not.toContain(bobTicket);
   const [bobsRows] = await server.ctx.sequelize.query<{ ids: number[] }>(
