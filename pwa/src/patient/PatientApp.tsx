@@ -128,16 +128,16 @@ function SignedOut(props: {
           <ForgotPassword onBack={() => setForgot(false)} />
         ) : (
           <>
+            {/* From the kiosk's code: a ticket at once as a guest, beside signing in. */}
+            {props.joinDepartment && (
+              <GuestForm department={props.joinDepartment} onAuthenticated={props.onAuthenticated} />
+            )}
             <AuthForm onAuthenticated={props.onAuthenticated} />
             <button type="button" className="link" onClick={() => setForgot(true)}>
               {t('account.forgot')}
             </button>
           </>
         )}
-        {props.joinDepartment && (
-          <GuestForm department={props.joinDepartment} onAuthenticated={props.onAuthenticated} />
-        )}
-        <AuthForm onAuthenticated={props.onAuthenticated} />
       </main>
     </>
   );
