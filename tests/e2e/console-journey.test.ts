@@ -54,7 +54,8 @@ describe("the patient's way in the console", () => {
     await ticketRow(page, first).getByText(`${first}: needs a few more minutes`).waitFor();
 
     // Requeue to the front: waiting again, first in line; the Undo beside the message puts it back.
-    await page.getByRole('button', { name: `Put ${first} back at the front` }).click();
+    // Its name starts with its visible words (WCAG 2.5.3), then the ticket it acts on.
+    await page.getByRole('button', { name: `To front (${first})` }).click();
     await waitForTicket(page, first, 'waiting');
     expect(await ticketRow(page, first).textContent()).toContain('#1');
     await page.getByRole('status').getByRole('button', { name: 'Undo' }).click();

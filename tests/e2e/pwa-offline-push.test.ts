@@ -198,7 +198,8 @@ describe('patient app on a phone', () => {
         tag: String(called.id),
         requireInteraction: true,
         lang: 'es',
-        data: { id: called.id, url: called.url },
+        // A call's answers ("On my way") are posted with its ticket and receipt, from the worker alone.
+        data: { id: called.id, url: called.url, ticketId: called.ticketId, receipt: called.receipt },
       },
     ]);
     await expect
