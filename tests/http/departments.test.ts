@@ -22,12 +22,15 @@ describe('departments and queue status', () => {
         totalWaiting: 0,
         statusMessage: 'Queue Closed',
         nowServing: [],
+        // No service times yet: no range to draw.
+        estimatedWaitRange: null,
       });
       expect(Object.keys(status).sort()).toEqual(
         [
           'closedAt',
           'department',
           'estimatedWaitMinutes',
+          'estimatedWaitRange',
           'id',
           'isOpen',
           'manualOverride',
