@@ -66,6 +66,11 @@ export interface Scheduler {
 export interface Outbox {
   /** Something was committed to the outbox: run a pass now. */
   wake(): void;
+  /**
+   * Runs time-critical work (a nurse's call) while this process's fan-out gives way to it
+   * (notifications/precedence.ts).
+   */
+  ahead<T>(work: () => Promise<T>): Promise<T>;
 }
 
 /** Signs and checks the receipt a push carries; `notifications/receipts.ts` implements it. */

@@ -73,7 +73,9 @@ export interface RunningServer {
 export interface ServerOptions {
   database?: OpenDatabase;
   /** Tests tune the worker (batch size, push timeout) here. */
-  worker?: Partial<Pick<OutboxWorkerOptions, 'batchSize' | 'concurrency' | 'idleCheckMs'>>;
+  worker?: Partial<
+    Pick<OutboxWorkerOptions, 'batchSize' | 'concurrency' | 'idleCheckMs' | 'precedenceMaxWaitMs'>
+  >;
   pushTimeoutMs?: number;
   clock?: Clock;
   /** Tests tune the email/SMS worker here. */

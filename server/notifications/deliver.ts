@@ -6,6 +6,7 @@ import { MAX_PUSH_ATTEMPTS, nextAttemptDelayMs } from '../push/backoff';
 import type { PushOutcome, PushSender } from '../push/send';
 import { pushOptionsFor } from './content';
 import { pushSentTo, selectLeased } from './leased';
+import type { Precedence } from './precedence';
 import type { LeasedRow } from './leased';
 import { presentNotification } from './presenter';
 import { buildPushPayload } from './push-payload';
@@ -45,7 +46,12 @@ export interface DeliveryDeps {
   recording?: Omit<RecorderOptions, 'sequelize'>;
   /** Whether this server has an email channel: what push did not deliver may then go by email. */
   emailChannel?: boolean;
+  /** Time-critical work that a fan-out's pushes give way to; none gives way without it. */
+  precedence?: Precedence;
 }
+
+/** How a batch is sent: `bulk` (a fan-out's, or rows due again) gives way to time-critical work. */
+export type DeliveryKind = 'bulk' | 'urgent';
 
 /**
  * Claims a batch of due notifications (SKIP LOCKED, leased), hands each to its owner's sockets and push
@@ -54,7 +60,7 @@ export interface DeliveryDeps {
  * with the same id, which clients show once.
  */
 export async function deliverBatch(deps: DeliveryDeps, batch: number): Promise<number> {
-  return deliverLeased(deps, await claim(deps.sequelize, batch, deps.leaseSeconds));
+  return deliverLeased(deps, await claim(deps.sequelize, batch, deps.leaseSeconds), 'bulk');
 }
 
 /**
@@ -72,17 +78,17 @@ export const CLAIM_BY_ID_SQL = `WITH claimed AS (
  ${selectLeased('claimed')}`;
 
 /** Claims these rows by id and delivers them. */
-export async function deliverIds(deps: DeliveryDeps, ids: number[]): Promise<number> {
+export async function deliverIds(deps: DeliveryDeps, ids: number[], kind: DeliveryKind): Promise<number> {
   if (ids.length === 0) return 0;
   const claimed = await deps.sequelize.query<LeasedRow>(CLAIM_BY_ID_SQL, {
     replacements: { ids, lease: deps.leaseSeconds },
     type: QueryTypes.SELECT,
   });
-  return deliverLeased(deps, claimed);
+  return deliverLeased(deps, claimed, kind);
 }
 
 /** Delivers rows whose lease this process holds. */
-async function deliverLeased(deps: DeliveryDeps, leased: LeasedRow[]): Promise<number> {
+async function deliverLeased(deps: DeliveryDeps, leased: LeasedRow[], kind: DeliveryKind): Promise<number> {
   const held = deps.recording?.held;
   const claimed = held ? leased.filter((row) => !held.has(Number(row.id))) : leased;
   if (claimed.length === 0) return leased.length;
@@ -103,7 +109,10 @@ async function deliverLeased(deps: DeliveryDeps, leased: LeasedRow[]): Promise<n
     return { row, notification, onSocket };
   });
   const recorder = createBatchRecorder({ ...deps.recording, sequelize: deps.sequelize });
+  const precedence = kind === 'bulk' ? deps.precedence : undefined;
   await mapLimited(work, deps.concurrency, async ({ row, notification, onSocket }) => {
+    // A bulk push starts only once no call is waiting; its socket emit above was already instant.
+    await precedence?.clear();
     recorder.add(await deliverOne(deps, row, notification, subscriptions.get(row.user_id) ?? [], onSocket));
   });
   await recorder.settled();

@@ -67,6 +67,8 @@ async function expandAll(plan: PassPlan, progress: Progress, noteWork: () => voi
   let wait = false;
   try {
     while (!plan.stopped()) {
+      // A batch already being recorded goes on; the next waits until no call is in flight (precedence.ts).
+      await plan.deps.precedence?.clear();
       const expanded = await expandNextBatch(plan.sequelize, { batch: plan.expandBatch, wait });
       if (expanded.kind === 'done') break;
       wait = expanded.kind === 'busy';
@@ -89,10 +91,11 @@ async function deliverLoop(plan: PassPlan, progress: Progress, delivered: (count
     // Read before the claim: rows that a batch commits after it are claimed on the next turn.
     const mayGrow = progress.expanding;
     const nextBatch = progress.next.promise;
-    const source = plan.urgent.size > 0 ? plan.urgent : plan.handoff;
-    const ids = source.take(plan.perLoop);
+    const urgent = plan.urgent.size > 0;
+    if (!urgent) await plan.deps.precedence?.clear();
+    const ids = (urgent ? plan.urgent : plan.handoff).take(plan.perLoop);
     if (ids.length > 0) {
-      delivered(await deliverIds(plan.deps, ids));
+      delivered(await (urgent ? deliverUrgent(plan, ids) : deliverIds(plan.deps, ids, 'bulk')));
       continue;
     }
     const count = await deliverBatch(plan.deps, plan.perLoop);
@@ -120,12 +123,18 @@ async function urgentLoop(
   while (!plan.stopped()) {
     const ids = plan.urgent.take(plan.perLoop);
     if (ids.length > 0) {
-      delivered(await deliverIds(plan.deps, ids));
+      delivered(await deliverUrgent(plan, ids));
       continue;
     }
     if (ended) return;
     await Promise.race([plan.urgent.added(), bulkEnded]);
   }
+}
+
+/** A patient's own notifications, sent ahead of the fan-out (precedence.ts). */
+function deliverUrgent(plan: PassPlan, ids: number[]): Promise<number> {
+  const deliver = () => deliverIds(plan.deps, ids, 'urgent');
+  return plan.deps.precedence?.ahead(deliver) ?? deliver();
 }
 
 interface Deferred {

@@ -11,6 +11,7 @@ import { EXPAND_BATCH } from './expand';
 import { OUTBOX_CHANNEL } from './fanout';
 import { Handoff, notifiedIds } from './handoff';
 import { runPass } from './pass';
+import { Precedence } from './precedence';
 
 export interface OutboxWorkerOptions extends Omit<DeliveryDeps, 'concurrency' | 'leaseSeconds'> {
   databaseUrl: string;
@@ -24,6 +25,8 @@ export interface OutboxWorkerOptions extends Omit<DeliveryDeps, 'concurrency' | 
   idleCheckMs?: number;
   /** Told of every NOTIFY of new notifications, from any process: a new call may escalate soon. */
   onNotified?: () => void;
+  /** Longest a fan-out's next step waits for a call in flight (precedence.ts; default 500 ms). */
+  precedenceMaxWaitMs?: number;
 }
 
 export interface OutboxWorker extends Outbox {
@@ -49,8 +52,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   // take turns on small fan-outs too.
   const expandBatch = Math.min(EXPAND_BATCH, batchSize * 10);
   let stopped = true;
+  const precedence = new Precedence(options.precedenceMaxWaitMs);
   const deps: DeliveryDeps = {
     ...options,
+    precedence,
     concurrency: options.concurrency ?? 64,
     leaseSeconds: options.leaseSeconds ?? 60,
     // Outcomes learned while the database is away wait for it, until the worker stops: then one more try.
@@ -109,6 +114,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   return {
     wake,
+    ahead: (work) => precedence.ahead(work),
     events,
     async start() {
       stopped = false;
