@@ -1,9 +1,12 @@
 import { createECDH, randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { getPriority } from 'node:os';
 import ece from 'http_ece';
 import { afterAll, expect, it } from 'vitest';
 import { createLogger } from '../logger';
 import { PushPayloadError } from './encrypt';
 import { createEncryptPool } from './encrypt-pool';
+import { ENCRYPT_NICE } from './encrypt-thread';
 
 const pool = createEncryptPool(2, createLogger('silent'));
 afterAll(async () => {
@@ -66,6 +69,21 @@ it('answers each request of a large batch on its own, a bad key failing only its
     }
   });
   expect(pool.threads()).toBe(2);
+});
+
+/** The nice value of each thread of this process (Linux's /proc: field 19 of a task's stat). */
+function threadNiceValues(): number[] {
+  return readdirSync('/proc/self/task').map((task) => {
+    const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+  });
+}
+
+it('runs its threads below the server, which keeps its own priority', async () => {
+  const agent = userAgent();
+  await Promise.all([1, 2].map((index) => pool.encrypt(JSON.stringify({ index }), agent.keys)));
+  expect(threadNiceValues().filter((nice) => nice === ENCRYPT_NICE).length).toBeGreaterThanOrEqual(2);
+  expect(getPriority()).toBe(0);
 });
 
 it('encrypts a priority message ahead of the ones queued before it', async () => {

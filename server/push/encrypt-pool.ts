@@ -7,8 +7,9 @@ import type { PushSubscriptionKeys } from './encrypt';
 import type { EncryptRequest, EncryptResponse, EncryptResult } from './encrypt-thread';
 
 /**
- * The plaintext is the payload's JSON text. A `priority` message (a call to the room) goes ahead of what
- * a fan-out has queued.
+ * The plaintext is the payload's JSON text. A `priority` message (a call to the room) is encrypted at once
+ * on the calling thread: it waits neither for what a fan-out has queued nor for the threads, which run at
+ * a lower priority (encrypt-thread.ts).
  */
 export type Encrypt = (plaintext: string, keys: PushSubscriptionKeys, priority?: boolean) => Promise<Buffer>;
 
@@ -131,14 +132,14 @@ export function createEncryptPool(size: number, logger: Logger): EncryptPool {
   }
 
   const encrypt: Encrypt = (plaintext, keys, priority = false) => {
-    const lane = priority ? leastQueued(lanes) : lanes[turn++ % Math.max(1, lanes.length)];
+    if (priority) return inlineEncrypt(plaintext, keys);
+    const lane = lanes[turn++ % Math.max(1, lanes.length)];
     if (!lane) return inlineEncrypt(plaintext, keys);
     const id = nextId++;
     return new Promise<Buffer>((resolve, reject) => {
       pending.set(id, { resolve, reject });
       lane.ids.add(id);
-      if (priority) lane.queued.unshift({ id, plaintext, keys });
-      else lane.queued.push({ id, plaintext, keys });
+      lane.queued.push({ id, plaintext, keys });
       // The requests of this event-loop turn go together, unless the thread is busy anyway.
       if (!lane.flushScheduled && mayPost(lane)) {
         lane.flushScheduled = true;
@@ -160,18 +161,4 @@ export function createEncryptPool(size: number, logger: Logger): EncryptPool {
       await Promise.all(stopping.map((lane) => lane.worker.terminate()));
     },
   };
-}
-
-/** The thread with the least work waiting, where a priority message is answered first. */
-function leastQueued(lanes: Lane[]): Lane | undefined {
-  let best: Lane | undefined;
-  for (const lane of lanes) {
-    if (
-      !best ||
-      lane.inFlight * MAX_PER_MESSAGE + lane.queued.length <
-        best.inFlight * MAX_PER_MESSAGE + best.queued.length
-    )
-      best = lane;
-  }
-  return best;
 }
