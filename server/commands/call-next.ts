@@ -1,8 +1,9 @@
 import { QueryTypes } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import type { Ticket } from '../../shared/tickets';
-import { departmentFor } from '../departments/lookup';
+import { DEPARTMENT_COLUMNS } from '../departments/lookup';
 import type { DepartmentRow } from '../departments/lookup';
-import { ApiError, unknownRoom } from '../errors';
+import { ApiError, notFound, unknownRoom } from '../errors';
 import { presentTicket } from '../tickets/queries';
 import { markCalled } from './mark-called';
 import { publishTicketChange } from './publish-ticket-change';
@@ -31,18 +32,38 @@ async function callInTransaction(
 ): Promise<Ticket> {
   const { sequelize } = deps;
   const row = await sequelize.transaction(async (transaction) => {
-    const department = await departmentFor(sequelize, code, transaction, 'none');
+    const { department, nextId } = await departmentAndNext(deps, code, transaction);
     const room = listedRoom(department, requestedRoom);
-    const [next] = await sequelize.query<{ id: number }>(
-      `SELECT id FROM tickets WHERE department_id = :departmentId AND status = 'waiting'
-        ORDER BY priority_weight DESC, due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      { replacements: { departmentId: department.id }, type: QueryTypes.SELECT, transaction },
-    );
-    if (!next) throw new ApiError(404, 'queue_empty', `Nobody is waiting in the ${department.name} queue.`);
-    return markCalled(deps, transaction, { ticketId: Number(next.id), room, nurseId, kind: 'called' });
+    if (nextId === null) {
+      throw new ApiError(404, 'queue_empty', `Nobody is waiting in the ${department.name} queue.`);
+    }
+    return markCalled(deps, transaction, { ticketId: nextId, room, nurseId, kind: 'called' });
   });
   await publishTicketChange(deps, row, { called: true });
   return presentTicket(row);
+}
+
+/**
+ * The department and its next waiting ticket, locked, in one round trip (a call is time-critical). A
+ * call that fails after this (an unlisted room) rolls back and lets the ticket go.
+ */
+async function departmentAndNext(
+  deps: TicketDeps,
+  code: string,
+  transaction: Transaction,
+): Promise<{ department: DepartmentRow; nextId: number | null }> {
+  const [row] = await deps.sequelize.query<DepartmentRow & { next_id: number | null }>(
+    `SELECT ${DEPARTMENT_COLUMNS}, next.id AS next_id
+       FROM departments d JOIN queues q ON q.department_id = d.id
+       LEFT JOIN LATERAL (
+         SELECT id FROM tickets WHERE department_id = d.id AND status = 'waiting'
+          ORDER BY priority_weight DESC, due_at, id LIMIT 1 FOR UPDATE SKIP LOCKED) next ON true
+      WHERE d.code = :code`,
+    { replacements: { code }, type: QueryTypes.SELECT, transaction },
+  );
+  if (!row) throw notFound(`There is no department ${code}.`);
+  const { next_id: nextId, ...department } = row;
+  return { department, nextId: nextId === null ? null : Number(nextId) };
 }
 
 /**

@@ -3,8 +3,8 @@ import { ticketCalledText } from '../notifications/content';
 import { recordNotification } from '../notifications/direct';
 import { notifyAlmostYourTurn } from '../tickets/almost';
 import type { TicketRow } from '../tickets/queries';
-import { asDepartment, logTicketEvent, ticketById } from '../tickets/records';
-import { snapshotTicket } from '../tickets/snapshot';
+import { asDepartment, ticketById } from '../tickets/records';
+import { changeTicketLogged } from '../tickets/snapshot';
 import type { TicketDeps } from './ticket-deps';
 import { emitTicketEvent } from './webhook-events';
 
@@ -21,17 +21,12 @@ export async function markCalled(
   const { sequelize } = deps;
   const { ticketId, room } = call;
   const now = deps.clock.now();
-  const previous = await snapshotTicket(sequelize, transaction, ticketId);
-  await sequelize.query(
-    `UPDATE tickets SET status = 'called', room = :room, call_count = call_count + 1,
-            called_at = coalesce(called_at, :now), last_called_at = :now WHERE id = :ticketId`,
-    { replacements: { room, now, ticketId }, transaction },
-  );
-  const eventId = await logTicketEvent(sequelize, transaction, ticketId, call.kind, {
-    actorId: call.nurseId,
-    room,
-    previous,
-    at: now,
+  const eventId = await changeTicketLogged(sequelize, transaction, {
+    ticketId,
+    set: `status = 'called', room = :room, call_count = call_count + 1,
+          called_at = coalesce(called_at, :now), last_called_at = :now`,
+    replacements: { room, now },
+    event: { kind: call.kind, actorId: call.nurseId, room, at: now },
   });
   const row = await ticketById(sequelize, ticketId, transaction);
   await recordNotification(sequelize, transaction, {

@@ -12,6 +12,9 @@ export interface DepartmentRow {
   is_open: boolean;
 }
 
+/** The columns of a DepartmentRow, from `departments d JOIN queues q`. */
+export const DEPARTMENT_COLUMNS = 'd.id, d.code, d.name, d.alert_position, d.rooms, d.archived, q.is_open';
+
 /**
  * A department with its queue's state, in the caller's transaction. `share` locks the queue row, so
  * that a close cannot slip between a check of `is_open` and what the caller writes next.
@@ -23,7 +26,7 @@ export async function departmentFor(
   lock: 'share' | 'none',
 ): Promise<DepartmentRow> {
   const [row] = await sequelize.query<DepartmentRow>(
-    `SELECT d.id, d.code, d.name, d.alert_position, d.rooms, d.archived, q.is_open
+    `SELECT ${DEPARTMENT_COLUMNS}
        FROM departments d JOIN queues q ON q.department_id = d.id WHERE d.code = :code
        ${lock === 'share' ? 'FOR SHARE OF q' : ''}`,
     { replacements: { code }, type: QueryTypes.SELECT, transaction },
