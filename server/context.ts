@@ -67,10 +67,10 @@ export interface Outbox {
   /** Something was committed to the outbox: run a pass now. */
   wake(): void;
   /**
-   * Runs time-critical work (a nurse's call) while this process's fan-out gives way to it
-   * (notifications/precedence.ts).
+   * Time-critical work (a nurse's call) has begun: this process's fan-out gives way to it
+   * (notifications/precedence.ts) until the answered function is called.
    */
-  ahead<T>(work: () => Promise<T>): Promise<T>;
+  timeCritical(): () => void;
 }
 
 /** Signs and checks the receipt a push carries; `notifications/receipts.ts` implements it. */

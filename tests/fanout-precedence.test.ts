@@ -50,8 +50,7 @@ it('holds an opening back while a call is in flight, and sends the call', async 
   await outboxSettles(server, ALL_DELIVERED);
   const before = receiver.received.length;
 
-  let release = () => undefined as void;
-  const heldCall = server.outbox.ahead(() => new Promise<void>((resolve) => (release = resolve)));
+  const release = server.outbox.timeCritical();
   expect((await api(server, 'POST', '/api/queues/OPD/open', { token: nurse.token })).status).toBe(200);
   const call = await api(server, 'POST', '/api/queues/LAB/call-next', {
     token: nurse.token,
@@ -66,7 +65,6 @@ it('holds an opening back while a call is in flight, and sends the call', async 
   expect(await openingsRecorded('OPD')).toBe(0);
 
   release();
-  await heldCall;
   await outboxSettles(server, ALL_DELIVERED, 30_000);
   const openings = receiver.received
     .slice(before)

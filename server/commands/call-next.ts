@@ -14,17 +14,7 @@ import type { TicketDeps } from './ticket-deps';
  * take two different patients instead of queueing behind one row lock. The order (priority, then due
  * time: a checked-in appointment's time, a walk-in's arrival) is the partial index `tickets_waiting_idx` (migration 0016).
  */
-export function callNext(
-  deps: TicketDeps,
-  nurseId: number,
-  code: string,
-  requestedRoom: string,
-): Promise<Ticket> {
-  // Ahead of any fan-out this process is sending (notifications/precedence.ts): the patient in the waiting room first.
-  return deps.outbox.ahead(() => callInTransaction(deps, nurseId, code, requestedRoom));
-}
-
-async function callInTransaction(
+export async function callNext(
   deps: TicketDeps,
   nurseId: number,
   code: string,

@@ -45,20 +45,8 @@ const WEBHOOK_EVENT: Record<
   no_show: 'ticket.no_show',
 };
 
-/**
- * A nurse moves a ticket on, ahead of any fan-out this process is sending (notifications/precedence.ts).
- * A step that does not follow from the ticket's state is a 409.
- */
-export function ticketStep(
-  deps: StepDeps,
-  nurseId: number,
-  ticketId: number,
-  action: NurseAction,
-): Promise<Ticket> {
-  return deps.outbox.ahead(() => stepInTransaction(deps, nurseId, ticketId, action));
-}
-
-async function stepInTransaction(
+/** A nurse moves a ticket on. A step that does not follow from the ticket's state is a 409. */
+export async function ticketStep(
   deps: StepDeps,
   nurseId: number,
   ticketId: number,

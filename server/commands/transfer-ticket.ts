@@ -42,12 +42,7 @@ export interface TransferRequest {
  * so a close cannot slip in; calls in the target take waiting rows with SKIP LOCKED and never wait on
  * the new one.
  */
-export function transferTicket(deps: TicketDeps, request: TransferRequest): Promise<TransferAnswer> {
-  // Ahead of any fan-out this process is sending (notifications/precedence.ts), like a call.
-  return deps.outbox.ahead(() => transferInTransaction(deps, request));
-}
-
-async function transferInTransaction(deps: TicketDeps, request: TransferRequest): Promise<TransferAnswer> {
+export async function transferTicket(deps: TicketDeps, request: TransferRequest): Promise<TransferAnswer> {
   const { sequelize } = deps;
   const { from, to } = await sequelize.transaction(async (transaction) => {
     const locked = await lockTicket(sequelize, request.ticketId, transaction);

@@ -102,7 +102,7 @@ export async function registerRoutes(
       ...guestHandlers(ctx),
       ...appointmentHandlers(ctx),
     },
-    ctx.sequelize,
+    ctx,
   );
   await registerDocsPage(app);
   await registerStatic(app);

@@ -5,11 +5,13 @@ import type { z } from 'zod';
 import { ROUTE_KEYS, ROUTES, splitRouteKey } from '../../shared/routes';
 import type { AnswerOf, RouteKey, Routes, RouteSpec } from '../../shared/routes';
 import type { ApiKeyCaller } from '../accounts/api-keys';
+import type { Outbox } from '../context';
 import type { User } from '../db/models/index';
 import { routeGuard } from './auth';
 import { departmentGuard } from './department-guard';
 import { withIdempotency } from './idempotency';
 import type { Outcome } from './idempotency';
+import { TIME_CRITICAL_ROUTES, timeCriticalHooks } from './time-critical';
 import { zodValidatorCompiler } from './validate';
 
 /** A route's input once its schemas have parsed it. */
@@ -51,13 +53,16 @@ type AnyHandler = (input: {
  * stranger learns nothing from a 400), the table's zod schemas validate params, query and body, a route
  * about one department then checks that a nurse is assigned to it (its `department` field), and the
  * answer goes out with the table's status. An API key is held to the route's `scope` instead of `who`
- * (routeGuard); a route marked `idempotent` honours `Idempotency-Key` (withIdempotency).
+ * (routeGuard); a route marked `idempotent` honours `Idempotency-Key` (withIdempotency). A nurse's step
+ * on a ticket goes ahead of this process's fan-out from its arrival to its answer (time-critical.ts).
  */
 export function registerRouteTable(
   app: FastifyInstance,
   handlers: RouteHandlers<RouteKey>,
-  sequelize: Sequelize,
+  deps: { sequelize: Sequelize; outbox: Pick<Outbox, 'timeCritical'> },
 ): void {
+  const { sequelize } = deps;
+  const timeCritical = timeCriticalHooks(deps.outbox);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   typed.setValidatorCompiler(zodValidatorCompiler);
   for (const key of ROUTE_KEYS) {
@@ -69,6 +74,7 @@ export function registerRouteTable(
       method,
       url: path,
       schema: schemaOf(spec),
+      ...(TIME_CRITICAL_ROUTES.has(key) ? timeCritical : {}),
       ...(guard ? { preValidation: guard } : {}),
       ...(spec.department ? { preHandler: departmentGuard(sequelize, spec.department) } : {}),
       handler: async (request, reply) => {

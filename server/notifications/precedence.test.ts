@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { Precedence } from './precedence';
+import { LONGEST_HOLD_MS, Precedence } from './precedence';
 
 /** Whether `promise` has settled once the pending callbacks have run. */
 async function settled(promise: Promise<unknown>): Promise<boolean> {
@@ -76,5 +76,20 @@ describe('Precedence', () => {
     await expect(inFlight).rejects.toThrow('queue_empty');
     expect(await settled(waiting)).toBe(true);
     expect(precedence.busy).toBe(false);
+  });
+
+  it('ends a hold whose end is never reported after its longest time, and counts each end once', async () => {
+    vi.useFakeTimers();
+    const precedence = new Precedence(60_000);
+    const forgotten = precedence.begin();
+    const answered = precedence.begin();
+    answered();
+    answered();
+    expect(precedence.busy).toBe(true);
+    await vi.advanceTimersByTimeAsync(LONGEST_HOLD_MS);
+    expect(precedence.busy).toBe(false);
+    forgotten();
+    expect(precedence.busy).toBe(false);
+    expect(await settled(precedence.clear())).toBe(true);
   });
 });

@@ -6,6 +6,9 @@
  * new push, claims no new batch and records no new batch of rows; what it has in flight goes on. A wait is
  * bounded, so that calls one after another slow an opening down but never stop it.
  */
+/** Longest that one piece of time-critical work holds the fan-out back (a call takes well under a second). */
+export const LONGEST_HOLD_MS = 10_000;
+
 export class Precedence {
   private active = 0;
   private waiting: Array<() => void> = [];
@@ -17,14 +20,33 @@ export class Precedence {
     return this.active > 0;
   }
 
-  /** Runs `work` ahead of the fan-out: bulk work waits (see `clear`) until it ends. */
-  async ahead<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Time-critical work has begun: bulk work waits (see `clear`) until the answered function is called,
+   * or for `LONGEST_HOLD_MS` at most, so that work that never reports its end (a request whose answer
+   * was never sent) cannot slow the fan-out down for good.
+   */
+  begin(): () => void {
     this.active++;
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      clearTimeout(timer);
+      this.active--;
+      if (this.active === 0) this.release();
+    };
+    const timer = setTimeout(end, LONGEST_HOLD_MS);
+    timer.unref();
+    return end;
+  }
+
+  /** Runs `work` ahead of the fan-out (see `begin`). */
+  async ahead<T>(work: () => Promise<T>): Promise<T> {
+    const end = this.begin();
     try {
       return await work();
     } finally {
-      this.active--;
-      if (this.active === 0) this.release();
+      end();
     }
   }
 

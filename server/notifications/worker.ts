@@ -114,7 +114,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   return {
     wake,
-    ahead: (work) => precedence.ahead(work),
+    timeCritical: () => precedence.begin(),
     events,
     async start() {
       stopped = false;
