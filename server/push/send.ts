@@ -8,6 +8,7 @@ import { outcomeForStatus } from './outcome';
 import type { PushOutcome } from './outcome';
 import { createVapidSigner } from './vapid';
 import type { VapidConfig } from './vapid';
+import { PUSH_SLOW_START, SlowStart } from './slow-start';
 
 export type { PushOutcome } from './outcome';
 
@@ -87,6 +88,16 @@ export function createPushSender(options: PushSenderOptions): PushSender {
   // halved the client's and the push service's cost per push against node:https. Default CAs, which
   // include NODE_EXTRA_CA_CERTS: no push service gets a relaxed certificate check.
   const pools = new Map<string, Pool>();
+  // A fan-out's requests per push service origin, opened gradually (slow-start.ts); a call's go on their own.
+  const starts = new Map<string, SlowStart>();
+  const slowStartFor = (origin: string): SlowStart => {
+    let start = starts.get(origin);
+    if (!start) {
+      start = new SlowStart({ ...PUSH_SLOW_START, max: maxSockets });
+      starts.set(origin, start);
+    }
+    return start;
+  };
   const poolFor = (origin: string, priority: boolean): Pool => {
     const key = `${priority ? 'priority ' : ''}${origin}`;
     let pool = pools.get(key);
@@ -167,8 +178,10 @@ export function createPushSender(options: PushSenderOptions): PushSender {
     };
     if (opts.topic !== undefined) headers.Topic = toPushTopic(opts.topic);
 
-    let result = await post(url, headers, body, priority);
-    if ('error' in result && result.stale) result = await post(url, headers, body, priority);
+    const postOnce = () => post(url, headers, body, priority);
+    const postGradually = () => (priority ? postOnce() : slowStartFor(url.origin).run(postOnce));
+    let result = await postGradually();
+    if ('error' in result && result.stale) result = await postGradually();
     if ('error' in result) return { kind: 'retry', error: result.error.message };
     return outcomeForStatus(result.status, result.retryAfter, result.body, now());
   }
