@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SlowStart } from './slow-start';
 
 /** A request the test answers when it likes, on a clock the test moves. */
@@ -97,5 +97,39 @@ describe('SlowStart', () => {
     expect(h.start.current).toBe(2);
     await h.answerOne();
     await after;
+  });
+
+  describe('with a service that holds every slot and answers nothing', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('still grows, each interval, up to its maximum', async () => {
+      vi.useFakeTimers();
+      const start = new SlowStart({
+        initial: 2,
+        max: 6,
+        step: 2,
+        intervalMs: 100,
+        slowMs: 20,
+        idleMs: 1_000,
+        now: () => Date.now(),
+      });
+      let running = 0;
+      const hung = Array.from({ length: 10 }, () =>
+        start.run(() => {
+          running++;
+          return new Promise<void>(() => undefined);
+        }),
+      );
+      await vi.advanceTimersByTimeAsync(0);
+      expect(running).toBe(2);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(running).toBe(4);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(running).toBe(6);
+      expect(start.current).toBe(6);
+      expect(hung).toHaveLength(10);
+    });
   });
 });

@@ -36,6 +36,7 @@ export class SlowStart {
   private windowAnswers = 0;
   private windowAnswerMs = 0;
   private lastActivity: number;
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: SlowStartOptions) {
     this.now = options.now ?? (() => performance.now());
@@ -72,6 +73,7 @@ export class SlowStart {
       this.inFlight++;
       return undefined;
     }
+    this.watch();
     return new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
@@ -79,10 +81,29 @@ export class SlowStart {
     this.inFlight--;
     this.lastActivity = this.now();
     this.adjust();
+    this.admit();
+  }
+
+  private admit(): void {
     while (this.inFlight < this.limit && this.waiting.length > 0) {
       this.inFlight++;
       this.waiting.shift()?.();
     }
+  }
+
+  /**
+   * While requests wait, the count is looked at each interval even if no answer comes: a service that
+   * holds every slot without answering is the slowest of all.
+   */
+  private watch(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.adjust();
+      this.admit();
+      if (this.waiting.length > 0) this.watch();
+    }, this.options.intervalMs);
+    this.timer.unref();
   }
 
   /** At the end of each interval: one step more if the interval was saturated by a slow service. */
@@ -90,7 +111,8 @@ export class SlowStart {
     if (this.waiting.length === 0) this.windowSaturated = false;
     const now = this.now();
     if (now - this.windowStart < this.options.intervalMs) return;
-    const meanMs = this.windowAnswers > 0 ? this.windowAnswerMs / this.windowAnswers : 0;
+    // No answer in a whole interval: every request in flight has taken longer than it.
+    const meanMs = this.windowAnswers > 0 ? this.windowAnswerMs / this.windowAnswers : now - this.windowStart;
     if (this.windowSaturated && meanMs >= this.options.slowMs) {
       this.limit = Math.min(this.options.max, this.limit + this.options.step);
     }
