@@ -1,16 +1,9 @@
 import { QueryTypes } from 'sequelize';
-import type { Sequelize, Transaction } from 'sequelize';
+import type { Sequelize } from 'sequelize';
 import { AUDIENCES, isAudience } from './audiences';
-import type { Audience } from './audiences';
 import { localizedSql } from './content';
 
 export const EXPAND_BATCH = 5_000;
-/**
- * Rows per statement inside a batch's transaction. Between two statements the expansion gives way to a
- * call in flight (`giveWay`): a statement already running cannot, and one of 5,000 rows keeps a call's
- * own queries waiting for the database for a quarter of a second on a busy machine.
- */
-export const EXPAND_STATEMENT_ROWS = 1_000;
 
 interface FanoutRow {
   id: number;
@@ -32,10 +25,6 @@ export interface ExpandOptions {
    * processes take turns batch by batch and each sends its share.
    */
   wait?: boolean;
-  /** Awaited between two statements of a batch: resolves once no call is in flight (precedence.ts). */
-  giveWay?: () => Promise<void>;
-  /** Rows per statement (EXPAND_STATEMENT_ROWS). */
-  statementRows?: number;
 }
 
 // Another worker holds a fan-out for one batch's insert; far longer means it is stuck: try again later.
@@ -90,63 +79,30 @@ async function expandInTransaction(sequelize: Sequelize, options: ExpandOptions)
       });
       return { kind: 'expanded', covered: 0, ids: [] };
     }
-    let cursor = Number(fanout.cursor);
-    let covered = 0;
-    const ids: number[] = [];
-    while (covered < batch) {
-      if (covered > 0) await options.giveWay?.();
-      const rows = Math.min(options.statementRows ?? EXPAND_STATEMENT_ROWS, batch - covered);
-      const step = await expandStatement(sequelize, transaction, {
-        id: fanout.id,
-        audience: fanout.audience,
-        cursor,
-        rows,
-      });
-      covered += step.covered;
-      ids.push(...step.ids);
-      if (step.last !== null) cursor = step.last;
-      if (step.covered < rows) break;
-    }
+    const where = AUDIENCES[fanout.audience]('f.created_at', 'd.code', 'f.department_id');
+    const [progress] = await sequelize.query<{ covered: number; last: number | null; ids: string[] | null }>(
+      `WITH f AS (SELECT * FROM fanouts WHERE id = :id),
+            d AS (SELECT departments.* FROM departments, f WHERE departments.id = f.department_id),
+            batch AS (
+              SELECT u.id, u.locale FROM users u, f LEFT JOIN d ON true
+               WHERE u.id > :cursor AND ${where}
+               ORDER BY u.id LIMIT :batch),
+            inserted AS (
+              INSERT INTO notifications (user_id, department_id, type, event_key, title, body, data)
+              SELECT u.id, f.department_id, f.type, f.event_key,
+                     ${localizedSql('f.texts', 'title', 'f.title')}, ${localizedSql('f.texts', 'body', 'f.body')}, f.data
+                FROM batch u, f
+              ON CONFLICT (user_id, event_key) DO NOTHING
+              RETURNING id)
+       SELECT count(*)::int AS covered, max(batch.id) AS last, (SELECT array_agg(id) FROM inserted) AS ids
+         FROM batch`,
+      { replacements: { id: fanout.id, cursor: fanout.cursor, batch }, type: QueryTypes.SELECT, transaction },
+    );
+    const covered = progress?.covered ?? 0;
     await sequelize.query(`UPDATE fanouts SET cursor = :last, done = :done WHERE id = :id`, {
-      replacements: { id: fanout.id, last: cursor, done: covered < batch },
+      replacements: { id: fanout.id, last: progress?.last ?? fanout.cursor, done: covered < batch },
       transaction,
     });
-    return { kind: 'expanded', covered, ids };
+    return { kind: 'expanded', covered, ids: (progress?.ids ?? []).map(Number) };
   });
-}
-
-/** One statement of a batch: the next `rows` patients of the audience after `cursor`, recorded. */
-async function expandStatement(
-  sequelize: Sequelize,
-  transaction: Transaction,
-  step: { id: number; audience: Audience; cursor: number; rows: number },
-): Promise<{ covered: number; last: number | null; ids: number[] }> {
-  const where = AUDIENCES[step.audience]('f.created_at', 'd.code', 'f.department_id');
-  const [progress] = await sequelize.query<{ covered: number; last: number | null; ids: string[] | null }>(
-    `WITH f AS (SELECT * FROM fanouts WHERE id = :id),
-          d AS (SELECT departments.* FROM departments, f WHERE departments.id = f.department_id),
-          batch AS (
-            SELECT u.id, u.locale FROM users u, f LEFT JOIN d ON true
-             WHERE u.id > :cursor AND ${where}
-             ORDER BY u.id LIMIT :batch),
-          inserted AS (
-            INSERT INTO notifications (user_id, department_id, type, event_key, title, body, data)
-            SELECT u.id, f.department_id, f.type, f.event_key,
-                   ${localizedSql('f.texts', 'title', 'f.title')}, ${localizedSql('f.texts', 'body', 'f.body')}, f.data
-              FROM batch u, f
-            ON CONFLICT (user_id, event_key) DO NOTHING
-            RETURNING id)
-     SELECT count(*)::int AS covered, max(batch.id) AS last, (SELECT array_agg(id) FROM inserted) AS ids
-       FROM batch`,
-    {
-      replacements: { id: step.id, cursor: step.cursor, batch: step.rows },
-      type: QueryTypes.SELECT,
-      transaction,
-    },
-  );
-  return {
-    covered: progress?.covered ?? 0,
-    last: progress?.last === null || progress?.last === undefined ? null : Number(progress.last),
-    ids: (progress?.ids ?? []).map(Number),
-  };
 }

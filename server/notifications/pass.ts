@@ -65,16 +65,11 @@ export async function runPass(plan: PassPlan): Promise<boolean> {
  */
 async function expandAll(plan: PassPlan, progress: Progress, noteWork: () => void): Promise<void> {
   let wait = false;
-  const precedence = plan.deps.precedence;
   try {
     while (!plan.stopped()) {
-      // A statement already running goes on; the next waits until no call is in flight (precedence.ts).
-      await precedence?.clear();
-      const expanded = await expandNextBatch(plan.sequelize, {
-        batch: plan.expandBatch,
-        wait,
-        ...(precedence ? { giveWay: () => precedence.clear() } : {}),
-      });
+      // A batch already being recorded goes on; the next waits until no call is in flight (precedence.ts).
+      await plan.deps.precedence?.clear();
+      const expanded = await expandNextBatch(plan.sequelize, { batch: plan.expandBatch, wait });
       if (expanded.kind === 'done') break;
       wait = expanded.kind === 'busy';
       if (expanded.kind === 'busy') continue;
