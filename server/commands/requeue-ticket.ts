@@ -3,8 +3,8 @@ import { conflict } from '../errors';
 import type { RequeuePlacement, Ticket } from '../../shared/tickets';
 import { notifyAlmostYourTurn } from '../tickets/almost';
 import { presentTicket } from '../tickets/queries';
-import { asDepartment, invalidTransition, lockTicket, logTicketEvent, ticketById } from '../tickets/records';
-import { snapshotTicket } from '../tickets/snapshot';
+import { asDepartment, invalidTransition, lockTicket, ticketById } from '../tickets/records';
+import { changeTicketLogged } from '../tickets/snapshot';
 import { publishTicketChange } from './publish-ticket-change';
 import type { TicketDeps } from './ticket-deps';
 
@@ -39,17 +39,11 @@ export async function requeueTicket(
       if (!REQUEUABLE.includes(locked.status)) throw invalidTransition(locked.status, 'requeued');
       const before = await ticketById(sequelize, ticketId, transaction);
       const now = deps.clock.now();
-      const previous = await snapshotTicket(sequelize, transaction, ticketId);
-      await sequelize.query(
-        `UPDATE tickets SET status = 'waiting', room = NULL, ended_at = NULL, due_at = ${DUE_AT[placement]}
-        WHERE id = :ticketId`,
-        { replacements: { now, ticketId, departmentId: before.department_id }, transaction },
-      );
-      await logTicketEvent(sequelize, transaction, ticketId, 'requeued', {
-        actorId: nurseId,
-        previous,
-        details: { placement },
-        at: now,
+      await changeTicketLogged(sequelize, transaction, {
+        ticketId,
+        set: `status = 'waiting', room = NULL, ended_at = NULL, due_at = ${DUE_AT[placement]}`,
+        replacements: { now, departmentId: before.department_id },
+        event: { kind: 'requeued', actorId: nurseId, room: null, at: now, details: { placement } },
       });
       const updated = await ticketById(sequelize, ticketId, transaction);
       await notifyAlmostYourTurn(sequelize, transaction, asDepartment(updated));

@@ -4,8 +4,8 @@ import { ticketNoShowText } from '../notifications/content';
 import { recordNotification } from '../notifications/direct';
 import { presentTicket } from '../tickets/queries';
 import type { TicketRow } from '../tickets/queries';
-import { invalidTransition, lockTicket, logTicketEvent, ticketById } from '../tickets/records';
-import { snapshotTicket } from '../tickets/snapshot';
+import { invalidTransition, lockTicket, ticketById } from '../tickets/records';
+import { changeTicketLogged } from '../tickets/snapshot';
 import { markCalled } from './mark-called';
 import { publishTicketChange } from './publish-ticket-change';
 import type { TicketDeps } from './ticket-deps';
@@ -77,15 +77,11 @@ async function moveOn(
   const { sequelize } = deps;
   const { ticketId, action } = step;
   const now = deps.clock.now();
-  const previous = await snapshotTicket(sequelize, transaction, ticketId);
-  await sequelize.query(`UPDATE tickets SET ${UPDATE[action]} WHERE id = :ticketId`, {
-    replacements: { now, ticketId },
-    transaction,
-  });
-  await logTicketEvent(sequelize, transaction, ticketId, action, {
-    actorId: step.nurseId,
-    previous,
-    at: now,
+  await changeTicketLogged(sequelize, transaction, {
+    ticketId,
+    set: UPDATE[action],
+    replacements: { now },
+    event: { kind: action, actorId: step.nurseId, room: null, at: now },
   });
   const updated = await ticketById(sequelize, ticketId, transaction);
   const event = WEBHOOK_EVENT[action];

@@ -1,3 +1,6 @@
+/** Longest that one piece of time-critical work holds the fan-out back (a call takes well under a second). */
+export const LONGEST_HOLD_MS = 10_000;
+
 /**
  * Time-critical work of this process (a nurse's call, and the push of what it recorded) that the bulk of a
  * fan-out gives way to. On a small machine the server, PostgreSQL and the push service's connections share
@@ -6,9 +9,6 @@
  * new push, claims no new batch and records no new batch of rows; what it has in flight goes on. A wait is
  * bounded, so that calls one after another slow an opening down but never stop it.
  */
-/** Longest that one piece of time-critical work holds the fan-out back (a call takes well under a second). */
-export const LONGEST_HOLD_MS = 10_000;
-
 export class Precedence {
   private active = 0;
   private waiting: Array<() => void> = [];

@@ -59,12 +59,12 @@ export interface LoggedChange {
   /** The UPDATE's SET list, with its own replacements. */
   set: string;
   replacements: Record<string, unknown>;
-  event: { kind: string; actorId: number; room: string | null; at: Date };
+  event: { kind: string; actorId: number; room: string | null; at: Date; details?: Record<string, unknown> };
 }
 
 /**
  * Changes a ticket and logs the change as a ticket event carrying the state before it (as snapshotTicket
- * takes it), in one statement: a call is time-critical, and each round trip to a database busy with a
+ * takes it), in one statement: a nurse's step is time-critical, and each round trip to a database busy with a
  * fan-out costs it more than the statement. Every part of one statement sees the same snapshot, so
  * `previous` is the row before the UPDATE. Answers the event's id.
  */
@@ -77,8 +77,9 @@ export async function changeTicketLogged(
     `WITH previous AS (
        SELECT to_jsonb(s) AS state FROM (SELECT ${COLUMN_LIST} FROM tickets WHERE id = :ticketId) s),
      changed AS (UPDATE tickets SET ${change.set} WHERE id = :ticketId RETURNING id)
-     INSERT INTO ticket_events (ticket_id, kind, room, actor_id, previous, at)
-     SELECT changed.id, :eventKind, :eventRoom, :eventActorId, previous.state, :eventAt::timestamptz
+     INSERT INTO ticket_events (ticket_id, kind, room, actor_id, previous, details, at)
+     SELECT changed.id, :eventKind, :eventRoom, :eventActorId, previous.state, :eventDetails::jsonb,
+            :eventAt::timestamptz
        FROM changed, previous
      RETURNING id`,
     {
@@ -88,6 +89,7 @@ export async function changeTicketLogged(
         eventKind: change.event.kind,
         eventRoom: change.event.room,
         eventActorId: change.event.actorId,
+        eventDetails: change.event.details ? JSON.stringify(change.event.details) : null,
         eventAt: change.event.at,
       },
       type: QueryTypes.SELECT,
