@@ -107,7 +107,10 @@ describe('console admin pages', () => {
       .getByRole('status')
       .filter({ hasText: 'The settings of Dermatology clinic are saved.' })
       .waitFor();
-    expect(await page.locator('tr[data-department="DERM"]').textContent()).toContain('Room 1, Room 3');
+    // The list is read again after the save's message: wait for the row to show it.
+    const row = page.locator('tr[data-department="DERM"]');
+    await row.filter({ hasText: 'Room 1, Room 3' }).waitFor();
+    expect(await row.textContent()).toContain('Room 1, Room 3');
     await expectNoSeriousViolations(page);
 
     const read = await api<Department[]>(server, 'GET', '/api/departments', { token: admin.token });
