@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConnectionError, DatabaseError } from 'sequelize';
 import type { Sequelize } from 'sequelize';
-import { createBatchRecorder, GATHER_MAX, isConnectionLost } from './record';
+import { createBatchRecorder, GATHER_MAX, isConnectionLost, lostConflict } from './record';
 import type { DeliveryResult } from './record';
 
 function pgError(code: string, message = 'boom'): Error {
@@ -79,6 +79,20 @@ describe('createBatchRecorder', () => {
     recorder.add(result(1));
     await expect(recorder.settled()).rejects.toBeInstanceOf(ConnectionError);
     expect(writes).toEqual([]);
+  });
+
+  it('writes again what lost a deadlock or a serialization conflict to another transaction', async () => {
+    for (const code of ['40P01', '40001']) {
+      const conflict = () => new DatabaseError(Object.assign(pgError(code), { sql: '', parameters: {} }));
+      const { sequelize, writes } = database(1, conflict);
+      const held = new Set<number>();
+      const recorder = createBatchRecorder({ sequelize, held });
+      recorder.add(result(1));
+      await recorder.settled();
+      expect(writes, code).toHaveLength(1);
+      expect(held.size, code).toBe(0);
+    }
+    expect(lostConflict(pgError('23505'))).toBe(false);
   });
 
   it('does not retry a statement the database refused', async () => {

@@ -125,7 +125,10 @@ export function createBatchRecorder(options: RecorderOptions) {
   };
 }
 
-/** Runs a write until it succeeds, retrying while the database is away and the worker is not stopping. */
+/**
+ * Runs a write until it succeeds, retrying while the database is away or the write lost a conflict with
+ * another transaction, and the worker is not stopping.
+ */
 export async function persistWhileAway<T>(
   options: Pick<RecorderOptions, 'stopping' | 'onRecordFailed'>,
   write: () => Promise<T>,
@@ -134,7 +137,7 @@ export async function persistWhileAway<T>(
     try {
       return await write();
     } catch (error) {
-      if (!isConnectionLost(error) || options.stopping?.()) throw error;
+      if (!(isConnectionLost(error) || lostConflict(error)) || options.stopping?.()) throw error;
       options.onRecordFailed?.(error);
       const delayMs = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** attempt);
       await new Promise((resolve) => setTimeout(resolve, delayMs));
@@ -150,12 +153,29 @@ const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMED
 /** Whether an error says the database could not be reached, rather than that the statement was wrong. */
 export function isConnectionLost(error: unknown): boolean {
   if (error instanceof ConnectionError) return true;
-  if (!(error instanceof Error)) return false;
-  const cause = (error as { original?: unknown }).original ?? error;
-  if (!(cause instanceof Error)) return false;
+  const cause = causeOf(error);
+  if (!cause) return false;
   const code = (cause as { code?: unknown }).code;
   if (typeof code === 'string' && (CONNECTION_STATES.test(code) || CONNECTION_CODES.has(code))) return true;
   return /Connection terminated|connection is closed|not queryable/i.test(cause.message);
+}
+
+// deadlock_detected and serialization_failure: PostgreSQL rolled the statement back because of another
+// transaction, and the same statement run again succeeds. An outcome write that updates many rows can
+// meet another that updates some of them in another order (socket acks, email and SMS outcomes).
+const CONFLICT_STATES = new Set(['40P01', '40001']);
+
+/** Whether a statement was rolled back for a conflict with another transaction, not for what it says. */
+export function lostConflict(error: unknown): boolean {
+  const code = (causeOf(error) as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && CONFLICT_STATES.has(code);
+}
+
+/** The driver's error under Sequelize's, or the error itself. */
+function causeOf(error: unknown): Error | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const cause = (error as { original?: unknown }).original ?? error;
+  return cause instanceof Error ? cause : undefined;
 }
 
 /**

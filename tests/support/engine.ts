@@ -68,19 +68,55 @@ export function outboxSettles(server: TestServer, sql: string, timeoutMs = 20_00
       for (const events of workers) {
         events.off('pass', onEvent);
         events.off('idle', onEvent);
+        events.off('error-pass', onFailure);
       }
       if (error) reject(error);
       else resolve();
     };
-    const timer = setTimeout(() => finish(new Error(`outbox did not settle: ${sql}`)), timeoutMs);
+    const failures: unknown[] = [];
+    const onFailure = (error: unknown) => failures.push(error);
+    const timer = setTimeout(() => {
+      void unsettledState(server, failures).then((state) =>
+        finish(new Error(`outbox did not settle: ${sql}\n${state}`)),
+      );
+    }, timeoutMs);
     for (const events of workers) {
       events.on('pass', onEvent);
       events.on('idle', onEvent);
+      events.on('error-pass', onFailure);
     }
     onEvent();
     outbox.wake();
     followUps.wake();
   });
+}
+
+/**
+ * What a failed settle leaves behind, for the test's message: the rows still pending or not done, and the
+ * workers' failed passes meanwhile. A wait that timed out on a busy CI machine then says why.
+ */
+async function unsettledState(server: TestServer, failures: unknown[]): Promise<string> {
+  const show = (label: string, sql: string) =>
+    server.ctx.sequelize
+      .query(sql, { type: QueryTypes.SELECT })
+      .then((rows) => `${label}: ${JSON.stringify(rows)}`)
+      .catch((error: unknown) => `${label}: unreadable (${String(error)})`);
+  const lines = await Promise.all([
+    show('now', `SELECT now()`),
+    show('fanouts not done', `SELECT id, audience, cursor, created_at FROM fanouts WHERE NOT done LIMIT 5`),
+    show(
+      'pending pushes',
+      `SELECT id, type, push_attempts, next_attempt_at, lease_until, last_error, created_at
+         FROM notifications WHERE push_status = 'pending' ORDER BY id LIMIT 5`,
+    ),
+    show(
+      'pending channels',
+      `SELECT notification_id, channel, attempts, next_attempt_at, lease_until, last_error
+         FROM notification_channels WHERE status = 'pending' LIMIT 5`,
+    ),
+  ]);
+  const errors = failures.map((error) => `failed pass: ${error instanceof Error ? error.stack : String(error)}`);
+  return [...lines, ...errors].join('\n');
 }
 
 /** Every fan-out expanded and no push still due or in flight. */
