@@ -198,6 +198,36 @@ describe('calling', () => {
     expect((await mine(patients[1] as Patient))?.estimatedWaitMinutes).toBe(12);
   });
 
+  it("gives staff each waiting ticket's position, estimate and range as its patient sees them", async () => {
+    const patients = await createPatients(server, null, 8);
+    const tickets: Ticket[] = [];
+    for (const patient of patients) tickets.push((await join(patient)).body.ticket);
+    // Three visits of 6, 9 and 15 minutes: enough for a spread of service times.
+    for (const minutes of [6, 9, 15]) {
+      const called = (await callNext('2')).body.ticket;
+      await act(called.id, 'serve');
+      clock.set(new Date(clock.now().getTime() + minutes * 60_000));
+      await act(called.id, 'complete');
+    }
+    await act(tickets[7]?.id ?? 0, 'priority', { priority: 'urgent', reason: 'pain' });
+    await callNext('5'); // the urgent one, ahead of the rest
+    const staffList = await api<StaffTicket[]>(server, 'GET', `/api/queues/${department}/tickets`, {
+      token: nurse.token,
+    });
+    const waiting = staffList.body.filter((ticket) => ticket.status === 'waiting');
+    expect(waiting.map((ticket) => ticket.position)).toEqual([1, 2, 3, 4]);
+    const own = await Promise.all(patients.slice(3, 7).map(mine));
+    const figures = (ticket: Ticket | undefined) => [
+      ticket?.id,
+      ticket?.position,
+      ticket?.estimatedWaitMinutes,
+      ticket?.estimatedWaitRange,
+    ];
+    expect(waiting.map(figures)).toEqual(own.map(figures));
+    expect(waiting[0]?.estimatedWaitRange).not.toBeNull();
+    expect(staffList.body.find((ticket) => ticket.status === 'called')?.position).toBeNull();
+  });
+
   it('orders by priority, records who changed it and why, and sends "almost your turn" once per ticket', async () => {
     const patients = await createPatients(server, null, 6);
     const tickets: Ticket[] = [];

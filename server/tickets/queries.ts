@@ -48,8 +48,9 @@ const TRANSFER_JOINS = `
   LEFT JOIN tickets tt ON tt.transferred_from_id = t.id LEFT JOIN departments ttd ON ttd.id = tt.department_id`;
 
 /**
- * Call order: priority first, then due time (a checked-in appointment's `at`, a walk-in's `joined_at`, or the place a requeue gave).
- * Position is 1 + the waiting tickets ahead, counted on the call-order index.
+ * Call order: priority first, then due time (a checked-in appointment's `at`, a walk-in's `joined_at`, or
+ * the place a requeue gave). A waiting ticket's position is 1 + the waiting tickets ahead, counted on
+ * the call-order index: for a few tickets, one count each.
  */
 const POSITION = `CASE WHEN t.status = 'waiting' THEN 1 + (
     SELECT count(*) FROM tickets o
@@ -58,20 +59,74 @@ const POSITION = `CASE WHEN t.status = 'waiting' THEN 1 + (
             OR (o.priority_weight = t.priority_weight AND (o.due_at, o.id) < (t.due_at, t.id))))
   END`;
 
-/**
- * The tickets query, from `tickets t`, `departments d` and `users u`; `extra` adds the columns and joins
- * one caller needs beyond the ticket (the staff list's reach, in `staff.ts`).
- */
-export function selectTickets(extra?: { columns: string; joins: string }): string {
+/** Columns and joins one caller needs beyond the ticket (the staff list's reach, in `staff.ts`). */
+export interface TicketExtra {
+  columns: string;
+  joins: string;
+}
+
+/** How a query's rows get their department's figures: the SQL of each, and the joins they need. */
+interface Figures {
+  position: string;
+  serviceMinutes: string;
+  serviceSpread: string;
+  rooms: string;
+  from: string;
+}
+
+function ticketColumns(figures: Figures, extra?: TicketExtra): string {
   const columns = extra ? `,\n    ${extra.columns}` : '';
   return `SELECT t.id, t.user_id, t.department_id, d.code, d.name AS department_name, d.alert_position,
     t.number, t.status, t.priority, t.room, t.call_count, t.joined_at, t.called_at, t.completed_at,
-    t.appointment_at, ${POSITION}::int AS position, ${SERVICE_MINUTES_SQL('t.department_id')} AS service_minutes,
-    ${SERVICE_SPREAD_SQL('t.department_id')} AS service_spread,
-    ${ROOMS_SQL('t.department_id')}::int AS rooms, u.name AS patient_name, ${TRANSFER_COLUMNS}${columns}
-  FROM tickets t JOIN departments d ON d.id = t.department_id JOIN users u ON u.id = t.user_id${TRANSFER_JOINS}${extra?.joins ?? ''}`;
+    t.appointment_at, ${figures.position}::int AS position, ${figures.serviceMinutes} AS service_minutes,
+    ${figures.serviceSpread} AS service_spread, ${figures.rooms}::int AS rooms,
+    u.name AS patient_name, ${TRANSFER_COLUMNS}${columns}
+  FROM ${figures.from} JOIN departments d ON d.id = t.department_id JOIN users u ON u.id = t.user_id`;
 }
-const SELECT_TICKETS = selectTickets();
+
+/**
+ * A few tickets (by id, a patient's own), picked by `where` on `t` (tickets) and `d` (their department),
+ * each with its department's figures read for it. The caller adds its ORDER BY.
+ */
+export function selectTickets(where: string, extra?: TicketExtra): string {
+  const figures: Figures = {
+    position: POSITION,
+    serviceMinutes: SERVICE_MINUTES_SQL('t.department_id'),
+    serviceSpread: SERVICE_SPREAD_SQL('t.department_id'),
+    rooms: ROOMS_SQL('t.department_id'),
+    from: 'tickets t',
+  };
+  return `${ticketColumns(figures, extra)}${TRANSFER_JOINS}${extra?.joins ?? ''} WHERE ${where}`;
+}
+
+/**
+ * A list of tickets (a department's queue for staff), picked as `selectTickets` picks them, with each
+ * department's figures worked out once however many of its tickets are picked: per ticket, a list of
+ * hundreds of waiting tickets cost a count of the queue and a read of the recent visits for each.
+ * - `stats`: recent service minutes and their spread, and the rooms calling now;
+ * - `ranks`: the call order of the departments' waiting tickets, whose rank is their position.
+ */
+export function selectTicketList(where: string, extra?: TicketExtra): string {
+  const figures: Figures = {
+    position: 'r.position',
+    serviceMinutes: 'st.service_minutes',
+    serviceSpread: 'st.service_spread',
+    rooms: 'st.rooms',
+    from: `t JOIN stats st ON st.department_id = t.department_id LEFT JOIN ranks r ON r.id = t.id`,
+  };
+  return `WITH t AS MATERIALIZED (
+    SELECT t.* FROM tickets t JOIN departments d ON d.id = t.department_id WHERE ${where}),
+  stats AS MATERIALIZED (
+    SELECT s.department_id, ${SERVICE_MINUTES_SQL('s.department_id')} AS service_minutes,
+           ${SERVICE_SPREAD_SQL('s.department_id')} AS service_spread, ${ROOMS_SQL('s.department_id')} AS rooms
+      FROM (SELECT DISTINCT department_id FROM t) s),
+  ranks AS MATERIALIZED (
+    SELECT w.id, row_number() OVER (
+             PARTITION BY w.department_id ORDER BY w.priority_weight DESC, w.due_at, w.id) AS position
+      FROM tickets w
+     WHERE w.status = 'waiting' AND w.department_id IN (SELECT department_id FROM t WHERE status = 'waiting'))
+  ${ticketColumns(figures, extra)}${TRANSFER_JOINS}${extra?.joins ?? ''}`;
+}
 
 export async function findTickets(
   sequelize: Sequelize,
@@ -80,7 +135,7 @@ export async function findTickets(
   transaction?: Transaction,
   order = 't.id',
 ): Promise<TicketRow[]> {
-  return sequelize.query<TicketRow>(`${SELECT_TICKETS} WHERE ${where} ORDER BY ${order}`, {
+  return sequelize.query<TicketRow>(`${selectTickets(where)} ORDER BY ${order}`, {
     replacements,
     type: QueryTypes.SELECT,
     ...(transaction ? { transaction } : {}),

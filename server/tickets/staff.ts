@@ -3,7 +3,7 @@ import type { Sequelize } from 'sequelize';
 import type { StaffTicket } from '../../shared/tickets';
 import type { Broadcaster } from '../context';
 import type { Config } from '../config';
-import { presentTicket, selectTickets } from './queries';
+import { presentTicket, selectTicketList } from './queries';
 import type { TicketRow } from './queries';
 import { lastCallOf, REACH_COLUMNS, REACH_JOIN, reachabilityOf, serverChannels } from './reach';
 import type { ReachContext, ReachRow } from './reach';
@@ -27,8 +27,6 @@ export interface StaffTicketDeps {
   realtime: Pick<Broadcaster, 'connectedUsers'>;
 }
 
-const SELECT_STAFF_TICKETS = selectTickets({ columns: STAFF_COLUMNS, joins: REACH_JOIN });
-
 /** Staff tickets in one query, then one question to the realtime layer for the whole list. */
 export async function findStaffTickets(
   deps: StaffTicketDeps,
@@ -37,7 +35,7 @@ export async function findStaffTickets(
   order: string,
 ): Promise<StaffTicket[]> {
   const rows = await deps.sequelize.query<StaffTicketRow>(
-    `${SELECT_STAFF_TICKETS} WHERE ${where} ORDER BY ${order}`,
+    `${selectTicketList(where, { columns: STAFF_COLUMNS, joins: REACH_JOIN })} ORDER BY ${order}`,
     { replacements, type: QueryTypes.SELECT },
   );
   const reach = await reachContext(deps, rows);

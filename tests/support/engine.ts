@@ -115,7 +115,9 @@ async function unsettledState(server: TestServer, failures: unknown[]): Promise<
          FROM notification_channels WHERE status = 'pending' LIMIT 5`,
     ),
   ]);
-  const errors = failures.map((error) => `failed pass: ${error instanceof Error ? error.stack : String(error)}`);
+  const errors = failures.map(
+    (error) => `failed pass: ${error instanceof Error ? error.stack : String(error)}`,
+  );
   return [...lines, ...errors].join('\n');
 }
 
