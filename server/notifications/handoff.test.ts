@@ -47,4 +47,18 @@ describe('waiting for ids', () => {
     expect(woken).toBe(1);
     expect(handoff.take(5)).toEqual([7]);
   });
+
+  it('lets a wait end without ids and leaves no waiter behind', async () => {
+    const handoff = new Handoff();
+    for (let pass = 0; pass < 100; pass++) await handoff.added(Promise.resolve());
+    expect(handoff.waiters).toBe(0);
+    let woken = false;
+    let end = () => undefined as void;
+    const waited = handoff.added(new Promise<void>((resolve) => (end = resolve))).then(() => (woken = true));
+    expect(handoff.waiters).toBe(1);
+    end();
+    await waited;
+    expect(woken).toBe(true);
+    expect(handoff.waiters).toBe(0);
+  });
 });

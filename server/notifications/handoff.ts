@@ -28,9 +28,23 @@ export class Handoff {
     for (const wake of waiting) wake();
   }
 
-  /** Resolves on the next add of some ids. */
-  added(): Promise<void> {
-    return new Promise((resolve) => this.waiting.push(resolve));
+  /** Callers waiting for ids now. */
+  get waiters(): number {
+    return this.waiting.length;
+  }
+
+  /**
+   * Resolves on the next add of some ids, or once `until` settles: a wait that ends without ids leaves
+   * no waiter behind (a pass waiting for calls ends every few seconds on an idle server).
+   */
+  added(until?: Promise<unknown>): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      void until?.finally(() => {
+        this.waiting = this.waiting.filter((waiter) => waiter !== resolve);
+        resolve();
+      });
+    });
   }
 
   /** Up to `count` ids, oldest first. */

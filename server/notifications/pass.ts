@@ -127,7 +127,7 @@ async function urgentLoop(
       continue;
     }
     if (ended) return;
-    await Promise.race([plan.urgent.added(), bulkEnded]);
+    await plan.urgent.added(bulkEnded);
   }
 }
 
