@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { QueueStatus } from '../../shared/schemas';
 import type { Ticket } from '../../shared/tickets';
 import { artifactPath } from '../support/browser';
 import { createPatients } from '../support/engine';
@@ -224,6 +225,40 @@ it('has no serious accessibility violation and is saved as screenshots for revie
     );
     expect(serious, `${name}: ${JSON.stringify(violations)}`).toEqual([]);
     expect(kiosk.errors).toEqual([]);
+    await kiosk.close();
+  }
+});
+
+it('shows the wait as a range once the department has recent service times, and as minutes before', async () => {
+  const admin = (await signedInUser(server, 'admin')).token;
+  await api(server, 'POST', '/api/departments', { token: admin, body: { code: 'SPAN', name: 'Span' } });
+  await openQueue(server, nurse, 'SPAN');
+  await joinAll('SPAN', 2);
+  const kiosk = await openKiosk(browser, server, { query: 'departments=SPAN&lang=en' });
+  try {
+    const wait = kiosk.page.locator('[data-department="SPAN"] [data-testid="estimated-wait"]');
+    // No visit done yet: the point estimate.
+    const before = (await api<QueueStatus>(server, 'GET', '/api/queues/SPAN')).body;
+    expect(before.estimatedWaitRange).toBeNull();
+    await expect.poll(() => wait.textContent()).toBe(`~${before.estimatedWaitMinutes} min`);
+    // Five visits of 4 to 20 minutes, as the serve and complete steps leave them; then a join, which
+    // sends the kiosk the department's new status.
+    const seen = await signedInUser(server, 'patient');
+    await server.ctx.sequelize.query(
+      `INSERT INTO tickets (department_id, user_id, service_date, seq, number, status, serving_at, completed_at)
+       SELECT d.id, :userId, current_date, 900 + m.i, 'SPAN-9' || m.i, 'done',
+              now() - interval '1 hour' - make_interval(secs => m.minutes * 60), now() - interval '1 hour'
+         FROM departments d, unnest(CAST('{4,8,10,14,20}' AS float8[])) WITH ORDINALITY AS m(minutes, i)
+        WHERE d.code = 'SPAN'`,
+      { replacements: { userId: seen.id } },
+    );
+    await joinAll('SPAN', 1);
+    const after = (await api<QueueStatus>(server, 'GET', '/api/queues/SPAN')).body;
+    const range = after.estimatedWaitRange;
+    if (!range) throw new Error('a range was expected from five recent visits');
+    await expect.poll(() => wait.textContent()).toBe(`about ${range.low}–${range.high} min`);
+    expect(await kiosk.page.content()).not.toContain('Privatename');
+  } finally {
     await kiosk.close();
   }
 });
