@@ -37,6 +37,8 @@ export interface Broadcaster {
   ticketLongWait(event: TicketLongWaitEvent): void;
   /** To the staff of `event.department`: the called patient answered. */
   ticketReply(event: TicketReplyEvent): void;
+  /** To the staff of `department`: its bookings changed (their consoles read the day again). */
+  appointmentsChanged(department: string): void;
   /** Ends every open socket of the user, on every server process (disabled, password reset). */
   disconnectUser(userId: number): void;
   /** Ends the user's open sockets signed in with any session but `keepSessionId` (a changed password). */

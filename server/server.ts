@@ -171,7 +171,12 @@ export async function startServer(
       leaseSeconds: config.delivery.leaseSeconds,
       ...options.webhooks,
     });
-    const missedAppointments = createMissedAppointmentsWorker({ sequelize, logger, clock });
+    const missedAppointments = createMissedAppointmentsWorker({
+      sequelize,
+      logger,
+      clock,
+      onMissed: (departments) => departments.forEach((code) => realtime.appointmentsChanged(code)),
+    });
     // The scheduler runs the same transitions as a nurse, which need the context it is part of.
     const scheduled = (open: boolean) => (code: string) => scheduledChange(ctx, code, open);
     const scheduler = createScheduler({

@@ -20,6 +20,11 @@ export interface Appointment {
   note: string | null;
 }
 
+/** To staff of a department: its bookings changed (booked, imported, cancelled, checked in, missed). */
+export interface AppointmentsChangedEvent {
+  department: string;
+}
+
 /** What staff see in a day's list: the appointment and whose it is. */
 export interface StaffAppointment extends Appointment {
   patientId: number;

@@ -1,3 +1,4 @@
+import type { AppointmentsChangedEvent } from './appointments';
 import type { Notification } from './notifications';
 import type { QueueStatus } from './schemas';
 import type {
@@ -34,6 +35,8 @@ export interface ServerToClientEvents {
   'ticket:long_wait': (event: TicketLongWaitEvent) => void;
   /** To staff of the department: a called patient's answer ("on my way", "need more time"). */
   'ticket:reply': (event: TicketReplyEvent) => void;
+  /** To staff of the department: its bookings changed; a day's list is read again. No patient in it. */
+  'appointments:changed': (event: AppointmentsChangedEvent) => void;
 }
 
 export interface ClientToServerEvents {

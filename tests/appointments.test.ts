@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Appointment, ImportAnswer, PatientMatch, StaffAppointment } from '../shared/appointments';
 import type { StaffTicket, Ticket } from '../shared/tickets';
 import type { Clock } from '../server/clock';
+import { connectSocket, nextEvent } from './support/engine';
+import type { ClientSocket } from './support/engine';
 import { api, signedInUser, startTestServer } from './support/server';
 import type { TestServer } from './support/server';
 
@@ -53,6 +55,12 @@ const checkIn = (id: number, token: string) =>
   });
 const join = (token: string) =>
   api<{ ticket: Ticket }>(server, 'POST', `/api/queues/${department}/tickets`, { token });
+const cancel = (id: number) => api(server, 'DELETE', `/api/appointments/${id}`, { token: nurse.token });
+const importCsv = (csv: string) =>
+  api<ImportAnswer>(server, 'POST', '/api/appointments/import', {
+    token: nurse.token,
+    body: { department, date: DAY, csv, dryRun: false },
+  });
 const dayList = async () =>
   (
     await api<StaffAppointment[]>(server, 'GET', `/api/appointments?department=${department}&date=${DAY}`, {
@@ -246,5 +254,77 @@ describe('CSV import', () => {
       ['Ana', 'first visit'],
       ['Bo', null],
     ]);
+  });
+});
+
+describe('live', () => {
+  it("tells the department's staff each change of its bookings, and no other department's staff or patient", async () => {
+    const admin = await signedInUser(server, 'admin');
+    const other = `${department}X`;
+    await api(server, 'POST', '/api/departments', {
+      token: admin.token,
+      body: { code: other, name: 'Other' },
+    });
+    const own = await signedInUser(server, 'nurse', { departments: [department] });
+    const elsewhere = await signedInUser(server, 'nurse', { departments: [other] });
+    const patient = await signedInUser(server, 'patient');
+    const heard = { own: [] as string[], elsewhere: [] as string[], patient: [] as string[] };
+    const listen = (list: string[]) => (socket: ClientSocket) =>
+      socket.on('appointments:changed', (event) => list.push(event.department));
+    const sockets = {
+      own: await connectSocket(server, own.token, listen(heard.own)),
+      elsewhere: await connectSocket(server, elsewhere.token, listen(heard.elsewhere)),
+      patient: await connectSocket(server, patient.token, listen(heard.patient)),
+    };
+    try {
+      const changed = () => nextEvent(sockets.own, 'appointments:changed');
+      const steps: Array<[string, () => Promise<unknown>]> = [
+        ['booked', () => book(patient.id, '10:00')],
+        ['cancelled', async () => cancel((await dayList())[0]?.id ?? 0)],
+        ['booked again', () => book(patient.id, '09:00')],
+        [
+          'checked in',
+          async () => {
+            clock.set('08:45');
+            return checkIn((await dayList())[0]?.id ?? 0, patient.token);
+          },
+        ],
+        ['imported', () => importCsv(`11:00,${patient.email},\n`)],
+        ['booked to be missed', () => book(patient.id, '11:30')],
+        [
+          'missed',
+          async () => {
+            clock.set('11:46');
+            server.missedAppointments.wake();
+          },
+        ],
+      ];
+      for (const [step, act] of steps) {
+        const heardIt = changed();
+        await act();
+        expect(await heardIt, step).toEqual([{ department }]);
+      }
+      expect((await dayList()).map((row) => row.status)).toEqual([
+        'checked_in',
+        'cancelled',
+        'missed',
+        'missed',
+      ]);
+      // Markers: what each of the others hears next was sent after every change above.
+      const marker = nextEvent(sockets.elsewhere, 'appointments:changed');
+      await api(server, 'POST', '/api/appointments', {
+        token: elsewhere.token,
+        body: { department: other, patientId: patient.id, at: at('12:00') },
+      });
+      await marker;
+      await api(server, 'POST', `/api/queues/${other}/open`, { token: elsewhere.token });
+      const ownTicket = nextEvent(sockets.patient, 'ticket:updated');
+      await api(server, 'POST', `/api/queues/${other}/tickets`, { token: patient.token });
+      await ownTicket;
+      expect(heard.elsewhere).toEqual([other]);
+      expect(heard.patient).toEqual([]);
+    } finally {
+      for (const socket of Object.values(sockets)) socket.close();
+    }
   });
 });

@@ -11,6 +11,7 @@ type RoomBroadcasts = Pick<
   | 'ticketReached'
   | 'ticketLongWait'
   | 'ticketReply'
+  | 'appointmentsChanged'
 >;
 
 /**
@@ -42,6 +43,9 @@ export function createRoomBroadcasts(io: QueuebellServer): RoomBroadcasts {
     },
     ticketReply(event) {
       departmentStaff(event.department).emit('ticket:reply', event);
+    },
+    appointmentsChanged(department) {
+      departmentStaff(department).emit('appointments:changed', { department });
     },
   };
 }

@@ -9,8 +9,8 @@ export interface MissedAppointmentsWorkerOptions {
   sequelize: Sequelize;
   logger: Logger;
   clock: Clock;
-  /** The bookings this process marked missed (each once across every process). */
-  onMissed?(ids: number[]): void;
+  /** The departments of the bookings this process marked missed (each booking once across every process). */
+  onMissed?(departments: string[]): void;
   /** Longest sleep between sweeps (default 60 s): new bookings are seen by then, or at once on wake(). */
   idleCheckMs?: number;
   batchSize?: number;
@@ -33,9 +33,9 @@ export function createMissedAppointmentsWorker(
     idleMs: options.idleCheckMs ?? 60_000,
     batch: options.batchSize ?? 100,
     async sweepBatch(batch) {
-      const ids = await markMissedAppointments(sequelize, clock.now(), batch);
-      if (ids.length > 0) options.onMissed?.(ids);
-      return ids.length;
+      const missed = await markMissedAppointments(sequelize, clock.now(), batch);
+      if (missed.length > 0) options.onMissed?.([...new Set(missed.map((booking) => booking.department))]);
+      return missed.length;
     },
     nextDueInMs: () => nextMissedInMs(sequelize, clock.now()),
   });

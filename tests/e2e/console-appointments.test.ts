@@ -80,6 +80,25 @@ describe('console appointments', () => {
       .filter({ hasText: 'Rosalind Franklin' })
       .filter({ hasText: 'Cancelled' })
       .waitFor();
+
+    // Another nurse's booking, and then its cancellation, show in this console without a reload.
+    const colleague = await signedInUser(server, 'nurse');
+    const walkedIn = await signedInUser(server, 'patient', { name: 'Barbara McClintock' });
+    const date = (await dayOf(nurse.token))[0]?.at ?? '';
+    const theirs = await api<{ appointment: StaffAppointment }>(server, 'POST', '/api/appointments', {
+      token: colleague.token,
+      body: {
+        department: 'OPD',
+        patientId: walkedIn.id,
+        at: new Date(Date.parse(date) + 5 * 60_000).toISOString(),
+      },
+    });
+    const row = table.getByRole('row').filter({ hasText: 'Barbara McClintock' });
+    await row.filter({ hasText: 'Booked' }).waitFor();
+    await api(server, 'DELETE', `/api/appointments/${theirs.body.appointment.id}`, {
+      token: colleague.token,
+    });
+    await row.filter({ hasText: 'Cancelled' }).waitFor();
     await context.close();
   });
 });

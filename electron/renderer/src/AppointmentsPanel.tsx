@@ -6,7 +6,7 @@ import { AppointmentBooking } from './AppointmentBooking';
 import { AppointmentImport } from './AppointmentImport';
 import { errorMessage } from './errors';
 import { formatTime, localDateString } from './format';
-import { useConsole, useOnline, useResource } from './hooks';
+import { useConsole, useLiveEvents, useOnline, useResource } from './hooks';
 
 /**
  * A department's day of appointments: the list (with each booking's state, and cancel), booking one
@@ -22,6 +22,11 @@ export function AppointmentsPanel({ queue }: { queue: QueueStatus }) {
   const day = useResource(`${department}:${date}`, () =>
     api('GET /api/appointments', { query: { department, date } }),
   );
+  // Another console booked, imported, cancelled; a patient checked in; a booking was missed.
+  useLiveEvents((event) => {
+    if (event.kind === 'connected') day.reload();
+    if (event.kind === 'appointments' && event.event.department === department) day.reload();
+  });
 
   async function cancel(appointment: StaffAppointment) {
     setError(null);

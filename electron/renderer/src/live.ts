@@ -1,5 +1,6 @@
 import { io } from 'socket.io-client';
 import type { Socket } from 'socket.io-client';
+import type { AppointmentsChangedEvent } from '../../../shared/appointments';
 import type { ClientToServerEvents, ServerToClientEvents, TicketCalledEvent } from '../../../shared/events';
 import { LiveSync } from '../../../shared/live-sync';
 import type { QueueStatus } from '../../../shared/schemas';
@@ -21,7 +22,8 @@ export type LiveEvent =
   | { kind: 'unreached'; event: TicketUnreachedEvent }
   | { kind: 'reached'; event: TicketReachedEvent }
   | { kind: 'longWait'; event: TicketLongWaitEvent }
-  | { kind: 'reply'; event: TicketReplyEvent };
+  | { kind: 'reply'; event: TicketReplyEvent }
+  | { kind: 'appointments'; event: AppointmentsChangedEvent };
 
 export type LiveListener = (event: LiveEvent) => void;
 
@@ -72,6 +74,7 @@ export class LiveConnection {
     this.socket.on('ticket:reached', (event) => this.emit({ kind: 'reached', event }));
     this.socket.on('ticket:long_wait', (event) => this.emit({ kind: 'longWait', event }));
     this.socket.on('ticket:reply', (event) => this.emit({ kind: 'reply', event }));
+    this.socket.on('appointments:changed', (event) => this.emit({ kind: 'appointments', event }));
   }
 
   start(): void {
