@@ -58,6 +58,8 @@ export interface StaffTicket extends Ticket {
   lastCall: LastCall | null;
   /** Staff were told it has waited longer than its department allows (`ticket:long_wait`). */
   longWait: boolean;
+  /** What the patient answered the latest call ("on my way"…), or null: no answer since that call. */
+  reply: { reply: CallReply; at: string } | null;
 }
 
 /**

@@ -427,6 +427,12 @@ describe('replies to a call', () => {
     expect((await fromPush)[0].reply).toBe('on_my_way');
     const replies = (await events(patient.ticket.id)).filter((event) => event.kind === 'reply');
     expect(replies.map((event) => event.reply)).toEqual(['need_more_time', 'on_my_way']);
+    // A console opened now still shows the latest answer; a new call (a recall) starts without one.
+    const listed = async () => (await staffList(opd)).find((ticket) => ticket.id === patient.ticket.id);
+    expect((await listed())?.reply).toEqual({ reply: 'on_my_way', at: expect.any(String) });
+    expect(Date.parse((await listed())?.reply?.at ?? '')).not.toBeNaN();
+    await act(patient.ticket.id, 'recall');
+    expect((await listed())?.reply).toBeNull();
     staffSocket.close();
   });
 

@@ -1,6 +1,6 @@
 import { QueryTypes } from 'sequelize';
 import type { Sequelize } from 'sequelize';
-import type { StaffTicket } from '../../shared/tickets';
+import type { CallReply, StaffTicket } from '../../shared/tickets';
 import type { Broadcaster } from '../context';
 import type { Config } from '../config';
 import { presentTicket, selectTicketList } from './queries';
@@ -8,9 +8,13 @@ import type { TicketRow } from './queries';
 import { lastCallOf, REACH_COLUMNS, REACH_JOIN, reachabilityOf, serverChannels } from './reach';
 import type { ReachContext, ReachRow } from './reach';
 
-/** Whether staff were told this ticket waits long (`long_wait_alerts`, one row per ticket). */
+/**
+ * Whether staff were told this ticket waits long (`long_wait_alerts`, one row per ticket), and the
+ * patient's answer to its latest call (its `reply` event after the latest `called` or `recalled`).
+ */
 interface LongWaitRow {
   long_wait: boolean;
+  last_reply: { reply: CallReply; at: string } | null;
 }
 
 /** A ticket as staff see it, with what decides how its patient can be reached. */
@@ -18,7 +22,13 @@ export type StaffTicketRow = TicketRow & ReachRow & LongWaitRow;
 
 /** The long-wait alert as a column: a console opened after the alert still marks the ticket. */
 const STAFF_COLUMNS = `${REACH_COLUMNS},
-    EXISTS (SELECT 1 FROM long_wait_alerts a WHERE a.ticket_id = t.id) AS long_wait`;
+    EXISTS (SELECT 1 FROM long_wait_alerts a WHERE a.ticket_id = t.id) AS long_wait,
+    (SELECT jsonb_build_object('reply', e.details ->> 'reply',
+                               'at', to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+       FROM ticket_events e
+      WHERE e.ticket_id = t.id AND e.kind = 'reply'
+        AND e.id > (SELECT max(c.id) FROM ticket_events c WHERE c.ticket_id = t.id AND c.kind IN ('called', 'recalled'))
+      ORDER BY e.id DESC LIMIT 1) AS last_reply`;
 
 /** What staff tickets are read with: the database, the configured channels, and who has a socket now. */
 export interface StaffTicketDeps {
@@ -71,5 +81,6 @@ export function presentStaffTicket(row: StaffTicketRow, reach: ReachContext): St
     reachability: reachabilityOf(row, Number(row.user_id), reach),
     lastCall: lastCallOf(row),
     longWait: row.long_wait,
+    reply: row.last_reply,
   };
 }

@@ -52,6 +52,12 @@ describe("the patient's way in the console", () => {
       body: { reply: 'need_more_time' },
     });
     await ticketRow(page, first).getByText(`${first}: needs a few more minutes`).waitFor();
+    // A console opened after the answer shows it too, read with the ticket.
+    const colleague = await signedInUser(server, 'nurse', { name: 'Nurse Kay' });
+    const later = await openConsoleAt(browser, server, colleague, 'General practice');
+    await later.page.getByRole('tab', { name: 'Waiting list' }).click();
+    await ticketRow(later.page, first).getByText(`${first}: needs a few more minutes`).waitFor();
+    await later.context.close();
 
     // Requeue to the front: waiting again, first in line; the Undo beside the message puts it back.
     // Its name starts with its visible words (WCAG 2.5.3), then the ticket it acts on.

@@ -131,13 +131,17 @@ function LongWaitMark() {
   );
 }
 
-/** What the called patient answered, while the ticket is still called. */
+/**
+ * What the called patient answered, while the ticket is still called: as heard live, or as the server
+ * read it with the ticket (a console opened or reloaded after the answer).
+ */
 function ReplyNote({ ticket, reply }: { ticket: StaffTicket; reply: TicketReplyEvent | undefined }) {
   const { t } = useTranslation();
-  if (!reply || ticket.status !== 'called') return null;
+  const answer = reply ?? ticket.reply;
+  if (!answer || ticket.status !== 'called') return null;
   return (
-    <p className="reply-note" data-reply={reply.reply}>
-      {t(`journey.replies.${reply.reply}`, { number: ticket.number })}
+    <p className="reply-note" data-reply={answer.reply}>
+      {t(`journey.replies.${answer.reply}`, { number: ticket.number })}
     </p>
   );
 }

@@ -30,6 +30,7 @@ function called(
     reachability: 'push',
     lastCall: call && { channels: [], ...call },
     longWait: false,
+    reply: null,
   };
 }
 

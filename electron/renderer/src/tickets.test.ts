@@ -24,6 +24,7 @@ function ticket(id: number, status: StaffTicket['status']): StaffTicket {
     reachability: 'display',
     lastCall: null,
     longWait: false,
+    reply: null,
   };
 }
 
