@@ -1,34 +1,24 @@
 import { useId, useState } from 'react';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sameOriginApi } from '../../../shared/api-client';
 import { describeError } from './errors';
+import { useSubmit } from './forms';
 
 const api = sameOriginApi();
-
-type State = 'idle' | 'sending' | 'sent' | { error: unknown };
 
 /** Asks for a reset link. The answer is the same whether or not the email has an account. */
 export function ForgotPassword({ onBack }: { onBack(): void }) {
   const { t } = useTranslation();
   const emailId = useId();
   const [email, setEmail] = useState('');
-  const [state, setState] = useState<State>('idle');
+  const form = useSubmit();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setState('sending');
-    try {
-      await api('POST /api/auth/password-reset', { body: { email } });
-      setState('sent');
-    } catch (error) {
-      setState({ error });
-    }
-  }
+  const send = async () => {
+    await api('POST /api/auth/password-reset', { body: { email } });
+  };
 
-  const failed = typeof state === 'object';
   return (
-    <form className="card auth" onSubmit={(event) => void submit(event)} aria-labelledby="forgot-heading">
+    <form className="card auth" onSubmit={form.submit(send)} aria-labelledby="forgot-heading">
       <h2 id="forgot-heading">{t('account.forgotHeading')}</h2>
       <p className="detail">{t('account.forgotWhy')}</p>
       <div className="field">
@@ -43,12 +33,12 @@ export function ForgotPassword({ onBack }: { onBack(): void }) {
           onChange={(event) => setEmail(event.target.value)}
         />
       </div>
-      <button type="submit" className="primary" disabled={state === 'sending'}>
+      <button type="submit" className="primary" disabled={form.state === 'busy'}>
         {t('account.sendLink')}
       </button>
-      <p aria-live="polite" className={failed ? 'error' : 'notice'}>
-        {state === 'sent' && t('account.linkSent')}
-        {failed && describeError(state.error)}
+      <p aria-live="polite" className={form.failed ? 'error' : 'notice'}>
+        {form.state === 'done' && t('account.linkSent')}
+        {form.failed && describeError(form.error)}
       </p>
       <button type="button" className="link" onClick={onBack}>
         {t('account.backToSignIn')}
