@@ -10,7 +10,7 @@ import { appointmentById, presentAppointment } from '../tickets/appointments';
  * in, missed or cancelled can be.
  */
 export async function cancelAppointment(
-  deps: Pick<AppContext, 'sequelize'>,
+  deps: Pick<AppContext, 'sequelize' | 'realtime'>,
   caller: { id: number; role: Role },
   appointmentId: number,
 ): Promise<Appointment> {
@@ -32,5 +32,7 @@ export async function cancelAppointment(
     );
     return appointmentById(sequelize, appointmentId, { transaction });
   });
-  return presentAppointment(row);
+  const appointment = presentAppointment(row);
+  deps.realtime.appointmentsChanged(appointment.department);
+  return appointment;
 }

@@ -19,7 +19,7 @@ export async function checkInAppointment(
   const { sequelize } = deps;
   const booking = await appointmentById(sequelize, appointmentId);
   if (Number(booking.user_id) !== userId) throw notFound('There is no such appointment.');
-  return enterQueue(deps, userId, booking.code, async (transaction) => {
+  const ticket = await enterQueue(deps, userId, booking.code, async (transaction) => {
     const locked = await appointmentById(sequelize, appointmentId, { transaction, lock: true });
     if (locked.status !== 'booked') {
       throw conflict(
@@ -39,6 +39,8 @@ export async function checkInAppointment(
     );
     return ticketId;
   });
+  deps.realtime.appointmentsChanged(ticket.department);
+  return ticket;
 }
 
 function requireInsideWindow(at: Date, now: Date): void {

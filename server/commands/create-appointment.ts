@@ -6,9 +6,12 @@ import { departmentFor } from '../departments/lookup';
 import { departmentArchived, notFound } from '../errors';
 import { appointmentById, presentStaffAppointment } from '../tickets/appointments';
 
-type AppointmentDeps = Pick<AppContext, 'sequelize' | 'missedAppointments'>;
+type AppointmentDeps = Pick<AppContext, 'sequelize' | 'missedAppointments' | 'realtime'>;
 
-/** A nurse books a patient into a department at a time; the missed-booking sweep plans for it. */
+/**
+ * A nurse books a patient into a department at a time; the missed-booking sweep plans for it, and the
+ * department's consoles read their day again.
+ */
 export async function createAppointment(
   deps: AppointmentDeps,
   nurseId: number,
@@ -26,7 +29,9 @@ export async function createAppointment(
     return appointmentById(sequelize, id, { transaction });
   });
   deps.missedAppointments?.wake();
-  return presentStaffAppointment(row);
+  const appointment = presentStaffAppointment(row);
+  deps.realtime.appointmentsChanged(appointment.department);
+  return appointment;
 }
 
 /** One booking in the caller's transaction (an import makes many in one); its id. */

@@ -16,7 +16,7 @@ const NOTE_MAX = 500;
  * no line has an error, so a list is never half imported.
  */
 export async function importAppointments(
-  deps: Pick<AppContext, 'sequelize' | 'config' | 'missedAppointments'>,
+  deps: Pick<AppContext, 'sequelize' | 'config' | 'missedAppointments' | 'realtime'>,
   nurseId: number,
   body: ImportAppointmentsBody,
 ): Promise<ImportAnswer> {
@@ -55,6 +55,7 @@ export async function importAppointments(
     return findAppointments(sequelize, 'a.id IN (:ids)', { ids }, { transaction });
   });
   deps.missedAppointments?.wake();
+  deps.realtime.appointmentsChanged(department.code);
   return { rows, created: created.map(presentAppointment) };
 }
 

@@ -24,7 +24,6 @@ export function useSubmit() {
     state,
     failed: typeof state === 'object',
     error: typeof state === 'object' ? state.error : null,
-    setState,
     run,
     submit: (action: () => Promise<void>) => (event: FormEvent) => {
       event.preventDefault();

@@ -31,11 +31,9 @@ const PATIENT_MATCHES = 10;
 export function appointmentHandlers(ctx: AppContext): RouteHandlers<AppointmentRoute> {
   const { sequelize } = ctx;
   return {
-    'POST /api/appointments': async ({ body, user }) => {
-      const appointment = await createAppointment(ctx, user.id, body);
-      ctx.realtime.appointmentsChanged(appointment.department);
-      return { appointment };
-    },
+    'POST /api/appointments': async ({ body, user }) => ({
+      appointment: await createAppointment(ctx, user.id, body),
+    }),
     'GET /api/appointments': async ({ query }) => {
       const { start, end } = dayBounds(query.date ?? today(ctx), ctx.config.timeZone);
       const rows = await findAppointments(
@@ -45,11 +43,7 @@ export function appointmentHandlers(ctx: AppContext): RouteHandlers<AppointmentR
       );
       return rows.map(presentStaffAppointment);
     },
-    'POST /api/appointments/import': async ({ body, user }) => {
-      const imported = await importAppointments(ctx, user.id, body);
-      if (imported.created.length > 0) ctx.realtime.appointmentsChanged(body.department);
-      return imported;
-    },
+    'POST /api/appointments/import': async ({ body, user }) => importAppointments(ctx, user.id, body),
     'GET /api/appointments/mine': async ({ user }) => {
       const now = ctx.clock.now().getTime();
       const rows = await findAppointments(
@@ -64,16 +58,12 @@ export function appointmentHandlers(ctx: AppContext): RouteHandlers<AppointmentR
       );
       return rows.map(presentAppointment);
     },
-    'POST /api/appointments/:id/check-in': async ({ params, user }) => {
-      const ticket = await checkInAppointment(ctx, user.id, params.id);
-      ctx.realtime.appointmentsChanged(ticket.department);
-      return { ticket };
-    },
-    'DELETE /api/appointments/:id': async ({ params, user }) => {
-      const appointment = await cancelAppointment(ctx, { id: user.id, role: user.role }, params.id);
-      ctx.realtime.appointmentsChanged(appointment.department);
-      return { appointment };
-    },
+    'POST /api/appointments/:id/check-in': async ({ params, user }) => ({
+      ticket: await checkInAppointment(ctx, user.id, params.id),
+    }),
+    'DELETE /api/appointments/:id': async ({ params, user }) => ({
+      appointment: await cancelAppointment(ctx, { id: user.id, role: user.role }, params.id),
+    }),
     // Patients by name or email, for a nurse booking one; only what finding the right person needs.
     'GET /api/patients': async ({ query }) => {
       const pattern = `%${query.q.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
