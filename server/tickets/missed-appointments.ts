@@ -6,8 +6,9 @@ const CLOSES_MS = CHECK_IN_CLOSES_MINUTES_AFTER * 60_000;
 
 /**
  * Marks `missed` the bookings whose check-in window closed before `now`, a batch at a time; the ids
- * marked, with their departments. The conditional update is the claim: with several processes sweeping at once, each booking is
- * marked by one of them, and a check-in holding the row (FOR UPDATE) is skipped, not overwritten.
+ * marked, with their departments. The conditional update is the claim: with several processes sweeping
+ * at once, each booking is marked by one of them, and a check-in holding the row (FOR UPDATE) is
+ * skipped, not overwritten.
  */
 export async function markMissedAppointments(
   sequelize: Sequelize,

@@ -12,13 +12,13 @@ import type { ReachContext, ReachRow } from './reach';
  * Whether staff were told this ticket waits long (`long_wait_alerts`, one row per ticket), and the
  * patient's answer to its latest call (its `reply` event after the latest `called` or `recalled`).
  */
-interface LongWaitRow {
+interface StaffColumnsRow {
   long_wait: boolean;
   last_reply: { reply: CallReply; at: string } | null;
 }
 
 /** A ticket as staff see it, with what decides how its patient can be reached. */
-export type StaffTicketRow = TicketRow & ReachRow & LongWaitRow;
+export type StaffTicketRow = TicketRow & ReachRow & StaffColumnsRow;
 
 /** The long-wait alert as a column: a console opened after the alert still marks the ticket. */
 const STAFF_COLUMNS = `${REACH_COLUMNS},
@@ -54,7 +54,7 @@ export async function findStaffTickets(
 
 /** The staff copy of a ticket already read (in a command's transaction): its reach, read after commit. */
 export async function staffTicketOf(deps: StaffTicketDeps, row: TicketRow): Promise<StaffTicket> {
-  const [reachRow] = await deps.sequelize.query<ReachRow & LongWaitRow>(
+  const [reachRow] = await deps.sequelize.query<ReachRow & StaffColumnsRow>(
     `SELECT ${STAFF_COLUMNS}
        FROM tickets t JOIN users u ON u.id = t.user_id ${REACH_JOIN}
       WHERE t.id = :id`,
