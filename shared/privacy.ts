@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ChannelDelivery, Notification } from './notifications';
 import { emailSchema, passwordSchema } from './schemas';
 import type { Preferences, User } from './schemas';
-import type { Priority, Ticket } from './tickets';
+import type { CallReply, Priority, Ticket } from './tickets';
 
 /** A patient's account for its whole life: password resets, their own data, leaving for good. */
 
@@ -36,13 +36,21 @@ export interface ExportedPushSubscription {
   lastSuccessAt: string | null;
 }
 
+export interface ExportedTicketEvent {
+  kind: string;
+  room: string | null;
+  reason: string | null;
+  reply: CallReply | null;
+  at: string;
+}
+
 export interface ExportedTicket extends Ticket {
   priority: Priority;
   callCount: number;
   /** The hospital day the ticket belongs to (YYYY-MM-DD). */
   serviceDate: string;
-  /** Every step of the ticket: joined, called, served, … */
-  events: Array<{ kind: string; room: string | null; reason: string | null; at: string }>;
+  /** Every step of the ticket: joined, called, served, …; a `reply` event holds what the patient answered. */
+  events: ExportedTicketEvent[];
 }
 
 /** An email or SMS record of a notification, as the server keeps it. */

@@ -8,6 +8,7 @@ import type {
   ExportedPushSubscription,
   ExportedSession,
   ExportedTicket,
+  ExportedTicketEvent,
 } from '../../shared/privacy';
 import type { User as UserJson } from '../../shared/schemas';
 import { preferencesOf } from '../accounts/preferences';
@@ -104,11 +105,11 @@ async function exportTickets(sequelize: Sequelize, userId: number): Promise<Expo
   const extras = await sequelize.query<{
     id: number;
     service_date: string;
-    events: Array<{ kind: string; room: string | null; reason: string | null; at: string }>;
+    events: ExportedTicketEvent[];
   }>(
     `SELECT t.id, t.service_date::text AS service_date,
             (SELECT coalesce(json_agg(json_build_object('kind', e.kind, 'room', e.room, 'reason', e.reason,
-                    'at', e.at) ORDER BY e.id), '[]'::json) FROM ticket_events e WHERE e.ticket_id = t.id) AS events
+                    'reply', e.details ->> 'reply', 'at', e.at) ORDER BY e.id), '[]'::json) FROM ticket_events e WHERE e.ticket_id = t.id) AS events
        FROM tickets t WHERE t.user_id = :userId`,
     { replacements: { userId }, type: QueryTypes.SELECT },
   );

@@ -47,8 +47,8 @@ async function join(token: string, code = department): Promise<number> {
   return joined.body.ticket.id;
 }
 
-/** The nurse calls the next patient, serves and finishes them. */
-async function seeNext(): Promise<void> {
+/** The nurse calls the next patient, serves and finishes them; `replier` answers the call first. */
+async function seeNext(replier?: { token: string }): Promise<void> {
   const called = await api<{ ticket: { id: number } }>(
     server,
     'POST',
@@ -60,6 +60,12 @@ async function seeNext(): Promise<void> {
   );
   expect(called.status).toBe(200);
   const id = called.body.ticket.id;
+  if (replier) {
+    const body = { reply: 'on_my_way' };
+    expect(
+      (await api(server, 'POST', `/api/tickets/${id}/reply`, { token: replier.token, body })).status,
+    ).toBe(204);
+  }
   expect((await api(server, 'POST', `/api/tickets/${id}/serve`, { token: nurse.token })).status).toBe(200);
   expect((await api(server, 'POST', `/api/tickets/${id}/complete`, { token: nurse.token })).status).toBe(200);
 }
@@ -88,7 +94,7 @@ it("exports everything about the patient as a download, and nothing of anyone el
   ).toBe(201);
   const aliceTicket = await join(alice.token);
   const bobTicket = await join(bob.token);
-  await seeNext(); // Alice's ticket: called (a notification), served, done.
+  await seeNext(alice); // Alice's ticket: called (a notification), answered, served, done.
   const tomorrow = new Date(Date.now() + 24 * 60 * 60_000).toISOString();
   const book = (patientId: number, note: string) =>
     api<{ appointment: { id: number } }>(server, 'POST', '/api/appointments', {
@@ -115,8 +121,9 @@ it("exports everything about the patient as a download, and nothing of anyone el
   expect(data.pushSubscriptions.map((s) => s.endpoint)).toEqual([sub.endpoint]);
   expect(data.tickets.map((ticket) => ticket.id)).toEqual([aliceTicket]);
   expect(data.tickets[0]?.events.map((event) => event.kind)).toEqual(
-    expect.arrayContaining(['joined', 'called', 'serve', 'complete']),
+    expect.arrayContaining(['joined', 'called', 'reply', 'serve', 'complete']),
   );
+  expect(data.tickets[0]?.events.find((event) => event.kind === 'reply')?.reply).toBe('on_my_way');
   expect(data.notifications.map((n) => n.type)).toContain('ticket_called');
   for (const notification of data.notifications) {
     expect(notification.delivery).toHaveProperty('pushStatus');
